@@ -1,0 +1,7 @@
+//! The rules: plain Rust with no browser dependency.
+pub mod date;
+pub mod markup;
+pub mod routine;
+pub mod schedule;
+pub mod selfcheck;
+pub mod state;

@@ -1,0 +1,497 @@
+//! The persisted state model: what a person records, how it is versioned, how
+//! two copies merge, and how a damaged copy is salvaged record by record.
+//!
+//! Every record carries the time it was last written (`Stamped`), so two tabs
+//! or a backup can be merged per record: the later write wins, nothing else is
+//! lost.
+
+use crate::content::exercises::ExerciseId;
+use crate::core::date::{Day, Weekday};
+use crate::core::routine::Phase;
+use crate::core::selfcheck::{Answers, Finding};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+/// Bumped whenever the stored shape changes; `migrate` brings older data forward.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A value with the time (milliseconds since the epoch) it was last written.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Stamped<T> {
+    pub at: u64,
+    pub value: T,
+}
+
+impl<T> Stamped<T> {
+    pub fn new(at: u64, value: T) -> Self {
+        Stamped { at, value }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    pub theme: Theme,
+    /// Rest after a split-squat set; the source says 15 seconds.
+    pub rest_secs: u32,
+    /// Standing-break interval on desk days; the source says 15–20 minutes.
+    pub break_minutes: u32,
+    /// `None` follows the browser's locale.
+    pub week_start: Option<Weekday>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            theme: Theme::System,
+            rest_secs: 15,
+            break_minutes: 20,
+            week_start: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Programme {
+    pub phase: Phase,
+    /// The day the current phase began.
+    pub since: Day,
+}
+
+/// Which leg a per-side set was done on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Side {
+    Left,
+    Right,
+}
+
+/// One tick target: set `set` (from 1) of an exercise, on one side where the
+/// dose is per side. Stored as a compact string key such as `glute-bridge:1`
+/// or `bulgarian-split-squat:1:L`, so it can key a JSON object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SetKey {
+    pub exercise: ExerciseId,
+    pub set: u8,
+    pub side: Option<Side>,
+}
+
+impl fmt::Display for SetKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.exercise.slug(), self.set)?;
+        match self.side {
+            Some(Side::Left) => write!(f, ":L"),
+            Some(Side::Right) => write!(f, ":R"),
+            None => Ok(()),
+        }
+    }
+}
+
+impl FromStr for SetKey {
+    type Err = ();
+    fn from_str(text: &str) -> Result<Self, ()> {
+        let mut parts = text.split(':');
+        let exercise = ExerciseId::from_slug(parts.next().ok_or(())?).ok_or(())?;
+        let set: u8 = parts.next().ok_or(())?.parse().map_err(|_| ())?;
+        let side = match parts.next() {
+            None => None,
+            Some("L") => Some(Side::Left),
+            Some("R") => Some(Side::Right),
+            Some(_) => return Err(()),
+        };
+        if set == 0 || parts.next().is_some() {
+            return Err(());
+        }
+        Ok(SetKey {
+            exercise,
+            set,
+            side,
+        })
+    }
+}
+
+impl Serialize for SetKey {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for SetKey {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse()
+            .map_err(|_| serde::de::Error::custom("not a set key"))
+    }
+}
+
+/// What was recorded on one day of the routine.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DayLog {
+    /// `true` = done; `false` keeps an undo so a merge cannot revive the tick.
+    pub sets: BTreeMap<SetKey, Stamped<bool>>,
+    /// Optional repetitions done, per set.
+    pub reps: BTreeMap<SetKey, Stamped<u8>>,
+    /// Pain 0–10 during or right after the session.
+    pub pain_after: Option<Stamped<u8>>,
+    /// Pain 0–10 the next morning.
+    pub pain_next_morning: Option<Stamped<u8>>,
+}
+
+impl DayLog {
+    pub fn is_done(&self, key: SetKey) -> bool {
+        self.sets.get(&key).is_some_and(|tick| tick.value)
+    }
+
+    pub fn done_count(&self) -> usize {
+        self.sets.values().filter(|tick| tick.value).count()
+    }
+}
+
+/// A weekly symptom score of the project's own: three 0–10 ratings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SymptomScore {
+    pub sitting: u8,
+    pub activity: u8,
+    pub morning_after: u8,
+}
+
+/// Single-leg bridge repetitions on each side, and pain at rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StrengthCheck {
+    pub left: u16,
+    pub right: u16,
+    pub pain_at_rest: bool,
+}
+
+/// A light run in phase 3.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RunEntry {
+    pub minutes: u16,
+    pub pain_now: u8,
+    pub pain_next_morning: Option<u8>,
+}
+
+/// A finished self-check.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CheckResult {
+    pub day: Day,
+    pub answers: Answers,
+    pub findings: Vec<Finding>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AppState {
+    /// Records written before this time were deleted by "Delete all my data".
+    pub reset_at: u64,
+    pub settings: Option<Stamped<Settings>>,
+    pub programme: Option<Stamped<Programme>>,
+    pub days: BTreeMap<Day, DayLog>,
+    /// The self-check in progress, so a reload resumes it.
+    pub check_draft: Option<Stamped<Answers>>,
+    /// Finished self-checks, keyed by the time they were finished.
+    pub check_results: BTreeMap<u64, CheckResult>,
+    pub symptom_scores: BTreeMap<Day, Stamped<SymptomScore>>,
+    pub strength_checks: BTreeMap<Day, Stamped<StrengthCheck>>,
+    pub runs: BTreeMap<Day, Stamped<RunEntry>>,
+    /// The guide section the reader last reached.
+    pub reading: Option<Stamped<String>>,
+    /// When the last backup file was downloaded.
+    pub last_backup: Option<Stamped<Day>>,
+}
+
+impl AppState {
+    pub fn settings(&self) -> Settings {
+        self.settings
+            .as_ref()
+            .map(|s| s.value.clone())
+            .unwrap_or_default()
+    }
+
+    pub fn programme(&self) -> Option<&Programme> {
+        self.programme.as_ref().map(|p| &p.value)
+    }
+
+    pub fn day(&self, day: Day) -> DayLog {
+        self.days.get(&day).cloned().unwrap_or_default()
+    }
+
+    /// True when nothing has been recorded at all.
+    pub fn is_empty(&self) -> bool {
+        AppState {
+            reset_at: self.reset_at,
+            ..AppState::default()
+        } == *self
+    }
+
+    /// Combines two copies per record: the later write of each record wins, and
+    /// records only one copy has are kept. Commutative, so two tabs agree.
+    pub fn merge(&self, other: &AppState) -> AppState {
+        let reset_at = self.reset_at.max(other.reset_at);
+        let mut days = self.days.clone();
+        for (day, log) in &other.days {
+            let merged = match days.get(day) {
+                Some(mine) => merge_day(mine, log),
+                None => log.clone(),
+            };
+            days.insert(*day, merged);
+        }
+        let mut check_results = self.check_results.clone();
+        check_results.extend(other.check_results.clone());
+        let merged = AppState {
+            reset_at,
+            settings: pick_option(&self.settings, &other.settings),
+            programme: pick_option(&self.programme, &other.programme),
+            days,
+            check_draft: pick_option(&self.check_draft, &other.check_draft),
+            check_results,
+            symptom_scores: merge_maps(&self.symptom_scores, &other.symptom_scores),
+            strength_checks: merge_maps(&self.strength_checks, &other.strength_checks),
+            runs: merge_maps(&self.runs, &other.runs),
+            reading: pick_option(&self.reading, &other.reading),
+            last_backup: pick_option(&self.last_backup, &other.last_backup),
+        };
+        merged.without_records_before(reset_at)
+    }
+
+    /// Drops every record written before `cutoff` (a deletion in another tab).
+    fn without_records_before(mut self, cutoff: u64) -> AppState {
+        fn keep<T>(record: &mut Option<Stamped<T>>, cutoff: u64) {
+            if record.as_ref().is_some_and(|r| r.at < cutoff) {
+                *record = None;
+            }
+        }
+        keep(&mut self.settings, cutoff);
+        keep(&mut self.programme, cutoff);
+        keep(&mut self.check_draft, cutoff);
+        keep(&mut self.reading, cutoff);
+        keep(&mut self.last_backup, cutoff);
+        for log in self.days.values_mut() {
+            log.sets.retain(|_, r| r.at >= cutoff);
+            log.reps.retain(|_, r| r.at >= cutoff);
+            keep(&mut log.pain_after, cutoff);
+            keep(&mut log.pain_next_morning, cutoff);
+        }
+        self.days.retain(|_, log| *log != DayLog::default());
+        self.check_results.retain(|finished_at, _| *finished_at >= cutoff);
+        self.symptom_scores.retain(|_, r| r.at >= cutoff);
+        self.strength_checks.retain(|_, r| r.at >= cutoff);
+        self.runs.retain(|_, r| r.at >= cutoff);
+        self
+    }
+}
+
+fn merge_day(a: &DayLog, b: &DayLog) -> DayLog {
+    DayLog {
+        sets: merge_maps(&a.sets, &b.sets),
+        reps: merge_maps(&a.reps, &b.reps),
+        pain_after: pick_option(&a.pain_after, &b.pain_after),
+        pain_next_morning: pick_option(&a.pain_next_morning, &b.pain_next_morning),
+    }
+}
+
+/// The later of two writes; equal times fall back to comparing the values'
+/// JSON so the choice does not depend on argument order.
+fn pick<T: Serialize + Clone>(a: &Stamped<T>, b: &Stamped<T>) -> Stamped<T> {
+    let a_wins = match a.at.cmp(&b.at) {
+        std::cmp::Ordering::Greater => true,
+        std::cmp::Ordering::Less => false,
+        std::cmp::Ordering::Equal => {
+            serde_json::to_string(&a.value).ok() >= serde_json::to_string(&b.value).ok()
+        }
+    };
+    if a_wins {
+        a.clone()
+    } else {
+        b.clone()
+    }
+}
+
+fn pick_option<T: Serialize + Clone>(
+    a: &Option<Stamped<T>>,
+    b: &Option<Stamped<T>>,
+) -> Option<Stamped<T>> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(pick(a, b)),
+        (a, b) => a.clone().or_else(|| b.clone()),
+    }
+}
+
+fn merge_maps<K: Ord + Clone, T: Serialize + Clone>(
+    a: &BTreeMap<K, Stamped<T>>,
+    b: &BTreeMap<K, Stamped<T>>,
+) -> BTreeMap<K, Stamped<T>> {
+    let mut merged = a.clone();
+    for (key, theirs) in b {
+        let record = match merged.get(key) {
+            Some(mine) => pick(mine, theirs),
+            None => theirs.clone(),
+        };
+        merged.insert(key.clone(), record);
+    }
+    merged
+}
+
+/// The stored envelope: the schema version travels with the data.
+#[derive(Serialize)]
+struct Envelope<'a> {
+    app: &'static str,
+    schema: u32,
+    state: &'a AppState,
+}
+
+const APP_TAG: &str = "hamstring-rehab";
+
+/// Serialises the state with its envelope (used for the store and for backups).
+pub fn encode(state: &AppState) -> String {
+    serde_json::to_string(&Envelope {
+        app: APP_TAG,
+        schema: SCHEMA_VERSION,
+        state,
+    })
+    .expect("the state model always serialises")
+}
+
+/// Why stored text could not be used as it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    /// Not JSON, or not this app's envelope.
+    Unreadable(String),
+    /// Written by a newer version of the app: never overwrite it.
+    Newer { schema: u32 },
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::Unreadable(why) => write!(f, "{why}"),
+            DecodeError::Newer { schema } => write!(
+                f,
+                "it was written by a newer version of this app (data version {schema}, this app reads up to {SCHEMA_VERSION})"
+            ),
+        }
+    }
+}
+
+/// A decoded state and how many damaged records were left out of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decoded {
+    pub state: AppState,
+    pub dropped: usize,
+}
+
+/// Reads stored text. Damaged records are skipped one by one (and counted);
+/// only text that is not this app's data at all is an error.
+pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
+    let value: Value = serde_json::from_str(text)
+        .map_err(|_| DecodeError::Unreadable("it is not valid JSON".into()))?;
+    let Value::Object(envelope) = value else {
+        return Err(DecodeError::Unreadable("it is not an object".into()));
+    };
+    if envelope.get("app").and_then(Value::as_str) != Some(APP_TAG) {
+        return Err(DecodeError::Unreadable(
+            "it is not Hamstring Rehab data".into(),
+        ));
+    }
+    let schema = envelope
+        .get("schema")
+        .and_then(Value::as_u64)
+        .and_then(|s| u32::try_from(s).ok())
+        .ok_or_else(|| DecodeError::Unreadable("it has no data version".into()))?;
+    if schema > SCHEMA_VERSION {
+        return Err(DecodeError::Newer { schema });
+    }
+    let Some(Value::Object(fields)) = envelope.get("state") else {
+        return Err(DecodeError::Unreadable("it holds no records".into()));
+    };
+    let fields = migrate(schema, fields.clone());
+    Ok(salvage(&fields))
+}
+
+/// Brings a stored state of an older schema up to `SCHEMA_VERSION`, one step
+/// at a time. Version 1 is the first, so there is nothing to do yet; a v2
+/// adds `1 => migrate_1_to_2(fields)` here with a fixture in `tests/fixtures`.
+fn migrate(schema: u32, fields: Map<String, Value>) -> Map<String, Value> {
+    debug_assert!(schema <= SCHEMA_VERSION);
+    fields
+}
+
+fn salvage(fields: &Map<String, Value>) -> Decoded {
+    let mut dropped = 0;
+    let one = |name: &str| -> Option<Value> {
+        let value = fields.get(name)?.clone();
+        (!value.is_null()).then_some(value)
+    };
+    let mut state = AppState {
+        reset_at: one("reset_at").and_then(|v| v.as_u64()).unwrap_or(0),
+        ..AppState::default()
+    };
+    state.settings = record(one("settings"), &mut dropped);
+    state.programme = record(one("programme"), &mut dropped);
+    state.check_draft = record(one("check_draft"), &mut dropped);
+    state.reading = record(one("reading"), &mut dropped);
+    state.last_backup = record(one("last_backup"), &mut dropped);
+    state.symptom_scores = records(fields.get("symptom_scores"), &mut dropped);
+    state.strength_checks = records(fields.get("strength_checks"), &mut dropped);
+    state.runs = records(fields.get("runs"), &mut dropped);
+    state.check_results = records(fields.get("check_results"), &mut dropped);
+    if let Some(Value::Object(days)) = fields.get("days") {
+        for (day, log) in days {
+            let (Some(day), Value::Object(log)) = (Day::parse(day), log) else {
+                dropped += 1;
+                continue;
+            };
+            let day_log = DayLog {
+                sets: records(log.get("sets"), &mut dropped),
+                reps: records(log.get("reps"), &mut dropped),
+                pain_after: record(log.get("pain_after").cloned(), &mut dropped),
+                pain_next_morning: record(log.get("pain_next_morning").cloned(), &mut dropped),
+            };
+            state.days.insert(day, day_log);
+        }
+    } else if fields.contains_key("days") {
+        dropped += 1;
+    }
+    Decoded { state, dropped }
+}
+
+fn record<T: DeserializeOwned>(value: Option<Value>, dropped: &mut usize) -> Option<T> {
+    let value = value.filter(|v| !v.is_null())?;
+    serde_json::from_value(value)
+        .map_err(|_| *dropped += 1)
+        .ok()
+}
+
+fn records<K: FromStr + Ord, T: DeserializeOwned>(
+    value: Option<&Value>,
+    dropped: &mut usize,
+) -> BTreeMap<K, T> {
+    let mut out = BTreeMap::new();
+    match value {
+        Some(Value::Object(entries)) => {
+            for (key, value) in entries {
+                match (key.parse::<K>(), serde_json::from_value::<T>(value.clone())) {
+                    (Ok(key), Ok(value)) => {
+                        out.insert(key, value);
+                    }
+                    _ => *dropped += 1,
+                }
+            }
+        }
+        None | Some(Value::Null) => {}
+        Some(_) => *dropped += 1,
+    }
+    out
+}
