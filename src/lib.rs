@@ -4,3 +4,8 @@
 
 pub mod content;
 pub mod core;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod storage;

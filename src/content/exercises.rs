@@ -242,7 +242,7 @@ pub const CATALOGUE: &[Exercise] = &[
     },
 ];
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

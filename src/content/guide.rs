@@ -201,7 +201,7 @@ pub const SECTIONS: &[Section] = &[
     },
 ];
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 

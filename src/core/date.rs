@@ -178,7 +178,7 @@ impl<'de> Deserialize<'de> for Day {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;

@@ -144,11 +144,9 @@ impl SessionProgress {
 
     /// Whole percent, for a progress bar.
     pub fn percent(self) -> u32 {
-        if self.required == 0 {
-            0
-        } else {
-            (self.done.min(self.required) * 100 / self.required) as u32
-        }
+        (self.done.min(self.required) * 100)
+            .checked_div(self.required)
+            .unwrap_or(0) as u32
     }
 }
 
@@ -171,7 +169,7 @@ pub fn trained(log: &DayLog) -> bool {
     log.done_count() > 0
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::core::state::Stamped;

@@ -191,7 +191,7 @@ pub fn morning_check_due(state: &AppState, today: Day) -> Option<Day> {
     (trained(&log) && log.pain_next_morning.is_none()).then_some(yesterday)
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::content::exercises::ExerciseId;

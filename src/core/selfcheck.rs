@@ -362,7 +362,7 @@ pub fn summary(answers: &Answers, findings: &[Finding], date: &str) -> String {
     text
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Sets up (if needed) and runs every test layer, printing each layer's counts:
+#   1. formatting and lints (native and wasm32)
+#   2. native unit and property tests of the core (cargo test)
+#   3. component tests in headless Chromium (wasm-bindgen-test)
+#   4. end-to-end tests of the release build in Chromium, phone and desktop,
+#      with an axe scan of every page (node --test + playwright-core)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+started=$SECONDS
+bash .ci/setup.sh --browsers
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+step() { printf '\n\033[1m==> %s\033[0m (%ss)\n' "$*" $((SECONDS - started)); }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy, native and wasm32"
+cargo clippy --all-targets --quiet -- -D warnings
+cargo clippy --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings
+
+step "Native tests of the core"
+cargo test --quiet
+
+step "Component tests in headless Chromium"
+CHROMEDRIVER=/usr/bin/chromedriver \
+  WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/tests/webdriver.json" \
+  WASM_BINDGEN_TEST_TIMEOUT=120 \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test --target wasm32-unknown-unknown --test components
+
+step "Release build"
+trunk build --release
+
+step "End-to-end tests against the release build"
+node --test --test-concurrency=1 tests/e2e/
+
+step "All test layers passed in $((SECONDS - started))s"

@@ -1,0 +1,75 @@
+//! Small browser facts the app needs: the clock, the calendar day, the
+//! locale's first weekday, downloads. Storage lives in `crate::storage`.
+
+use crate::core::date::{Day, Weekday};
+use wasm_bindgen::{JsCast, JsValue};
+
+pub fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// Today as a local calendar day.
+pub fn today() -> Day {
+    let now = js_sys::Date::new_0();
+    Day::from_ymd(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
+        .expect("the browser's date is a real date")
+}
+
+/// The first day of the week for the browser's locale, from
+/// `Intl.Locale.prototype.getWeekInfo()` (or the older `weekInfo` getter).
+/// Monday where the browser does not say.
+pub fn locale_week_start() -> Weekday {
+    locale_first_day().and_then(Weekday::from_iso).unwrap_or(Weekday::Mon)
+}
+
+fn locale_first_day() -> Option<u32> {
+    let language = web_sys::window()?.navigator().language()?;
+    let locale = js_sys::Intl::Locale::new(&language).ok()?;
+    let locale: &JsValue = locale.as_ref();
+    let info = match js_sys::Reflect::get(locale, &"getWeekInfo".into()) {
+        Ok(getter) if getter.is_function() => getter
+            .unchecked_into::<js_sys::Function>()
+            .call0(locale)
+            .ok()?,
+        _ => js_sys::Reflect::get(locale, &"weekInfo".into()).ok()?,
+    };
+    let first = js_sys::Reflect::get(&info, &"firstDay".into()).ok()?;
+    first.as_f64().map(|n| n as u32)
+}
+
+/// Offers `text` as a file download named `name`.
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+    let document = leptos::prelude::document();
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    web_sys::Url::revoke_object_url(&url)?;
+    Ok(())
+}
+
+/// A short buzz where the device supports it (the rest timer's end).
+pub fn vibrate() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.navigator().vibrate_with_duration(200);
+    }
+}
+
+/// Whether the user asked the system for less motion.
+pub fn prefers_reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|query| query.matches())
+}
+
+/// iPhones and iPads, where Safari may erase site data after 7 days unused.
+pub fn is_apple_mobile() -> bool {
+    web_sys::window()
+        .and_then(|w| w.navigator().user_agent().ok())
+        .is_some_and(|agent| agent.contains("iPhone") || agent.contains("iPad"))
+}

@@ -1,0 +1,136 @@
+//! The guide: the article, rendered from `crate::content::guide`.
+
+use crate::app::store::use_store;
+use crate::app::widgets::Rich;
+use crate::content::exercises::CATALOGUE;
+use crate::content::guide::{INTRO, SECTIONS, TITLE};
+use crate::content::{Block, CalloutKind, Section};
+use crate::core::state::Stamped;
+use leptos::prelude::*;
+
+#[component]
+pub fn GuidePage() -> impl IntoView {
+    let store = use_store();
+    let last_read = move || {
+        store.state.with(|s| s.reading.as_ref().map(|r| r.value.clone()))
+            .and_then(|id| SECTIONS.iter().find(|s| s.id == id && s.id != SECTIONS[0].id))
+    };
+    let continue_link = move || {
+        last_read().map(|section| {
+            view! {
+                <p class="continue">
+                    <a class="button secondary" href=format!("#{}", section.id)>
+                        "Continue reading: " {section.title}
+                    </a>
+                </p>
+            }
+        })
+    };
+
+    track_reading_position();
+
+    view! {
+        <article class="page guide">
+            <header class="guide-header">
+                <h1>{TITLE}</h1>
+                <p class="lead"><Rich text=INTRO /></p>
+                {continue_link}
+            </header>
+            <nav class="toc" aria-labelledby="toc-title">
+                <h2 id="toc-title">"In this guide"</h2>
+                <ol>
+                    {SECTIONS.iter().map(|s| view! { <li><a href=format!("#{}", s.id)>{s.title}</a></li> }).collect_view()}
+                </ol>
+            </nav>
+            {SECTIONS.iter().map(|section| view! { <GuideSection section /> }).collect_view()}
+        </article>
+    }
+}
+
+#[component]
+fn GuideSection(section: &'static Section) -> impl IntoView {
+    view! {
+        <section class="guide-section" aria-labelledby=section.id>
+            <h2 id=section.id>{section.title}</h2>
+            {section.blocks.iter().map(render_block).collect_view()}
+        </section>
+    }
+}
+
+fn render_block(block: &'static Block) -> AnyView {
+    match *block {
+        Block::Paragraph(text) => view! { <p><Rich text /></p> }.into_any(),
+        Block::Subheading(text) => view! { <h3>{text}</h3> }.into_any(),
+        Block::Bullets(items) => view! {
+            <ul>{items.iter().map(|text| view! { <li><Rich text /></li> }).collect_view()}</ul>
+        }
+        .into_any(),
+        Block::Numbered(items) => view! {
+            <ol>{items.iter().map(|text| view! { <li><Rich text /></li> }).collect_view()}</ol>
+        }
+        .into_any(),
+        Block::Callout { kind, title, text } => {
+            let class = match kind {
+                CalloutKind::Caution => "callout caution",
+                CalloutKind::Tip => "callout tip",
+                CalloutKind::Story => "callout story",
+            };
+            view! {
+                <aside class=class>
+                    <p class="callout-title"><strong>{title}</strong></p>
+                    {text.iter().map(|text| view! { <p><Rich text /></p> }).collect_view()}
+                </aside>
+            }
+            .into_any()
+        }
+        Block::ExerciseList => view! {
+            <ul class="exercise-summary">
+                {CATALOGUE.iter().map(|exercise| view! {
+                    <li>
+                        <a href=format!("/routine#{}", exercise.id.anchor())>
+                            <strong>{exercise.name}</strong>
+                        </a>
+                        <span class="dose">{exercise.dose_text}</span>
+                        <span class="trains">{exercise.trains}</span>
+                    </li>
+                }).collect_view()}
+            </ul>
+        }
+        .into_any(),
+        Block::Citation(text) => view! { <p class="citation"><cite>{text}</cite></p> }.into_any(),
+    }
+}
+
+/// Remembers the section the reader reached, so the guide can offer to
+/// continue there. Saves only when the section changes, not on every scroll.
+fn track_reading_position() {
+    let store = use_store();
+    let handle = window_event_listener(leptos::ev::scroll, move |_| {
+        let threshold = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0) * 0.3;
+        let current = SECTIONS
+            .iter()
+            .take_while(|section| {
+                document()
+                    .get_element_by_id(section.id)
+                    .is_some_and(|el| el.get_bounding_client_rect().top() < threshold)
+            })
+            .last();
+        let Some(current) = current else { return };
+        let known = store.state.with_untracked(|s| s.reading.as_ref().map(|r| r.value == current.id));
+        if known != Some(true) {
+            store.change(|state, now| state.reading = Some(Stamped::new(now, current.id.to_string())));
+        }
+    });
+    on_cleanup(move || handle.remove());
+    // A shared link or a reload with #section: the section exists only now.
+    request_animation_frame(scroll_to_hash);
+}
+
+pub fn scroll_to_hash() {
+    let hash = window().location().hash().unwrap_or_default();
+    if let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) {
+        if let Some(element) = document().get_element_by_id(id) {
+            element.scroll_into_view();
+        }
+    }
+}

@@ -1,0 +1,318 @@
+//! The routine: today's session for the current phase, ticked set by set.
+
+use crate::app::browser::{locale_week_start, prefers_reduced_motion, vibrate};
+use crate::app::store::{use_store, Store};
+use crate::app::widgets::Rating;
+use crate::content::exercises::{Exercise, ExerciseId};
+use crate::core::date::Day;
+use crate::core::routine::{session_progress, set_targets, Phase, SetTarget};
+use crate::core::schedule::{
+    back_to_back, morning_check_due, pain_zone, phase_offer, sessions_in_week, today_status,
+    weeks_in_phase, PhaseOffer, TodayStatus, WEEK_TARGET_MAX, WEEK_TARGET_MIN,
+};
+use crate::core::state::{Programme, SetKey, Side, Stamped};
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// The week starts where the user set it, or where their locale does.
+pub fn week_start(store: Store) -> crate::core::date::Weekday {
+    store
+        .state
+        .with(|s| s.settings().week_start)
+        .unwrap_or_else(locale_week_start)
+}
+
+pub fn set_phase(store: Store, phase: Phase) {
+    let today = store.today.get_untracked();
+    store.change(|state, now| {
+        state.programme = Some(Stamped::new(now, Programme { phase, since: today }));
+    });
+}
+
+#[component]
+pub fn RoutinePage() -> impl IntoView {
+    let store = use_store();
+    let phase = move || store.state.with(|s| s.programme().map(|p| p.phase));
+    view! {
+        <article class="page routine">
+            <h1>"Your routine"</h1>
+            {move || match phase() {
+                None => view! { <PhasePicker /> }.into_any(),
+                Some(phase) => view! { <Today phase /> }.into_any(),
+            }}
+        </article>
+    }
+}
+
+/// Choosing a phase by hand, for people who skip the self-check.
+#[component]
+pub fn PhasePicker() -> impl IntoView {
+    let store = use_store();
+    view! {
+        <section class="card" aria-labelledby="pick-phase">
+            <h2 id="pick-phase">"Where are you starting?"</h2>
+            <p>"The " <a href="/check">"self-check"</a> " can suggest a phase. Or choose one yourself; you can change it at any time."</p>
+            <div class="choices">
+                {Phase::ALL.iter().map(|&phase| view! {
+                    <button type="button" class="choice phase-choice" on:click=move |_| set_phase(store, phase)>
+                        <span><strong>{phase.title()}</strong><br /><span class="muted">{phase.purpose()}</span></span>
+                    </button>
+                }).collect_view()}
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn Today(phase: Phase) -> impl IntoView {
+    let store = use_store();
+    let today = store.today.get_untracked();
+    let rest_timer = RwSignal::new(None::<u32>);
+    view! {
+        <section class="card phase" aria-labelledby="phase-title">
+            <h2 id="phase-title">{phase.title()}</h2>
+            <p>{phase.purpose()}</p>
+            <PhaseStatus phase />
+            <details>
+                <summary>"Change phase"</summary>
+                <PhasePicker />
+            </details>
+        </section>
+        <DayStatus />
+        <MorningCheck />
+        <section class="card habits" aria-labelledby="habits-title">
+            <h2 id="habits-title">"Daily habits"</h2>
+            <ul>{phase.habits().iter().map(|h| view! { <li>{*h}</li> }).collect_view()}</ul>
+        </section>
+        {(!phase.exercises().is_empty()).then(|| view! {
+            <SessionHeader phase day=today />
+            {phase.exercises().into_iter().map(|id| view! { <ExerciseCard id day=today rest_timer /> }).collect_view()}
+            <FinishSession phase day=today />
+        })}
+        <RestTimer remaining=rest_timer />
+    }
+}
+
+#[component]
+fn PhaseStatus(phase: Phase) -> impl IntoView {
+    let store = use_store();
+    let weeks = move || {
+        store.state.with(|s| s.programme().map(|p| weeks_in_phase(p.since, store.today.get())))
+    };
+    let offer = move || store.state.with(|s| phase_offer(s, store.today.get()));
+    view! {
+        <p class="muted">{move || weeks().map(|w| format!("Week {} of this phase.", w + 1))}</p>
+        {move || match offer() {
+            PhaseOffer::Hamstring => Some(view! {
+                <div class="status">
+                    <p>"You have done six weeks of general strengthening. If the tendon has settled, you can add hamstring-specific work."</p>
+                    <button type="button" class="primary" on:click=move |_| set_phase(store, Phase::Hamstring)>"Move to phase 2"</button>
+                </div>
+            }.into_any()),
+            PhaseOffer::ReturnToRun => Some(view! {
+                <div class="status">
+                    <p>"Your strength check shows both legs nearly equal and no pain at rest. You can begin a light running programme."</p>
+                    <button type="button" class="primary" on:click=move |_| set_phase(store, Phase::ReturnToRun)>"Move to phase 3"</button>
+                </div>
+            }.into_any()),
+            PhaseOffer::None if phase == Phase::Hamstring => Some(view! {
+                <p>"Phase 3 opens after a " <a href="/progress#strength">"strength check"</a> " shows your weaker leg at 90% or more of the stronger, with no pain at rest."</p>
+            }.into_any()),
+            PhaseOffer::None if phase == Phase::BackFirst => Some(view! {
+                <div class="status">
+                    <p>"Once your back has been checked, ruled out or treated, start the programme."</p>
+                    <button type="button" class="primary" on:click=move |_| set_phase(store, Phase::Foundation)>"My back is cleared: start phase 1"</button>
+                </div>
+            }.into_any()),
+            PhaseOffer::None => None,
+        }}
+    }
+}
+
+/// Training day or rest day, the week's count, and the back-to-back warning.
+#[component]
+fn DayStatus() -> impl IntoView {
+    let store = use_store();
+    let status = move || {
+        let today = store.today.get();
+        let start = week_start(store);
+        store.state.with(|s| {
+            (
+                today_status(s, today, start),
+                sessions_in_week(s, today, start),
+                back_to_back(s, today),
+            )
+        })
+    };
+    view! {
+        {move || {
+            let (status, count, back_to_back) = status();
+            let (class, text) = match status {
+                TodayStatus::Trained => ("status", "Session logged today. Nice work."),
+                TodayStatus::RestAdvised => ("status warn", "You trained yesterday. The programme asks for at least one rest day between sessions, so today is a rest day."),
+                TodayStatus::WeekDone => ("status", "You have done four sessions this week: rest until the new week."),
+                TodayStatus::TrainingDay => ("status", "Today is a good day for a session."),
+            };
+            view! {
+                <section class={class} aria-live="polite" id="day-status">
+                    <p><strong>{text}</strong></p>
+                    <p>{format!("This week: {count} of {WEEK_TARGET_MIN}–{WEEK_TARGET_MAX} sessions.")}</p>
+                    {back_to_back.then(|| view! {
+                        <p class="back-to-back">"Heads up: this is back to back with another session. Rest days let the tendon recover."</p>
+                    })}
+                </section>
+            }
+        }}
+    }
+}
+
+/// The day after a session: how did it feel this morning?
+#[component]
+fn MorningCheck() -> impl IntoView {
+    let store = use_store();
+    let due = move || store.state.with(|s| morning_check_due(s, store.today.get()));
+    view! {
+        {move || due().map(|day| {
+            let pick = Callback::new(move |rating: u8| {
+                store.change(|state, now| {
+                    state.days.entry(day).or_default().pain_next_morning = Some(Stamped::new(now, rating));
+                });
+            });
+            view! {
+                <section class="card" aria-labelledby="morning-title">
+                    <h2 id="morning-title">"How does it feel this morning?"</h2>
+                    <p>"Pain from yesterday's session should settle by the next morning. If it has not, make the next session lighter."</p>
+                    <Rating legend="Pain this morning, 0 to 10".to_string() name="morning".to_string() value=Signal::derive(|| None) on_pick=pick />
+                </section>
+            }
+        })}
+    }
+}
+
+#[component]
+fn SessionHeader(phase: Phase, day: Day) -> impl IntoView {
+    let store = use_store();
+    let progress = move || store.state.with(|s| session_progress(phase, &s.day(day)));
+    view! {
+        <h2 id="session">{format!("Today's session · {}", day.long_label())}</h2>
+        <p class="muted">"Tap a set when you finish it; tap again to undo. Dashed sets are optional."</p>
+        <div class="progress-bar" role="progressbar" aria-label="Session progress"
+            aria-valuemin="0" aria-valuemax="100" aria-valuenow=move || progress().percent()>
+            <span style:width=move || format!("{}%", progress().percent())></span>
+        </div>
+        <p class="session-count" aria-live="polite">{move || {
+            let p = progress();
+            format!("{} of {} sets done", p.done.min(p.required), p.required)
+        }}</p>
+    }
+}
+
+fn set_label(target: &SetTarget) -> String {
+    let side = match target.key.side {
+        Some(Side::Left) => " left",
+        Some(Side::Right) => " right",
+        None => "",
+    };
+    format!("Set {}{side}", target.key.set)
+}
+
+#[component]
+pub fn ExerciseCard(id: ExerciseId, day: Day, rest_timer: RwSignal<Option<u32>>) -> impl IntoView {
+    let store = use_store();
+    let exercise: &'static Exercise = id.info();
+    let toggle = move |key: SetKey| {
+        let done = store.state.with_untracked(|s| s.day(day).is_done(key));
+        store.change(|state, now| {
+            state.days.entry(day).or_default().sets.insert(key, Stamped::new(now, !done));
+        });
+        if !done {
+            if let Some(secs) = exercise.dose.rest_after_secs {
+                let configured = store.state.with_untracked(|s| s.settings().rest_secs);
+                rest_timer.set(Some(if configured > 0 { configured } else { secs }));
+            }
+        }
+    };
+    view! {
+        <section class="card exercise" id=id.anchor() aria-labelledby=format!("{}-title", id.anchor())>
+            <h3 id=format!("{}-title", id.anchor())>{exercise.name}</h3>
+            <p><strong class="dose">{exercise.dose_text}</strong> <span class="muted">" · " {exercise.trains}</span></p>
+            <div class="sets" role="group" aria-label=format!("{} sets", exercise.name)>
+                {set_targets(id).into_iter().map(|target| {
+                    let key = target.key;
+                    let label = set_label(&target);
+                    let name = format!("{}: {}{}", exercise.name, label, if target.optional { " (optional)" } else { "" });
+                    view! {
+                        <label class=if target.optional { "set optional" } else { "set" }>
+                            <input type="checkbox" aria-label=name
+                                prop:checked=move || store.state.with(|s| s.day(day).is_done(key))
+                                on:change=move |_| toggle(key) />
+                            <span aria-hidden="true">
+                                {move || if store.state.with(|s| s.day(day).is_done(key)) { "✓ " } else { "" }}
+                                {label.clone()}
+                            </span>
+                        </label>
+                    }
+                }).collect_view()}
+            </div>
+            <details>
+                <summary>"How to do it"</summary>
+                <ol class="steps">{exercise.steps.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ol>
+                {exercise.note.map(|note| view! { <p class="muted">{note}</p> })}
+            </details>
+        </section>
+    }
+}
+
+/// After the last set: one pain rating and the pain-monitoring guidance.
+#[component]
+fn FinishSession(phase: Phase, day: Day) -> impl IntoView {
+    let store = use_store();
+    let complete = move || store.state.with(|s| session_progress(phase, &s.day(day)).complete());
+    let rating = Signal::derive(move || store.state.with(|s| s.day(day).pain_after.map(|p| p.value)));
+    let pick = Callback::new(move |value: u8| {
+        store.change(|state, now| {
+            state.days.entry(day).or_default().pain_after = Some(Stamped::new(now, value));
+        });
+    });
+    view! {
+        <section class="card finish" aria-labelledby="finish-title">
+            <h2 id="finish-title">{move || if complete() { "Session done: how was the pain?" } else { "How is the pain?" }}</h2>
+            <Rating legend="Pain during or right after the session, 0 to 10".to_string() name="pain-after".to_string() value=rating on_pick=pick />
+            <p aria-live="polite">{move || rating.get().map(|r| pain_zone(r).advice())}</p>
+            <p class="muted">"Pain should settle by the next morning and should not build from week to week. If it does not settle, reduce the load. (Pain-monitoring model, Silbernagel et al., 2007.)"</p>
+        </section>
+    }
+}
+
+/// Counts down the rest the dose asks for; buzzes at the end where supported.
+#[component]
+fn RestTimer(remaining: RwSignal<Option<u32>>) -> impl IntoView {
+    let handle = set_interval_with_handle(
+        move || {
+            if let Some(left) = remaining.get_untracked() {
+                if left <= 1 {
+                    remaining.set(None);
+                    vibrate();
+                } else {
+                    remaining.set(Some(left - 1));
+                }
+            }
+        },
+        Duration::from_secs(1),
+    )
+    .ok();
+    on_cleanup(move || {
+        if let Some(handle) = handle {
+            handle.clear();
+        }
+    });
+    let calm = prefers_reduced_motion();
+    view! {
+        {move || remaining.get().map(|left| view! {
+            <div class="timer" role="timer" aria-live=if calm { "off" } else { "polite" } aria-atomic="true">
+                <p><strong>{format!("Rest: {left} s")}</strong><br /><span>"before the next move"</span></p>
+                <button type="button" class="secondary" on:click=move |_| remaining.set(None)>"Skip rest"</button>
+            </div>
+        })}
+    }
+}

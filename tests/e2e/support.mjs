@@ -1,0 +1,123 @@
+// Shared set-up for the end-to-end tests: a plain static server for dist/
+// (like any static host: unknown paths get 404.html), Chromium through
+// playwright-core, the phone and desktop profiles, and the axe scan.
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize } from "node:path";
+import { gzipSync } from "node:zlib";
+import { chromium } from "playwright-core";
+import AxeBuilder from "@axe-core/playwright";
+
+const DIST = new URL("../../dist/", import.meta.url).pathname;
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".wasm": "application/wasm",
+  ".css": "text/css",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".webmanifest": "application/manifest+json",
+};
+
+/** Serves dist/ on a free loopback port. */
+export async function serveDist() {
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
+    let file = normalize(join(DIST, path.endsWith("/") ? path + "index.html" : path));
+    let status = 200;
+    if (!file.startsWith(DIST) || !(await stat(file).catch(() => null))?.isFile()) {
+      file = join(DIST, "404.html");
+      status = 404;
+    }
+    let body = await readFile(file);
+    const headers = { "content-type": TYPES[extname(file)] ?? "application/octet-stream" };
+    if (/gzip/.test(request.headers["accept-encoding"] ?? "")) {
+      body = gzipSync(body);
+      headers["content-encoding"] = "gzip";
+    }
+    response.writeHead(status, headers);
+    response.end(body);
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
+}
+
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-quic",
+  "--no-first-run",
+];
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+  });
+}
+
+export const PROFILES = {
+  phone: {
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 3,
+    isMobile: true,
+    hasTouch: true,
+    userAgent:
+      "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36",
+  },
+  desktop: { viewport: { width: 1280, height: 800 } },
+};
+
+export const ROUTES = [
+  { path: "/", heading: /hamstring/i, tab: "Guide" },
+  { path: "/check", heading: /self-check/i, tab: "Self-check" },
+  { path: "/routine", heading: /routine/i, tab: "Routine" },
+  { path: "/progress", heading: /progress/i, tab: "Progress" },
+];
+
+/** Opens a page that fails the test on any uncaught error or console error. */
+export async function openPage(context) {
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  // A static host answers deep links with 404.html and a 404 status; that
+  // document is expected. Any other failed request is a problem.
+  page.on("response", (response) => {
+    const isDocument = response.request().resourceType() === "document";
+    if (response.status() >= 400 && !isDocument) problems.push(`${response.status()} ${response.url()}`);
+  });
+  page.on("console", (message) => {
+    const text = message.text();
+    if (message.type() === "error" && !text.startsWith("Failed to load resource")) {
+      problems.push(`console error: ${text}`);
+    }
+  });
+  page.problems = problems;
+  return page;
+}
+
+/** Waits until the wasm app has mounted (the navigation exists). */
+export async function appReady(page) {
+  await page.locator("nav.tabs").waitFor();
+}
+
+/** Runs axe with WCAG 2 A and AA rules; returns the violations, summarised. */
+export async function axeViolations(page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  return results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
+  );
+}
+
+/** Taps on phones, clicks on desktop. */
+export async function press(locator, profile) {
+  if (profile === "phone") await locator.tap();
+  else await locator.click();
+}
