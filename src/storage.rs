@@ -21,11 +21,17 @@ pub enum Health {
     /// The browser refused to store more.
     QuotaFull,
     /// Written by a newer app version: shown, never overwritten.
-    ReadOnly { schema: u32 },
+    ReadOnly {
+        schema: u32,
+    },
     /// The store could not be read; its text is kept under the quarantine key.
-    Quarantined { reason: String },
+    Quarantined {
+        reason: String,
+    },
     /// Some damaged records were left out; the rest loaded.
-    Salvaged { dropped: usize },
+    Salvaged {
+        dropped: usize,
+    },
 }
 
 impl Health {
@@ -94,7 +100,12 @@ pub fn save(state: &AppState) -> Saved {
     let Some(store) = storage() else {
         return Saved::Failed(Health::Unavailable);
     };
-    let merged = match store.get_item(STATE_KEY).ok().flatten().map(|raw| decode(&raw)) {
+    let merged = match store
+        .get_item(STATE_KEY)
+        .ok()
+        .flatten()
+        .map(|raw| decode(&raw))
+    {
         Some(Ok(stored)) => stored.state.merge(state),
         Some(Err(DecodeError::Newer { schema })) => {
             return Saved::Failed(Health::ReadOnly { schema })
@@ -135,9 +146,7 @@ pub fn clear_quarantine() {
 /// Replaces the stored state outright (delete all, or import "replace").
 pub fn overwrite(state: &AppState) -> Result<(), Health> {
     let store = storage().ok_or(Health::Unavailable)?;
-    store
-        .set_item(STATE_KEY, &encode(state))
-        .map_err(classify)
+    store.set_item(STATE_KEY, &encode(state)).map_err(classify)
 }
 
 /// Asks the browser not to evict our data under storage pressure.

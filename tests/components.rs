@@ -54,15 +54,27 @@ async fn theme_toggle_cycles_and_is_saved() {
 
     toggle.click();
     settle().await;
-    let root = web_sys::window().unwrap().document().unwrap().document_element().unwrap();
+    let root = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .document_element()
+        .unwrap();
     assert_eq!(root.get_attribute("data-theme").as_deref(), Some("light"));
-    assert_eq!(toggle.get_attribute("aria-label").as_deref(), Some("Theme: light"));
+    assert_eq!(
+        toggle.get_attribute("aria-label").as_deref(),
+        Some("Theme: light")
+    );
     let stored = local_storage().get_item(STATE_KEY).unwrap().unwrap();
     assert!(stored.contains(r#""theme":"light""#), "{stored}");
 
     toggle.click();
     toggle.click();
     settle().await;
-    assert_eq!(root.get_attribute("data-theme"), None, "back to following the device");
+    assert_eq!(
+        root.get_attribute("data-theme"),
+        None,
+        "back to following the device"
+    );
     container.remove();
 }

@@ -11,15 +11,21 @@ pub fn now_ms() -> u64 {
 /// Today as a local calendar day.
 pub fn today() -> Day {
     let now = js_sys::Date::new_0();
-    Day::from_ymd(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
-        .expect("the browser's date is a real date")
+    Day::from_ymd(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .expect("the browser's date is a real date")
 }
 
 /// The first day of the week for the browser's locale, from
 /// `Intl.Locale.prototype.getWeekInfo()` (or the older `weekInfo` getter).
 /// Monday where the browser does not say.
 pub fn locale_week_start() -> Weekday {
-    locale_first_day().and_then(Weekday::from_iso).unwrap_or(Weekday::Mon)
+    locale_first_day()
+        .and_then(Weekday::from_iso)
+        .unwrap_or(Weekday::Mon)
 }
 
 fn locale_first_day() -> Option<u32> {
@@ -63,7 +69,11 @@ pub fn vibrate() {
 /// Whether the user asked the system for less motion.
 pub fn prefers_reduced_motion() -> bool {
     web_sys::window()
-        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
         .is_some_and(|query| query.matches())
 }
 

@@ -1,10 +1,422 @@
+//! The self-check: one question per screen, a review page, and the result.
+//! The step lives in the URL (`?step=onset`), so Back, reload and shared
+//! links all land on the same screen; answers in progress live in the store.
+
+use crate::app::browser::download;
+use crate::app::routine::set_phase;
+use crate::app::store::{use_store, Store};
+use crate::app::widgets::{Rating, Rich};
+use crate::core::selfcheck::{
+    answer_labels, evaluate, flow, is_valid_answer, next_unanswered, question, summary, Answers,
+    Finding, Outcome, Question, Style, NONE_OF_THESE,
+};
+use crate::core::state::{CheckResult, Stamped, SymptomScore};
 use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+fn draft(store: Store) -> Answers {
+    store
+        .state
+        .with(|s| s.check_draft.as_ref().map(|d| d.value.clone()))
+        .unwrap_or_default()
+}
+
+fn go(to: &str) {
+    use_navigate()(to, NavigateOptions::default());
+}
+
+/// Where Continue leads from a question: the next question in the flow, or
+/// the review once everything is answered and the person came from there.
+fn next_step(current: &str, answers: &Answers, from_review: bool) -> String {
+    if from_review && next_unanswered(answers).is_none() {
+        return "/check?step=review".into();
+    }
+    let questions = flow(answers);
+    let position = questions.iter().position(|q| q.id == current);
+    match position.and_then(|p| questions.get(p + 1)) {
+        Some(next) => format!("/check?step={}", next.id),
+        None => "/check?step=review".into(),
+    }
+}
 
 #[component]
 pub fn CheckPage() -> impl IntoView {
+    let store = use_store();
+    let query = use_query_map();
+    let screen = move || {
+        let query = query.get();
+        if let Some(id) = query.get("result").and_then(|id| id.parse::<u64>().ok()) {
+            return Screen::Result(id);
+        }
+        let answers = draft(store);
+        match query.get("step").as_deref() {
+            Some("review") if next_unanswered(&answers).is_none() => Screen::Review,
+            Some("review") => {
+                Screen::Question(next_unanswered(&answers).expect("some question is open"))
+            }
+            Some(id) => match question(id) {
+                Some(q) if crate::core::selfcheck::applies(q, &answers) => Screen::Question(q),
+                _ => Screen::Intro,
+            },
+            None => Screen::Intro,
+        }
+    };
+    let from_review = move || query.with(|q| q.get("from").as_deref() == Some("review"));
     view! {
-        <article class="page">
+        <article class="page check">
             <h1>"Self-check"</h1>
+            {move || match screen() {
+                Screen::Intro => view! { <Intro /> }.into_any(),
+                Screen::Question(q) => view! { <QuestionStep question=q from_review=from_review() /> }.into_any(),
+                Screen::Review => view! { <Review /> }.into_any(),
+                Screen::Result(id) => view! { <ResultView id /> }.into_any(),
+            }}
         </article>
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Screen {
+    Intro,
+    Question(&'static Question),
+    Review,
+    Result(u64),
+}
+
+#[component]
+fn Intro() -> impl IntoView {
+    let store = use_store();
+    let in_progress = move || {
+        let answers = draft(store);
+        (!answers.is_empty()).then(|| next_unanswered(&answers).map(|q| q.id).unwrap_or("review"))
+    };
+    let start = move |_| {
+        store.change(|state, now| state.check_draft = Some(Stamped::new(now, Answers::new())));
+        go(&format!("/check?step={}", flow(&Answers::new())[0].id));
+    };
+    view! {
+        <p class="lead">"Answer a few questions about your pain. The check points you to a sensible next step, and to a doctor when something sounds like more than this injury."</p>
+        <aside class="callout caution">
+            <p>"This check informs; it does not diagnose. Only a physician or physical therapist who examines you can say what you have."</p>
+        </aside>
+        <div class="actions">
+            {move || match in_progress() {
+                Some(step) => view! {
+                    <a class="button primary" href=format!("/check?step={step}")>"Continue where you left off"</a>
+                    <button type="button" class="secondary" on:click=start>"Start again"</button>
+                }.into_any(),
+                None => view! { <button type="button" class="primary" on:click=start>"Start the self-check"</button> }.into_any(),
+            }}
+        </div>
+        <PastResults />
+        <SymptomScoreForm />
+    }
+}
+
+#[component]
+fn QuestionStep(question: &'static Question, from_review: bool) -> impl IntoView {
+    let store = use_store();
+    let chosen = move || draft(store).get(question.id).cloned().unwrap_or_default();
+    let position = move || {
+        let questions = flow(&draft(store));
+        let index = questions
+            .iter()
+            .position(|q| q.id == question.id)
+            .unwrap_or(0);
+        (index + 1, questions.len())
+    };
+    let set_answer = move |picked: Vec<String>| {
+        store.change(|state, now| {
+            let mut answers = state
+                .check_draft
+                .take()
+                .map(|d| d.value)
+                .unwrap_or_default();
+            answers.insert(question.id.to_string(), picked);
+            state.check_draft = Some(Stamped::new(now, answers));
+        });
+    };
+    let toggle_many = move |id: &'static str| {
+        let mut picked = chosen();
+        if picked.iter().any(|c| c == id) {
+            picked.retain(|c| c != id);
+        } else if id == NONE_OF_THESE {
+            picked = vec![id.to_string()];
+        } else {
+            picked.retain(|c| c != NONE_OF_THESE);
+            picked.push(id.to_string());
+        }
+        set_answer(picked);
+    };
+    let valid = move || is_valid_answer(question, &chosen());
+    let continue_ = move |_| go(&next_step(question.id, &draft(store), from_review));
+    let back = move |_| {
+        let answers = draft(store);
+        let questions = flow(&answers);
+        match questions.iter().position(|q| q.id == question.id) {
+            Some(0) | None => go("/check"),
+            Some(i) => go(&format!("/check?step={}", questions[i - 1].id)),
+        }
+    };
+    let heading = NodeRef::<leptos::html::H2>::new();
+    // Each new question takes focus, so screen readers announce it.
+    Effect::new(move |_| {
+        if let Some(heading) = heading.get() {
+            let _ = heading.focus();
+        }
+    });
+    let input_type = if question.style == Style::One {
+        "radio"
+    } else {
+        "checkbox"
+    };
+    view! {
+        <p class="step-count" id="step-count">{move || { let (n, total) = position(); format!("Question {n} of {total}") }}</p>
+        <div class="progress-bar" aria-hidden="true">
+            <span style:width=move || { let (n, total) = position(); format!("{}%", n * 100 / total.max(1)) }></span>
+        </div>
+        <form class="card question" on:submit=move |ev| { ev.prevent_default(); if valid() { continue_(()); } }>
+            <fieldset aria-labelledby="question-title" aria-describedby="step-count">
+                <h2 id="question-title" tabindex="-1" node_ref=heading>{question.prompt}</h2>
+                {(question.style == Style::Many).then(|| view! { <p class="muted">"Tick all that apply."</p> })}
+                <div class="choices">
+                    {question.choices.iter().map(|choice| {
+                        let id = format!("{}-{}", question.id, choice.id);
+                        let input_id = id.clone();
+                        let option = choice.id;
+                        view! {
+                            <label class="choice" for=id>
+                                <input type=input_type id=input_id name=question.id value=option
+                                    prop:checked=move || chosen().iter().any(|c| c == option)
+                                    on:change=move |_| {
+                                        if question.style == Style::One { set_answer(vec![option.to_string()]) } else { toggle_many(option) }
+                                    } />
+                                <span>{choice.label}</span>
+                            </label>
+                        }
+                    }).collect_view()}
+                </div>
+            </fieldset>
+            <details class="why">
+                <summary>"Why we ask"</summary>
+                <p><Rich text=question.why /></p>
+            </details>
+            <div class="actions">
+                <button type="button" class="secondary" on:click=back>"Back"</button>
+                <button type="submit" class="primary" prop:disabled=move || !valid()>"Continue"</button>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+fn Review() -> impl IntoView {
+    let store = use_store();
+    let heading = NodeRef::<leptos::html::H2>::new();
+    Effect::new(move |_| {
+        if let Some(heading) = heading.get() {
+            let _ = heading.focus();
+        }
+    });
+    let finish = move |_| {
+        let answers = draft(store);
+        let findings = evaluate(&answers);
+        let day = store.today.get_untracked();
+        let mut finished_at = 0;
+        store.change(|state, now| {
+            finished_at = now;
+            state.check_results.insert(
+                now,
+                CheckResult {
+                    day,
+                    answers,
+                    findings,
+                },
+            );
+            state.check_draft = None;
+        });
+        go(&format!("/check?result={finished_at}"));
+    };
+    view! {
+        <section class="card" aria-labelledby="review-title">
+            <h2 id="review-title" tabindex="-1" node_ref=heading>"Check your answers"</h2>
+            <dl class="answers">
+                {move || flow(&draft(store)).into_iter().map(|q| {
+                    let labels = answer_labels(q, &draft(store)).join("; ");
+                    view! {
+                        <div class="answer-row">
+                            <dt>{q.prompt}</dt>
+                            <dd>
+                                <span>{labels}</span>
+                                " "
+                                <a class="change" href=format!("/check?step={}&from=review", q.id)>
+                                    "Change" <span class="visually-hidden">{format!(" your answer to: {}", q.prompt)}</span>
+                                </a>
+                            </dd>
+                        </div>
+                    }
+                }).collect_view()}
+            </dl>
+            <div class="actions">
+                <button type="button" class="primary" on:click=finish>"See my result"</button>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn ResultView(id: u64) -> impl IntoView {
+    let store = use_store();
+    let result = move || store.state.with(|s| s.check_results.get(&id).cloned());
+    let heading = NodeRef::<leptos::html::H2>::new();
+    Effect::new(move |_| {
+        if let Some(heading) = heading.get() {
+            let _ = heading.focus();
+        }
+    });
+    view! {
+        {move || match result() {
+            None => view! {
+                <p>"This result is no longer saved."</p>
+                <p><a href="/check">"Back to the self-check"</a></p>
+            }.into_any(),
+            Some(result) => {
+                let text = summary(&result.answers, &result.findings, &result.day.to_string());
+                let file_name = format!("self-check-{}.txt", result.day);
+                let suggested = result.findings.iter().find_map(|f| f.outcome.suggested_phase());
+                let urgent = result.findings.iter().any(|f| matches!(f.outcome, Outcome::UrgentCare | Outcome::PhysicianSoon));
+                view! {
+                    <h2 id="result-title" tabindex="-1" node_ref=heading>{format!("Your result · {}", result.day.long_label())}</h2>
+                    <aside class="callout caution">
+                        <p>"This is not a diagnosis. It reflects only your answers, and points to a sensible next step."</p>
+                    </aside>
+                    {result.findings.iter().map(|finding| view! { <FindingCard finding=finding.clone() answers=result.answers.clone() /> }).collect_view()}
+                    <div class="actions">
+                        {(suggested.is_some() && !urgent).then(|| {
+                            let phase = suggested.expect("checked above");
+                            view! {
+                                <button type="button" class="primary" on:click=move |_| { set_phase(store, phase); go("/routine"); }>
+                                    {format!("Start the routine: {}", phase.title())}
+                                </button>
+                            }
+                        })}
+                        <button type="button" class="secondary" on:click=move |_| { let _ = download(&file_name, "text/plain", &text); }>"Download summary for a clinician"</button>
+                        <button type="button" class="secondary" on:click=move |_| { let _ = window().print(); }>"Print"</button>
+                    </div>
+                    <p><a href="/">"Read the guide"</a> " · " <a href="/check">"Back to the self-check"</a></p>
+                }.into_any()
+            }
+        }}
+    }
+}
+
+#[component]
+fn FindingCard(finding: Finding, answers: Answers) -> impl IntoView {
+    let class = match finding.outcome {
+        Outcome::UrgentCare => "card finding urgent",
+        Outcome::PhysicianSoon | Outcome::BackFirst => "card finding warn",
+        Outcome::FitsPattern | Outcome::NotTypical => "card finding",
+    };
+    let because: Vec<String> = finding
+        .because
+        .iter()
+        .filter_map(|id| question(id))
+        .map(|q| format!("{} {}", q.prompt, answer_labels(q, &answers).join("; ")))
+        .collect();
+    view! {
+        <section class=class>
+            <h3>{finding.outcome.title()}</h3>
+            <p>{finding.outcome.advice()}</p>
+            <p class="muted">"Because you answered:"</p>
+            <ul class="because">{because.into_iter().map(|b| view! { <li>{b}</li> }).collect_view()}</ul>
+        </section>
+    }
+}
+
+#[component]
+fn PastResults() -> impl IntoView {
+    let store = use_store();
+    let results = move || {
+        store.state.with(|s| {
+            s.check_results
+                .iter()
+                .rev()
+                .map(|(id, r)| {
+                    (
+                        *id,
+                        r.day,
+                        r.findings.first().map(|f| f.outcome.title()).unwrap_or(""),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        {move || {
+            let results = results();
+            (!results.is_empty()).then(|| view! {
+                <section class="card" aria-labelledby="past-title">
+                    <h2 id="past-title">"Your past results"</h2>
+                    <ul>
+                        {results.into_iter().map(|(id, day, top)| view! {
+                            <li><a href=format!("/check?result={id}")>{day.long_label()}</a> ": " {top}</li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            })
+        }}
+    }
+}
+
+/// The weekly symptom score: three 0–10 ratings of the project's own.
+#[component]
+fn SymptomScoreForm() -> impl IntoView {
+    let store = use_store();
+    let today = store.today.get_untracked();
+    let saved = move || {
+        store
+            .state
+            .with(|s| s.symptom_scores.get(&today).map(|r| r.value))
+    };
+    let sitting = RwSignal::new(saved().map(|s| s.sitting));
+    let activity = RwSignal::new(saved().map(|s| s.activity));
+    let morning = RwSignal::new(saved().map(|s| s.morning_after));
+    let save = move || {
+        if let (Some(sitting), Some(activity), Some(morning_after)) = (
+            sitting.get_untracked(),
+            activity.get_untracked(),
+            morning.get_untracked(),
+        ) {
+            store.change(|state, now| {
+                state.symptom_scores.insert(
+                    today,
+                    Stamped::new(
+                        now,
+                        SymptomScore {
+                            sitting,
+                            activity,
+                            morning_after,
+                        },
+                    ),
+                );
+            });
+        }
+    };
+    let picker = move |signal: RwSignal<Option<u8>>| {
+        Callback::new(move |n: u8| {
+            signal.set(Some(n));
+            save();
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="score-title" id="score">
+            <h2 id="score-title">"Weekly symptom score"</h2>
+            <p>"Three quick ratings, once a week. Your trend is drawn on the " <a href="/progress#symptoms">"Progress"</a> " page. This is a simple score of our own, not a clinical questionnaire."</p>
+            <Rating legend="Pain when sitting".to_string() name="score-sitting".to_string() value=sitting.into() on_pick=picker(sitting) />
+            <Rating legend="Pain during running or activity".to_string() name="score-activity".to_string() value=activity.into() on_pick=picker(activity) />
+            <Rating legend="Pain the morning after activity".to_string() name="score-morning".to_string() value=morning.into() on_pick=picker(morning) />
+            <p aria-live="polite">{move || saved().map(|_| format!("Saved for {}.", today.long_label()))}</p>
+        </section>
     }
 }

@@ -12,8 +12,14 @@ use leptos::prelude::*;
 pub fn GuidePage() -> impl IntoView {
     let store = use_store();
     let last_read = move || {
-        store.state.with(|s| s.reading.as_ref().map(|r| r.value.clone()))
-            .and_then(|id| SECTIONS.iter().find(|s| s.id == id && s.id != SECTIONS[0].id))
+        store
+            .state
+            .with(|s| s.reading.as_ref().map(|r| r.value.clone()))
+            .and_then(|id| {
+                SECTIONS
+                    .iter()
+                    .find(|s| s.id == id && s.id != SECTIONS[0].id)
+            })
     };
     let continue_link = move || {
         last_read().map(|section| {
@@ -106,7 +112,12 @@ fn render_block(block: &'static Block) -> AnyView {
 fn track_reading_position() {
     let store = use_store();
     let handle = window_event_listener(leptos::ev::scroll, move |_| {
-        let threshold = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0) * 0.3;
+        let threshold = window()
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(800.0)
+            * 0.3;
         let current = SECTIONS
             .iter()
             .take_while(|section| {
@@ -116,9 +127,13 @@ fn track_reading_position() {
             })
             .last();
         let Some(current) = current else { return };
-        let known = store.state.with_untracked(|s| s.reading.as_ref().map(|r| r.value == current.id));
+        let known = store
+            .state
+            .with_untracked(|s| s.reading.as_ref().map(|r| r.value == current.id));
         if known != Some(true) {
-            store.change(|state, now| state.reading = Some(Stamped::new(now, current.id.to_string())));
+            store.change(|state, now| {
+                state.reading = Some(Stamped::new(now, current.id.to_string()))
+            });
         }
     });
     on_cleanup(move || handle.remove());

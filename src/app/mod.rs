@@ -3,6 +3,7 @@
 
 mod browser;
 mod check;
+mod data;
 mod guide;
 mod progress;
 mod routine;
@@ -34,7 +35,9 @@ pub fn App() -> impl IntoView {
 
     Effect::new(move |_| {
         let theme = store.state.with(|s| s.settings().theme);
-        let root = document().document_element().expect("a document has a root");
+        let root = document()
+            .document_element()
+            .expect("a document has a root");
         let _ = match theme {
             Theme::System => root.remove_attribute("data-theme"),
             Theme::Light => root.set_attribute("data-theme", "light"),
@@ -127,7 +130,8 @@ fn ThemeToggle() -> impl IntoView {
 #[component]
 fn HealthBanner() -> impl IntoView {
     let store = use_store();
-    let message = move || match store.health.get() {
+    let message = move || {
+        match store.health.get() {
         Health::Saving => None,
         Health::Unavailable => Some(("warning", "Your browser is not letting this app save. Everything works, but what you record now will be gone when you close the tab. Check that site data (cookies and storage) is allowed.".to_string())),
         Health::QuotaFull => Some(("warning", "Your browser's storage for this app is full, so new changes are not being saved. What was saved before is safe. Download a backup from Progress & data, then free up space.".to_string())),
@@ -135,6 +139,7 @@ fn HealthBanner() -> impl IntoView {
         Health::ReadOnly { schema } => Some(("warning", format!("Your data was saved by a newer version of this app (data version {schema}). It is kept safe and untouched: this version is read-only. Reload to get the latest version."))),
         Health::Quarantined { reason } => Some(("error", format!("Your saved data could not be read ({reason}). It has not been deleted: it is kept aside, and you can download it from Progress & data. The app has started fresh."))),
         Health::Salvaged { dropped } => Some(("info", format!("Some saved records were damaged and left out ({dropped}). Everything else loaded. The original is kept aside on Progress & data."))),
+    }
     };
     view! {
         {move || message().map(|(tone, text)| view! {

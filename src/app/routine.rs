@@ -25,7 +25,13 @@ pub fn week_start(store: Store) -> crate::core::date::Weekday {
 pub fn set_phase(store: Store, phase: Phase) {
     let today = store.today.get_untracked();
     store.change(|state, now| {
-        state.programme = Some(Stamped::new(now, Programme { phase, since: today }));
+        state.programme = Some(Stamped::new(
+            now,
+            Programme {
+                phase,
+                since: today,
+            },
+        ));
     });
 }
 
@@ -97,7 +103,10 @@ fn Today(phase: Phase) -> impl IntoView {
 fn PhaseStatus(phase: Phase) -> impl IntoView {
     let store = use_store();
     let weeks = move || {
-        store.state.with(|s| s.programme().map(|p| weeks_in_phase(p.since, store.today.get())))
+        store.state.with(|s| {
+            s.programme()
+                .map(|p| weeks_in_phase(p.since, store.today.get()))
+        })
     };
     let offer = move || store.state.with(|s| phase_offer(s, store.today.get()));
     view! {
@@ -170,7 +179,11 @@ fn DayStatus() -> impl IntoView {
 #[component]
 fn MorningCheck() -> impl IntoView {
     let store = use_store();
-    let due = move || store.state.with(|s| morning_check_due(s, store.today.get()));
+    let due = move || {
+        store
+            .state
+            .with(|s| morning_check_due(s, store.today.get()))
+    };
     view! {
         {move || due().map(|day| {
             let pick = Callback::new(move |rating: u8| {
@@ -223,7 +236,12 @@ pub fn ExerciseCard(id: ExerciseId, day: Day, rest_timer: RwSignal<Option<u32>>)
     let toggle = move |key: SetKey| {
         let done = store.state.with_untracked(|s| s.day(day).is_done(key));
         store.change(|state, now| {
-            state.days.entry(day).or_default().sets.insert(key, Stamped::new(now, !done));
+            state
+                .days
+                .entry(day)
+                .or_default()
+                .sets
+                .insert(key, Stamped::new(now, !done));
         });
         if !done {
             if let Some(secs) = exercise.dose.rest_after_secs {
@@ -267,8 +285,13 @@ pub fn ExerciseCard(id: ExerciseId, day: Day, rest_timer: RwSignal<Option<u32>>)
 #[component]
 fn FinishSession(phase: Phase, day: Day) -> impl IntoView {
     let store = use_store();
-    let complete = move || store.state.with(|s| session_progress(phase, &s.day(day)).complete());
-    let rating = Signal::derive(move || store.state.with(|s| s.day(day).pain_after.map(|p| p.value)));
+    let complete = move || {
+        store
+            .state
+            .with(|s| session_progress(phase, &s.day(day)).complete())
+    };
+    let rating =
+        Signal::derive(move || store.state.with(|s| s.day(day).pain_after.map(|p| p.value)));
     let pick = Callback::new(move |value: u8| {
         store.change(|state, now| {
             state.days.entry(day).or_default().pain_after = Some(Stamped::new(now, value));

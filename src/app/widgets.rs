@@ -34,11 +34,12 @@ pub fn Rating(
                 {(0u8..=10)
                     .map(|n| {
                         let id = format!("{name}-{n}");
+                        let input_id = id.clone();
                         view! {
-                            <label class="rating-option" for=id.clone()>
+                            <label class="rating-option" for=id>
                                 <input
                                     type="radio"
-                                    id=id.clone()
+                                    id=input_id
                                     name=name.clone()
                                     value=n.to_string()
                                     prop:checked=move || value.get() == Some(n)

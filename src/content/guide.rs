@@ -397,8 +397,16 @@ mod tests {
                 "section id {:?} must be lowercase-hyphenated",
                 section.id
             );
-            assert!(!section.title.is_empty(), "section {:?} has no title", section.id);
-            assert!(!section.blocks.is_empty(), "section {:?} is empty", section.id);
+            assert!(
+                !section.title.is_empty(),
+                "section {:?} has no title",
+                section.id
+            );
+            assert!(
+                !section.blocks.is_empty(),
+                "section {:?} is empty",
+                section.id
+            );
         }
         for id in [
             "what-is-it",
@@ -438,7 +446,10 @@ mod tests {
                     "link target {target:?} must be internal (start with '/') in: {text}"
                 );
                 if let Some(id) = target.strip_prefix("/#") {
-                    assert!(ids.contains(&id), "link to unknown guide section {target:?}");
+                    assert!(
+                        ids.contains(&id),
+                        "link to unknown guide section {target:?}"
+                    );
                 }
                 if let Some(anchor) = target.strip_prefix("/routine#") {
                     assert!(
@@ -465,8 +476,14 @@ mod tests {
                 })
             })
         };
-        assert!(has_caution("symptoms"), "symptoms needs the informs-not-diagnoses note");
-        assert!(has_caution("exercises"), "exercises needs the not-a-substitute note");
+        assert!(
+            has_caution("symptoms"),
+            "symptoms needs the informs-not-diagnoses note"
+        );
+        assert!(
+            has_caution("exercises"),
+            "exercises needs the not-a-substitute note"
+        );
 
         let exercises = SECTIONS.iter().find(|s| s.id == "exercises").unwrap();
         assert!(
@@ -488,8 +505,12 @@ mod tests {
             "the case study should be a story callout"
         );
 
-        let symptoms = section_texts(SECTIONS.iter().find(|s| s.id == "symptoms").unwrap()).join(" ");
-        assert!(symptoms.contains("(/check)"), "symptoms must link to the self-check");
+        let symptoms =
+            section_texts(SECTIONS.iter().find(|s| s.id == "symptoms").unwrap()).join(" ");
+        assert!(
+            symptoms.contains("(/check)"),
+            "symptoms must link to the self-check"
+        );
         assert!(!TITLE.is_empty() && !INTRO.is_empty());
     }
 }

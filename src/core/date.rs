@@ -188,7 +188,10 @@ mod tests {
         assert_eq!(Day::from_ymd(1970, 1, 1), Some(Day(0)));
         assert_eq!(Day::from_ymd(2000, 3, 1).unwrap().to_string(), "2000-03-01");
         assert_eq!(Day::from_ymd(2026, 11, 25).unwrap().weekday(), Weekday::Wed);
-        assert_eq!(Day::from_ymd(2024, 2, 29).unwrap().plus(1).to_string(), "2024-03-01");
+        assert_eq!(
+            Day::from_ymd(2024, 2, 29).unwrap().plus(1).to_string(),
+            "2024-03-01"
+        );
         assert_eq!(Day::from_ymd(2023, 2, 29), None);
         assert_eq!(Day::from_ymd(2026, 13, 1), None);
         assert_eq!(
@@ -209,7 +212,14 @@ mod tests {
 
     #[test]
     fn parse_rejects_junk() {
-        for junk in ["", "2026-1-01", "2026-01-32", "abcd-ef-gh", "2026-02-29", "12026-01-01"] {
+        for junk in [
+            "",
+            "2026-1-01",
+            "2026-01-32",
+            "abcd-ef-gh",
+            "2026-02-29",
+            "12026-01-01",
+        ] {
             assert_eq!(Day::parse(junk), None, "{junk}");
         }
     }

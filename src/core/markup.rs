@@ -7,7 +7,10 @@ pub enum Span<'a> {
     Text(&'a str),
     Strong(&'a str),
     /// Only internal targets (starting with `/`) become links.
-    Link { text: &'a str, href: &'a str },
+    Link {
+        text: &'a str,
+        href: &'a str,
+    },
 }
 
 pub fn parse(text: &str) -> Vec<Span<'_>> {
@@ -89,7 +92,9 @@ mod tests {
     fn external_and_broken_markup_stay_text() {
         assert_eq!(
             parse("[x](https://evil.example) and [y](//evil) **open"),
-            vec![Span::Text("[x](https://evil.example) and [y](//evil) **open")]
+            vec![Span::Text(
+                "[x](https://evil.example) and [y](//evil) **open"
+            )]
         );
         assert_eq!(parse("<script>"), vec![Span::Text("<script>")]);
     }

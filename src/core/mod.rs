@@ -1,4 +1,6 @@
 //! The rules: plain Rust with no browser dependency.
+pub mod backup;
+pub mod chart;
 pub mod date;
 pub mod markup;
 pub mod routine;

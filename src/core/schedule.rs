@@ -71,7 +71,12 @@ pub struct WeekAdherence {
 }
 
 /// The last `weeks` weeks up to and including the week holding `today`, oldest first.
-pub fn adherence(state: &AppState, today: Day, week_start: Weekday, weeks: i32) -> Vec<WeekAdherence> {
+pub fn adherence(
+    state: &AppState,
+    today: Day,
+    week_start: Weekday,
+    weeks: i32,
+) -> Vec<WeekAdherence> {
     let this_week = today.week_start(week_start);
     (0..weeks)
         .rev()
@@ -171,7 +176,9 @@ impl PainZone {
     pub fn advice(self) -> &'static str {
         match self {
             PainZone::Safe => "Up to 3 out of 10 is a safe level of pain during or after exercise.",
-            PainZone::Acceptable => "4 or 5 out of 10 is acceptable, as long as it settles by the next morning.",
+            PainZone::Acceptable => {
+                "4 or 5 out of 10 is acceptable, as long as it settles by the next morning."
+            }
             PainZone::TooMuch => "Above 5 out of 10 is too much: make the next session lighter.",
         }
     }
@@ -225,13 +232,28 @@ mod tests {
     fn today_status_rules() {
         let mon = day("2026-11-23");
         let state = with_sessions(&["2026-11-23"]);
-        assert_eq!(today_status(&state, mon, Weekday::Mon), TodayStatus::Trained);
-        assert_eq!(today_status(&state, mon.plus(1), Weekday::Mon), TodayStatus::RestAdvised);
-        assert_eq!(today_status(&state, mon.plus(2), Weekday::Mon), TodayStatus::TrainingDay);
+        assert_eq!(
+            today_status(&state, mon, Weekday::Mon),
+            TodayStatus::Trained
+        );
+        assert_eq!(
+            today_status(&state, mon.plus(1), Weekday::Mon),
+            TodayStatus::RestAdvised
+        );
+        assert_eq!(
+            today_status(&state, mon.plus(2), Weekday::Mon),
+            TodayStatus::TrainingDay
+        );
         let full = with_sessions(&["2026-11-23", "2026-11-25", "2026-11-27", "2026-11-28"]);
-        assert_eq!(today_status(&full, day("2026-11-29").plus(1), Weekday::Mon), TodayStatus::TrainingDay);
+        assert_eq!(
+            today_status(&full, day("2026-11-29").plus(1), Weekday::Mon),
+            TodayStatus::TrainingDay
+        );
         let full_week = with_sessions(&["2026-11-23", "2026-11-24", "2026-11-26", "2026-11-27"]);
-        assert_eq!(today_status(&full_week, day("2026-11-29"), Weekday::Mon), TodayStatus::WeekDone);
+        assert_eq!(
+            today_status(&full_week, day("2026-11-29"), Weekday::Mon),
+            TodayStatus::WeekDone
+        );
     }
 
     #[test]
@@ -259,10 +281,17 @@ mod tests {
     #[test]
     fn adherence_and_streak() {
         let state = with_sessions(&[
-            "2026-11-02", "2026-11-04", "2026-11-06", // week of 2 Nov: 3
-            "2026-11-09", "2026-11-11", "2026-11-13", "2026-11-15", // week of 9 Nov: 4
+            "2026-11-02",
+            "2026-11-04",
+            "2026-11-06", // week of 2 Nov: 3
+            "2026-11-09",
+            "2026-11-11",
+            "2026-11-13",
+            "2026-11-15", // week of 9 Nov: 4
             "2026-11-17", // week of 16 Nov: 1
-            "2026-11-23", "2026-11-25", "2026-11-27", // this week: 3
+            "2026-11-23",
+            "2026-11-25",
+            "2026-11-27", // this week: 3
         ]);
         let today = day("2026-11-27");
         let weeks = adherence(&state, today, Weekday::Mon, 4);
@@ -277,23 +306,49 @@ mod tests {
     fn phase_offers() {
         let mut state = AppState::default();
         let start = day("2026-10-01");
-        state.programme = Some(Stamped::new(1, Programme { phase: Phase::Foundation, since: start }));
+        state.programme = Some(Stamped::new(
+            1,
+            Programme {
+                phase: Phase::Foundation,
+                since: start,
+            },
+        ));
         assert_eq!(phase_offer(&state, start.plus(41)), PhaseOffer::None);
         assert_eq!(phase_offer(&state, start.plus(42)), PhaseOffer::Hamstring);
-        state.programme = Some(Stamped::new(2, Programme { phase: Phase::Hamstring, since: start }));
+        state.programme = Some(Stamped::new(
+            2,
+            Programme {
+                phase: Phase::Hamstring,
+                since: start,
+            },
+        ));
         assert_eq!(phase_offer(&state, start.plus(60)), PhaseOffer::None);
-        let check = |left, right, pain_at_rest| StrengthCheck { left, right, pain_at_rest };
-        state.strength_checks.insert(start.plus(50), Stamped::new(3, check(18, 20, false)));
+        let check = |left, right, pain_at_rest| StrengthCheck {
+            left,
+            right,
+            pain_at_rest,
+        };
+        state
+            .strength_checks
+            .insert(start.plus(50), Stamped::new(3, check(18, 20, false)));
         assert_eq!(phase_offer(&state, start.plus(60)), PhaseOffer::ReturnToRun);
-        state.strength_checks.insert(start.plus(55), Stamped::new(4, check(17, 20, false)));
+        state
+            .strength_checks
+            .insert(start.plus(55), Stamped::new(4, check(17, 20, false)));
         assert_eq!(phase_offer(&state, start.plus(60)), PhaseOffer::None);
-        state.strength_checks.insert(start.plus(56), Stamped::new(5, check(20, 20, true)));
+        state
+            .strength_checks
+            .insert(start.plus(56), Stamped::new(5, check(20, 20, true)));
         assert_eq!(phase_offer(&state, start.plus(60)), PhaseOffer::None);
     }
 
     #[test]
     fn strength_ratio_edges() {
-        let check = |left, right| StrengthCheck { left, right, pain_at_rest: false };
+        let check = |left, right| StrengthCheck {
+            left,
+            right,
+            pain_at_rest: false,
+        };
         assert!(strength_ready(check(9, 10)));
         assert!(strength_ready(check(10, 9)));
         assert!(!strength_ready(check(8, 9))); // 88%
@@ -316,9 +371,16 @@ mod tests {
     #[test]
     fn morning_check_is_due_the_day_after_training() {
         let mut state = with_sessions(&["2026-11-24"]);
-        assert_eq!(morning_check_due(&state, day("2026-11-25")), Some(day("2026-11-24")));
+        assert_eq!(
+            morning_check_due(&state, day("2026-11-25")),
+            Some(day("2026-11-24"))
+        );
         assert_eq!(morning_check_due(&state, day("2026-11-26")), None);
-        state.days.get_mut(&day("2026-11-24")).unwrap().pain_next_morning = Some(Stamped::new(2, 1));
+        state
+            .days
+            .get_mut(&day("2026-11-24"))
+            .unwrap()
+            .pain_next_morning = Some(Stamped::new(2, 1));
         assert_eq!(morning_check_due(&state, day("2026-11-25")), None);
     }
 

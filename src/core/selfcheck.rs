@@ -295,9 +295,7 @@ const RULES: &[Rule] = &[
 /// The findings for a set of answers, most urgent first. Never empty: when no
 /// rule fits the typical pattern or a medical cause, "not typical" is given.
 pub fn evaluate(answers: &Answers) -> Vec<Finding> {
-    let live = |question: &str| {
-        self::question(question).is_some_and(|q| applies(q, answers))
-    };
+    let live = |question: &str| self::question(question).is_some_and(|q| applies(q, answers));
     let mut findings: Vec<Finding> = RULES
         .iter()
         .filter_map(|rule| {
@@ -407,14 +405,32 @@ mod tests {
     fn the_table_of_personas() {
         let cases: &[(&[(&str, &str)], &[Outcome])] = &[
             (&[], &[Outcome::FitsPattern]),
-            (&[("back-pain", "yes")], &[Outcome::BackFirst, Outcome::FitsPattern]),
-            (&[("radiating", "past-knee")], &[Outcome::BackFirst, Outcome::FitsPattern]),
+            (
+                &[("back-pain", "yes")],
+                &[Outcome::BackFirst, Outcome::FitsPattern],
+            ),
+            (
+                &[("radiating", "past-knee")],
+                &[Outcome::BackFirst, Outcome::FitsPattern],
+            ),
             (&[("radiating", "not-sure")], &[Outcome::FitsPattern]),
-            (&[("red-flags", "night")], &[Outcome::UrgentCare, Outcome::FitsPattern]),
-            (&[("onset", "sudden"), ("sudden-signs", "no")], &[Outcome::PhysicianSoon]),
-            (&[("onset", "sudden"), ("sudden-signs", "yes")], &[Outcome::UrgentCare, Outcome::PhysicianSoon]),
+            (
+                &[("red-flags", "night")],
+                &[Outcome::UrgentCare, Outcome::FitsPattern],
+            ),
+            (
+                &[("onset", "sudden"), ("sudden-signs", "no")],
+                &[Outcome::PhysicianSoon],
+            ),
+            (
+                &[("onset", "sudden"), ("sudden-signs", "yes")],
+                &[Outcome::UrgentCare, Outcome::PhysicianSoon],
+            ),
             (&[("where", "elsewhere")], &[Outcome::NotTypical]),
-            (&[("where", "not-sure"), ("back-pain", "yes")], &[Outcome::BackFirst, Outcome::NotTypical]),
+            (
+                &[("where", "not-sure"), ("back-pain", "yes")],
+                &[Outcome::BackFirst, Outcome::NotTypical],
+            ),
         ];
         for (changes, expected) in cases {
             assert_eq!(&outcomes(&with(TYPICAL, changes)), expected, "{changes:?}");
@@ -431,7 +447,10 @@ mod tests {
 
     #[test]
     fn findings_say_which_answers_led_to_them() {
-        let findings = evaluate(&with(TYPICAL, &[("back-pain", "yes"), ("radiating", "past-knee")]));
+        let findings = evaluate(&with(
+            TYPICAL,
+            &[("back-pain", "yes"), ("radiating", "past-knee")],
+        ));
         assert_eq!(findings[0].outcome, Outcome::BackFirst);
         assert_eq!(findings[0].because, vec!["back-pain", "radiating"]);
         assert_eq!(findings[1].because, vec!["where", "onset"]);
@@ -521,14 +540,19 @@ mod tests {
             .iter()
             .map(|q| {
                 let count = q.choices.len();
-                (proptest::option::weighted(0.9, 0..count), proptest::bits::u8::between(0, count.min(8)))
+                (
+                    proptest::option::weighted(0.9, 0..count),
+                    proptest::bits::u8::between(0, count.min(8)),
+                )
             })
             .collect();
         per_question.prop_map(|picks| {
             let mut answers = Answers::new();
             for (q, (one, mask)) in QUESTIONS.iter().zip(picks) {
                 let chosen: Vec<String> = match q.style {
-                    Style::One => one.map(|i| vec![q.choices[i].id.to_string()]).unwrap_or_default(),
+                    Style::One => one
+                        .map(|i| vec![q.choices[i].id.to_string()])
+                        .unwrap_or_default(),
                     Style::Many => q
                         .choices
                         .iter()

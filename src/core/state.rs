@@ -285,7 +285,8 @@ impl AppState {
             keep(&mut log.pain_next_morning, cutoff);
         }
         self.days.retain(|_, log| *log != DayLog::default());
-        self.check_results.retain(|finished_at, _| *finished_at >= cutoff);
+        self.check_results
+            .retain(|finished_at, _| *finished_at >= cutoff);
         self.symptom_scores.retain(|_, r| r.at >= cutoff);
         self.strength_checks.retain(|_, r| r.at >= cutoff);
         self.runs.retain(|_, r| r.at >= cutoff);
