@@ -29,8 +29,12 @@ fn go(to: &str) {
 /// Where Continue leads from a question: the next question in the flow, or
 /// the review once everything is answered and the person came from there.
 fn next_step(current: &str, answers: &Answers, from_review: bool) -> String {
-    if from_review && next_unanswered(answers).is_none() {
-        return "/check?step=review".into();
+    if from_review {
+        // An edit can bring in a follow-up question; after it, back to the review.
+        return match next_unanswered(answers) {
+            Some(open) => format!("/check?step={}&from=review", open.id),
+            None => "/check?step=review".into(),
+        };
     }
     let questions = flow(answers);
     let position = questions.iter().position(|q| q.id == current);
@@ -44,7 +48,9 @@ fn next_step(current: &str, answers: &Answers, from_review: bool) -> String {
 pub fn CheckPage() -> impl IntoView {
     let store = use_store();
     let query = use_query_map();
-    let screen = move || {
+    // A memo, so answering (which changes the state) does not rebuild the
+    // screen and steal focus; only moving to another screen does.
+    let screen = Memo::new(move |_| {
         let query = query.get();
         if let Some(id) = query.get("result").and_then(|id| id.parse::<u64>().ok()) {
             return Screen::Result(id);
@@ -61,12 +67,12 @@ pub fn CheckPage() -> impl IntoView {
             },
             None => Screen::Intro,
         }
-    };
+    });
     let from_review = move || query.with(|q| q.get("from").as_deref() == Some("review"));
     view! {
         <article class="page check">
             <h1>"Self-check"</h1>
-            {move || match screen() {
+            {move || match screen.get() {
                 Screen::Intro => view! { <Intro /> }.into_any(),
                 Screen::Question(q) => view! { <QuestionStep question=q from_review=from_review() /> }.into_any(),
                 Screen::Review => view! { <Review /> }.into_any(),
@@ -82,6 +88,17 @@ enum Screen {
     Question(&'static Question),
     Review,
     Result(u64),
+}
+
+impl PartialEq for Screen {
+    fn eq(&self, other: &Screen) -> bool {
+        match (self, other) {
+            (Screen::Question(a), Screen::Question(b)) => a.id == b.id,
+            (Screen::Result(a), Screen::Result(b)) => a == b,
+            (Screen::Intro, Screen::Intro) | (Screen::Review, Screen::Review) => true,
+            _ => false,
+        }
+    }
 }
 
 #[component]

@@ -50,8 +50,8 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="topbar">
                 <A href="/" exact=true attr:class="brand">
-                    <span aria-hidden="true" class="brand-mark">"◗"</span>
-                    " Hamstring Rehab"
+                    <Icon path="M13 4a2 2 0 1 0 0.01 0M9 21l3-7 3 2v5M12 14l-1-5 4 1 3 3M11 9l-4 2-1 3" />
+                    "Hamstring Rehab"
                 </A>
                 <Nav />
                 <ThemeToggle />
@@ -69,24 +69,34 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// A line icon: decoration only, the text beside it names the link.
+#[component]
+fn Icon(path: &'static str) -> impl IntoView {
+    view! {
+        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path d=path fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
+        </svg>
+    }
+}
+
 #[component]
 fn Nav() -> impl IntoView {
     view! {
         <nav class="tabs" aria-label="Main">
             <A href="/" exact=true>
-                <span class="tab-icon" aria-hidden="true">"📖"</span>
+                <Icon path="M4 5.5C6.5 4 9.5 4 12 5.5v14C9.5 18 6.5 18 4 19.5zM12 5.5C14.5 4 17.5 4 20 5.5v14c-2.5-1.5-5.5-1.5-8 0" />
                 <span>"Guide"</span>
             </A>
             <A href="/check">
-                <span class="tab-icon" aria-hidden="true">"✅"</span>
+                <Icon path="M8 4h8v3H8zM6 5.5H5v15h14v-15h-1M8.5 13.5l2.5 2.5 4.5-5" />
                 <span>"Self-check"</span>
             </A>
             <A href="/routine">
-                <span class="tab-icon" aria-hidden="true">"🏋"</span>
+                <Icon path="M3 9v6M6 7v10M18 7v10M21 9v6M6 12h12" />
                 <span>"Routine"</span>
             </A>
             <A href="/progress">
-                <span class="tab-icon" aria-hidden="true">"📈"</span>
+                <Icon path="M4 4v16h16M7 15l4-4 3 3 5-6" />
                 <span>"Progress"</span>
             </A>
         </nav>

@@ -38,11 +38,12 @@ pub fn set_phase(store: Store, phase: Phase) {
 #[component]
 pub fn RoutinePage() -> impl IntoView {
     let store = use_store();
-    let phase = move || store.state.with(|s| s.programme().map(|p| p.phase));
+    // A memo, so a tick (which changes the state) does not rebuild the session.
+    let phase = Memo::new(move |_| store.state.with(|s| s.programme().map(|p| p.phase)));
     view! {
         <article class="page routine">
             <h1>"Your routine"</h1>
-            {move || match phase() {
+            {move || match phase.get() {
                 None => view! { <PhasePicker /> }.into_any(),
                 Some(phase) => view! { <Today phase /> }.into_any(),
             }}
@@ -243,11 +244,11 @@ pub fn ExerciseCard(id: ExerciseId, day: Day, rest_timer: RwSignal<Option<u32>>)
                 .sets
                 .insert(key, Stamped::new(now, !done));
         });
-        if !done {
-            if let Some(secs) = exercise.dose.rest_after_secs {
-                let configured = store.state.with_untracked(|s| s.settings().rest_secs);
-                rest_timer.set(Some(if configured > 0 { configured } else { secs }));
-            }
+        // The dose asks for rest after this set; the user may change how long
+        // in settings, and 0 turns the timer off.
+        if !done && exercise.dose.rest_after_secs.is_some() {
+            let seconds = store.state.with_untracked(|s| s.settings().rest_secs);
+            rest_timer.set((seconds > 0).then_some(seconds));
         }
     };
     view! {

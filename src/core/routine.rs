@@ -41,7 +41,7 @@ impl Phase {
     /// What this phase adds, and why.
     pub fn purpose(self) -> &'static str {
         match self {
-            Phase::BackFirst => "Your answers pointed at the lower back or a nerve. Have an orthopedic surgeon or a spine specialist look at it first; the hamstring programme starts once the back is ruled out or treated.",
+            Phase::BackFirst => "Lower-back pain, or tingling, numbness or pain running down the leg, can mean the back or a nerve is involved. Have an orthopedic surgeon or a spine specialist check it first; the hamstring programme starts once the back is ruled out or treated.",
             Phase::Foundation => "For up to six weeks, strengthen the whole leg while the tendon settles. No direct hamstring exercise and no hamstring stretching yet.",
             Phase::Hamstring => "The hamstring is back in working order, so hamstring-specific moves join the routine: the ball leg curl, the Romanian deadlift and the stretch.",
             Phase::ReturnToRun => "Strength is nearly equal between your legs, so a light running programme can begin alongside the full routine.",

@@ -121,3 +121,47 @@ export async function press(locator, profile) {
   if (profile === "phone") await locator.tap();
   else await locator.click();
 }
+
+export const STATE_KEY = "hamstring-rehab:state";
+export const QUARANTINE_KEY = "hamstring-rehab:quarantine";
+
+/** A local calendar day as YYYY-MM-DD, `offset` days from today. */
+export function isoDay(offset = 0) {
+  const date = new Date();
+  date.setDate(date.getDate() + offset);
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** The stored envelope around a state object, as the app writes it. */
+export function envelope(state) {
+  return JSON.stringify({ app: "hamstring-rehab", schema: 1, state });
+}
+
+/** A programme record: in `phase` since `since`. */
+export function programme(phase, since = isoDay(0)) {
+  return { at: 1, value: { phase, since } };
+}
+
+/** A day log with the given set keys ticked. */
+export function dayLog(...keys) {
+  return { sets: Object.fromEntries(keys.map((key) => [key, { at: 1, value: true }])) };
+}
+
+/** Puts `text` in the store before any page script runs, once per context. */
+export async function seedStore(context, text) {
+  await context.addInitScript(
+    ([key, value]) => {
+      if (!sessionStorage.getItem("seeded")) {
+        localStorage.setItem(key, value);
+        sessionStorage.setItem("seeded", "1");
+      }
+    },
+    [STATE_KEY, text],
+  );
+}
+
+export async function storedState(page) {
+  const text = await page.evaluate((key) => localStorage.getItem(key), STATE_KEY);
+  return text ? JSON.parse(text).state : null;
+}

@@ -1,0 +1,157 @@
+// The routine on a phone: ticking, undo, reload, the rest timer, rest-day
+// advice, backfilling from the calendar, and the strength check.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import {
+  serveDist, launch, PROFILES, openPage, appReady, axeViolations,
+  seedStore, envelope, programme, dayLog, isoDay, storedState,
+} from "./support.mjs";
+
+let server;
+let browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function phone(state) {
+  const context = await browser.newContext(PROFILES.phone);
+  if (state) await seedStore(context, envelope(state));
+  const page = await openPage(context);
+  return { context, page };
+}
+
+const PHASE_1_REQUIRED = [
+  "Glute bridge: Set 1",
+  "Bulgarian split squat: Set 1 left",
+  "Bulgarian split squat: Set 1 right",
+  "Bodyweight squat: Set 1",
+  "Bodyweight squat: Set 2",
+  "Bodyweight squat: Set 3",
+  "Hamstring massage with a foam roller: Set 1",
+];
+
+test("choosing phase 1, ticking every set by tapping, and a reload keeps them", async () => {
+  const { context, page } = await phone();
+  await page.goto(server.url + "/routine");
+  await appReady(page);
+  await page.getByRole("button", { name: /Phase 1 · General leg strength/ }).tap();
+  await page.getByRole("heading", { name: /Today's session/ }).waitFor();
+  assert.equal(await page.getByRole("checkbox", { name: /Romanian deadlift/ }).count(), 0, "no direct hamstring work in phase 1");
+
+  for (const name of PHASE_1_REQUIRED) {
+    const box = page.getByRole("checkbox", { name, exact: true });
+    await box.tap();
+    assert.equal(await box.isChecked(), true, name);
+  }
+  await page.getByText("7 of 7 sets done").waitFor();
+  await page.getByRole("heading", { name: "Session done: how was the pain?" }).waitFor();
+
+  await page.reload();
+  await appReady(page);
+  for (const name of PHASE_1_REQUIRED) {
+    assert.equal(await page.getByRole("checkbox", { name, exact: true }).isChecked(), true, `${name} after reload`);
+  }
+  assert.equal(await page.getByRole("checkbox", { name: "Bodyweight squat: Set 4 (optional)" }).isChecked(), false);
+
+  // Undo: a second tap clears the tick, and that is saved too.
+  const bridge = page.getByRole("checkbox", { name: "Glute bridge: Set 1", exact: true });
+  await bridge.tap();
+  assert.equal(await bridge.isChecked(), false);
+  await page.getByText("6 of 7 sets done").waitFor();
+  await page.reload();
+  await appReady(page);
+  assert.equal(await page.getByRole("checkbox", { name: "Glute bridge: Set 1", exact: true }).isChecked(), false);
+  assert.deepEqual(page.problems.filter((p) => !p.includes("404")), []);
+  await context.close();
+});
+
+test("a split-squat set starts the 15-second rest timer, which can be skipped", async () => {
+  const { context, page } = await phone({ programme: programme("foundation") });
+  await page.goto(server.url + "/routine");
+  await appReady(page);
+  await page.getByRole("checkbox", { name: "Bulgarian split squat: Set 1 left" }).tap();
+  const timer = page.getByRole("timer");
+  await timer.waitFor();
+  assert.match(await timer.innerText(), /Rest: 1[0-5] s/);
+  await page.getByRole("button", { name: "Skip rest" }).tap();
+  await timer.waitFor({ state: "detached" });
+  // Other exercises do not ask for rest.
+  await page.getByRole("checkbox", { name: "Glute bridge: Set 1" }).tap();
+  await page.waitForTimeout(200);
+  assert.equal(await timer.count(), 0);
+  await context.close();
+});
+
+test("after yesterday's session the app advises rest, and warns when training back to back", async () => {
+  const yesterday = isoDay(-1);
+  const { context, page } = await phone({
+    programme: programme("foundation", isoDay(-10)),
+    days: { [yesterday]: dayLog("glute-bridge:1") },
+  });
+  await page.goto(server.url + "/routine");
+  await appReady(page);
+  await page.getByText("today is a rest day").waitFor();
+  assert.equal(await page.getByText(/back to back/).count(), 0);
+  await page.getByRole("checkbox", { name: "Glute bridge: Set 1" }).tap();
+  await page.getByText(/this is back to back with another session/).waitFor();
+  // A warning, not a ban: the tick stays.
+  assert.equal(await page.getByRole("checkbox", { name: "Glute bridge: Set 1" }).isChecked(), true);
+  // The next morning check asks about yesterday.
+  await page.getByRole("heading", { name: "How does it feel this morning?" }).waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+  await context.close();
+});
+
+test("a session backfilled for last week shows in the calendar", async () => {
+  const { context, page } = await phone({ programme: programme("foundation", isoDay(-30)) });
+  await page.goto(server.url + "/progress");
+  await appReady(page);
+  const day = isoDay(-7);
+  const [y, m, d] = day.split("-").map(Number);
+  const label = new Date(y, m - 1, d);
+  const monthName = label.toLocaleString("en-GB", { month: "long" });
+  if (isoDay(0).slice(0, 7) !== day.slice(0, 7)) {
+    await page.getByRole("button", { name: "Previous month" }).tap();
+  }
+  const cell = page.getByRole("button", { name: new RegExp(`^\\w{3} ${d} ${monthName} ${y}$`) });
+  await cell.tap();
+  await page.getByRole("checkbox", { name: "Glute bridge: Set 1" }).tap();
+  await page.getByRole("button", { name: new RegExp(`^\\w{3} ${d} ${monthName} ${y}: session logged$`) }).waitFor();
+  const state = await storedState(page);
+  assert.equal(state.days[day].sets["glute-bridge:1"].value, true);
+  assert.deepEqual(await axeViolations(page), []);
+  await context.close();
+});
+
+test("a passing strength check unlocks phase 3, which the user confirms", async () => {
+  const { context, page } = await phone({ programme: programme("hamstring", isoDay(-50)) });
+  await page.goto(server.url + "/progress#strength");
+  await appReady(page);
+  await page.getByLabel("Left leg repetitions").fill("17");
+  await page.getByLabel("Right leg repetitions").fill("20");
+  await page.getByRole("button", { name: "Save strength check" }).tap();
+  await page.getByText(/Latest: 85%/).waitFor();
+
+  await page.goto(server.url + "/routine");
+  await appReady(page);
+  assert.equal(await page.getByRole("button", { name: "Move to phase 3" }).count(), 0, "85% is not enough");
+
+  await page.goto(server.url + "/progress#strength");
+  await appReady(page);
+  await page.getByLabel("Left leg repetitions").fill("18");
+  await page.getByLabel("Right leg repetitions").fill("20");
+  await page.getByRole("button", { name: "Save strength check" }).tap();
+  await page.getByText(/Latest: 90%.*Ready for phase 3/).waitFor();
+
+  await page.goto(server.url + "/routine");
+  await appReady(page);
+  await page.getByRole("button", { name: "Move to phase 3" }).tap();
+  await page.getByRole("heading", { name: "Phase 3 · Light running" }).waitFor();
+  assert.equal((await storedState(page)).programme.value.phase, "return-to-run");
+  await context.close();
+});
