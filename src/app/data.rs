@@ -116,10 +116,7 @@ fn Restore() -> impl IntoView {
             return;
         };
         if replace {
-            // Newer than any record here, so a merge from another tab cannot revive old records.
-            let mut state = import.state;
-            state.reset_at = now_ms().min(state.reset_at.max(1));
-            store.replace(state);
+            store.replace(import.state.as_replacement(now_ms()));
         } else {
             store.change(|state, _| *state = state.merge(&import.state));
         }

@@ -248,8 +248,17 @@ impl AppState {
             };
             days.insert(*day, merged);
         }
+        // Results never change once saved; equal keys (the same millisecond)
+        // are settled by content so both tabs pick the same one.
         let mut check_results = self.check_results.clone();
-        check_results.extend(other.check_results.clone());
+        for (finished_at, theirs) in &other.check_results {
+            let keep_theirs = check_results.get(finished_at).is_none_or(|mine| {
+                serde_json::to_string(theirs).ok() > serde_json::to_string(mine).ok()
+            });
+            if keep_theirs {
+                check_results.insert(*finished_at, theirs.clone());
+            }
+        }
         let merged = AppState {
             reset_at,
             settings: pick_option(&self.settings, &other.settings),
@@ -264,6 +273,39 @@ impl AppState {
             last_backup: pick_option(&self.last_backup, &other.last_backup),
         };
         merged.without_records_before(reset_at)
+    }
+
+    /// This state as a replacement for everything stored, written at `now`:
+    /// every record is re-stamped and older records elsewhere (another tab)
+    /// are marked deleted, so a later merge cannot bring them back.
+    pub fn as_replacement(mut self, now: u64) -> AppState {
+        fn stamp<T>(record: &mut Option<Stamped<T>>, now: u64) {
+            if let Some(record) = record {
+                record.at = now;
+            }
+        }
+        self.reset_at = now;
+        stamp(&mut self.settings, now);
+        stamp(&mut self.programme, now);
+        stamp(&mut self.check_draft, now);
+        stamp(&mut self.reading, now);
+        stamp(&mut self.last_backup, now);
+        for log in self.days.values_mut() {
+            log.sets.values_mut().for_each(|r| r.at = now);
+            log.reps.values_mut().for_each(|r| r.at = now);
+            stamp(&mut log.pain_after, now);
+            stamp(&mut log.pain_next_morning, now);
+        }
+        // Results are keyed by when they were finished; keep them newer than the cutoff.
+        self.check_results = std::mem::take(&mut self.check_results)
+            .into_values()
+            .enumerate()
+            .map(|(i, result)| (now + i as u64, result))
+            .collect();
+        self.symptom_scores.values_mut().for_each(|r| r.at = now);
+        self.strength_checks.values_mut().for_each(|r| r.at = now);
+        self.runs.values_mut().for_each(|r| r.at = now);
+        self
     }
 
     /// Drops every record written before `cutoff` (a deletion in another tab).
@@ -495,4 +537,305 @@ fn records<K: FromStr + Ord, T: DeserializeOwned>(
         Some(_) => *dropped += 1,
     }
     out
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::core::selfcheck::Outcome;
+    use proptest::prelude::*;
+
+    fn any_key() -> impl Strategy<Value = SetKey> {
+        (
+            0..ExerciseId::ALL.len(),
+            1u8..5,
+            prop_oneof![Just(None), Just(Some(Side::Left)), Just(Some(Side::Right))],
+        )
+            .prop_map(|(e, set, side)| SetKey {
+                exercise: ExerciseId::ALL[e],
+                set,
+                side,
+            })
+    }
+
+    fn stamped<T: std::fmt::Debug + Clone>(
+        value: impl Strategy<Value = T>,
+    ) -> impl Strategy<Value = Stamped<T>> {
+        (0u64..50, value).prop_map(|(at, value)| Stamped { at, value })
+    }
+
+    fn any_day() -> impl Strategy<Value = Day> {
+        (20_000i32..20_060).prop_map(Day)
+    }
+
+    fn any_log() -> impl Strategy<Value = DayLog> {
+        (
+            proptest::collection::btree_map(any_key(), stamped(any::<bool>()), 0..6),
+            proptest::collection::btree_map(any_key(), stamped(0u8..30), 0..3),
+            proptest::option::of(stamped(0u8..=10)),
+            proptest::option::of(stamped(0u8..=10)),
+        )
+            .prop_map(|(sets, reps, pain_after, pain_next_morning)| DayLog {
+                sets,
+                reps,
+                pain_after,
+                pain_next_morning,
+            })
+    }
+
+    fn any_state() -> impl Strategy<Value = AppState> {
+        let phase = (0..Phase::ALL.len()).prop_map(|i| Phase::ALL[i]);
+        (
+            proptest::collection::btree_map(any_day(), any_log(), 0..5),
+            proptest::option::of(stamped(
+                (phase, any_day()).prop_map(|(phase, since)| Programme { phase, since }),
+            )),
+            proptest::option::of(stamped((0u32..60, 5u32..60).prop_map(
+                |(rest_secs, break_minutes)| Settings {
+                    rest_secs,
+                    break_minutes,
+                    ..Settings::default()
+                },
+            ))),
+            proptest::collection::btree_map(
+                any_day(),
+                stamped(
+                    (0u8..=10, 0u8..=10, 0u8..=10).prop_map(|(a, b, c)| SymptomScore {
+                        sitting: a,
+                        activity: b,
+                        morning_after: c,
+                    }),
+                ),
+                0..3,
+            ),
+            proptest::collection::btree_map(
+                any_day(),
+                stamped((0u16..40, 0u16..40, any::<bool>()).prop_map(
+                    |(left, right, pain_at_rest)| StrengthCheck {
+                        left,
+                        right,
+                        pain_at_rest,
+                    },
+                )),
+                0..3,
+            ),
+            proptest::collection::btree_map(
+                1u64..40,
+                any_day().prop_map(|day| CheckResult {
+                    day,
+                    answers: Answers::new(),
+                    findings: vec![Finding {
+                        outcome: Outcome::FitsPattern,
+                        because: vec!["where".into()],
+                    }],
+                }),
+                0..2,
+            ),
+            proptest::option::of(stamped("[a-z-]{1,12}")),
+            0u64..3,
+        )
+            .prop_map(
+                |(
+                    days,
+                    programme,
+                    settings,
+                    symptom_scores,
+                    strength_checks,
+                    check_results,
+                    reading,
+                    reset_at,
+                )| AppState {
+                    reset_at,
+                    settings,
+                    programme,
+                    days,
+                    check_draft: None,
+                    check_results,
+                    symptom_scores,
+                    strength_checks,
+                    runs: BTreeMap::new(),
+                    reading,
+                    last_backup: None,
+                },
+            )
+    }
+
+    /// Every (kind, key) record with its stamp, to check nothing is lost.
+    fn stamps(state: &AppState) -> Vec<(String, u64)> {
+        let mut out = Vec::new();
+        for (day, log) in &state.days {
+            out.extend(
+                log.sets
+                    .iter()
+                    .map(|(k, r)| (format!("{day}/set/{k}"), r.at)),
+            );
+            out.extend(
+                log.reps
+                    .iter()
+                    .map(|(k, r)| (format!("{day}/reps/{k}"), r.at)),
+            );
+        }
+        out.extend(
+            state
+                .symptom_scores
+                .iter()
+                .map(|(d, r)| (format!("score/{d}"), r.at)),
+        );
+        out.extend(
+            state
+                .strength_checks
+                .iter()
+                .map(|(d, r)| (format!("strength/{d}"), r.at)),
+        );
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn any_state_survives_save_and_load(state in any_state()) {
+            let decoded = decode(&encode(&state)).unwrap();
+            prop_assert_eq!(decoded.dropped, 0);
+            prop_assert_eq!(decoded.state, state);
+        }
+
+        #[test]
+        fn merge_is_commutative(a in any_state(), b in any_state()) {
+            prop_assert_eq!(a.merge(&b), b.merge(&a));
+        }
+
+        #[test]
+        fn merge_loses_no_record_newer_than_a_deletion(a in any_state(), b in any_state()) {
+            let merged = a.merge(&b);
+            let cutoff = a.reset_at.max(b.reset_at);
+            let kept = stamps(&merged);
+            for (key, at) in stamps(&a).into_iter().chain(stamps(&b)) {
+                if at >= cutoff {
+                    let found = kept.iter().find(|(k, _)| *k == key);
+                    prop_assert!(found.is_some_and(|(_, kept_at)| *kept_at >= at), "{} lost", key);
+                }
+            }
+        }
+
+        #[test]
+        fn merging_with_itself_changes_nothing(a in any_state()) {
+            let once = a.merge(&AppState::default());
+            prop_assert_eq!(once.merge(&once), once.clone());
+        }
+
+        #[test]
+        fn a_replacement_wins_over_everything_older(a in any_state(), b in any_state()) {
+            let replacement = b.clone().as_replacement(1_000);
+            let merged = a.merge(&replacement);
+            prop_assert_eq!(stamps(&merged).len(), stamps(&replacement).len());
+        }
+
+        #[test]
+        fn decoding_arbitrary_bytes_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+            let _ = decode(&String::from_utf8_lossy(&bytes));
+        }
+
+        #[test]
+        fn decoding_arbitrary_json_never_panics(json in arbitrary_json()) {
+            let _ = decode(&json.to_string());
+            let wrapped = serde_json::json!({"app": APP_TAG, "schema": 1, "state": json});
+            let _ = decode(&wrapped.to_string());
+        }
+    }
+
+    fn arbitrary_json() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(|n| Value::from(n)),
+            "[a-z0-9:-]{0,12}".prop_map(Value::String),
+        ];
+        leaf.prop_recursive(4, 40, 6, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+                proptest::collection::btree_map(
+                    prop_oneof![
+                        Just("days".to_string()),
+                        Just("sets".to_string()),
+                        Just("2026-11-25".to_string()),
+                        Just("glute-bridge:1".to_string()),
+                        Just("at".to_string()),
+                        Just("value".to_string()),
+                        "[a-z_]{1,8}"
+                    ],
+                    inner,
+                    0..6
+                )
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    #[test]
+    fn set_keys_round_trip_and_reject_junk() {
+        for text in ["glute-bridge:1", "bulgarian-split-squat:2:L", "foam-roll:1"] {
+            assert_eq!(text.parse::<SetKey>().unwrap().to_string(), text);
+        }
+        for junk in [
+            "",
+            "glute-bridge",
+            "glute-bridge:0",
+            "glute-bridge:1:X",
+            "nope:1",
+            "glute-bridge:1:L:9",
+        ] {
+            assert!(junk.parse::<SetKey>().is_err(), "{junk}");
+        }
+    }
+
+    #[test]
+    fn a_deletion_in_one_tab_wins_over_older_records_in_another() {
+        let mut old = AppState::default();
+        let key: SetKey = "glute-bridge:1".parse().unwrap();
+        old.days
+            .entry(Day(20_000))
+            .or_default()
+            .sets
+            .insert(key, Stamped::new(5, true));
+        let wiped = AppState {
+            reset_at: 10,
+            ..AppState::default()
+        };
+        assert!(old.merge(&wiped).days.is_empty());
+        let mut newer = old.clone();
+        newer
+            .days
+            .get_mut(&Day(20_000))
+            .unwrap()
+            .sets
+            .insert(key, Stamped::new(11, true));
+        assert_eq!(newer.merge(&wiped).days.len(), 1);
+    }
+
+    #[test]
+    fn the_version_1_fixture_still_loads() {
+        let text = include_str!("../../tests/fixtures/state-v1.json");
+        let decoded = decode(text).unwrap();
+        assert_eq!(decoded.dropped, 0);
+        let state = decoded.state;
+        assert_eq!(state.programme().unwrap().phase, Phase::Foundation);
+        assert!(state
+            .day(Day::parse("2026-11-20").unwrap())
+            .is_done("glute-bridge:1".parse().unwrap()));
+        assert_eq!(state.settings().rest_secs, 15);
+        assert_eq!(state.check_results.len(), 1);
+    }
+
+    #[test]
+    fn newer_and_foreign_stores_are_refused() {
+        assert_eq!(
+            decode(r#"{"app":"hamstring-rehab","schema":2,"state":{}}"#),
+            Err(DecodeError::Newer { schema: 2 })
+        );
+        assert!(matches!(
+            decode(r#"{"app":"other","schema":1,"state":{}}"#),
+            Err(DecodeError::Unreadable(_))
+        ));
+    }
 }
