@@ -403,7 +403,8 @@ mod tests {
 
     #[test]
     fn the_table_of_personas() {
-        let cases: &[(&[(&str, &str)], &[Outcome])] = &[
+        type Persona<'a> = (&'a [(&'a str, &'a str)], &'a [Outcome]);
+        let cases: &[Persona] = &[
             (&[], &[Outcome::FitsPattern]),
             (
                 &[("back-pain", "yes")],
