@@ -78,3 +78,64 @@ async fn theme_toggle_cycles_and_is_saved() {
     );
     container.remove();
 }
+
+/// Opens the app at `path` with `state` (a JSON object) already stored.
+fn open_at(path: &str, state: &str) -> HtmlElement {
+    local_storage().clear().unwrap();
+    local_storage()
+        .set_item(
+            STATE_KEY,
+            &format!(r#"{{"app":"hamstring-rehab","schema":1,"state":{state}}}"#),
+        )
+        .unwrap();
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
+        .unwrap();
+    mount_app()
+}
+
+#[wasm_bindgen_test]
+async fn ticking_a_set_updates_the_count_and_saves_at_once() {
+    let container = open_at(
+        "/routine",
+        r#"{"programme":{"at":1,"value":{"phase":"foundation","since":"2026-01-01"}}}"#,
+    );
+    settle().await;
+    let count = find(&container, ".session-count");
+    assert_eq!(count.text_content().unwrap(), "0 of 7 sets done");
+
+    let bridge = find(&container, r#"input[aria-label="Glute bridge: Set 1"]"#);
+    bridge.click();
+    settle().await;
+    assert_eq!(count.text_content().unwrap(), "1 of 7 sets done");
+    let stored = local_storage().get_item(STATE_KEY).unwrap().unwrap();
+    assert!(stored.contains(r#""glute-bridge:1":{"at":"#), "{stored}");
+
+    // Undo is the same tap.
+    bridge.click();
+    settle().await;
+    assert_eq!(count.text_content().unwrap(), "0 of 7 sets done");
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_self_check_continue_button_waits_for_an_answer() {
+    let container = open_at("/check?step=where", "{}");
+    settle().await;
+    let next = find(&container, r#"button[type="submit"]"#);
+    assert!(
+        next.has_attribute("disabled")
+            || next
+                .unchecked_ref::<web_sys::HtmlButtonElement>()
+                .disabled()
+    );
+    find(&container, "#where-sit-bone").click();
+    settle().await;
+    assert!(!next
+        .unchecked_ref::<web_sys::HtmlButtonElement>()
+        .disabled());
+    container.remove();
+}

@@ -7,6 +7,7 @@ mod data;
 mod guide;
 mod progress;
 mod routine;
+mod standing;
 mod store;
 mod widgets;
 
@@ -22,6 +23,7 @@ pub use store::{use_store, Store};
 pub fn App() -> impl IntoView {
     let store = Store::load();
     provide_context(store);
+    standing::BreakReminder::provide();
     crate::storage::request_persistence();
 
     // Another tab saved: take its records in (the `storage` event only fires

@@ -1,6 +1,7 @@
 //! The routine: today's session for the current phase, ticked set by set.
 
 use crate::app::browser::{locale_week_start, prefers_reduced_motion, vibrate};
+use crate::app::standing::StandingBreak;
 use crate::app::store::{use_store, Store};
 use crate::app::widgets::Rating;
 use crate::content::exercises::{Exercise, ExerciseId};
@@ -90,6 +91,7 @@ fn Today(phase: Phase) -> impl IntoView {
         <section class="card habits" aria-labelledby="habits-title">
             <h2 id="habits-title">"Daily habits"</h2>
             <ul>{phase.habits().iter().map(|h| view! { <li>{*h}</li> }).collect_view()}</ul>
+            <StandingBreak />
         </section>
         {(!phase.exercises().is_empty()).then(|| view! {
             <SessionHeader phase day=today />
@@ -273,12 +275,49 @@ pub fn ExerciseCard(id: ExerciseId, day: Day, rest_timer: RwSignal<Option<u32>>)
                     }
                 }).collect_view()}
             </div>
+            {exercise.dose.reps.map(|(low, high)| view! { <RepsLog id day low high /> })}
             <details>
                 <summary>"How to do it"</summary>
                 <ol class="steps">{exercise.steps.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ol>
                 {exercise.note.map(|note| view! { <p class="muted">{note}</p> })}
             </details>
         </section>
+    }
+}
+
+/// Optional: how many repetitions each set actually had.
+#[component]
+fn RepsLog(id: ExerciseId, day: Day, low: u8, high: u8) -> impl IntoView {
+    let store = use_store();
+    let name = id.info().name;
+    view! {
+        <details class="reps-log">
+            <summary>"Log reps (optional)"</summary>
+            <div class="reps-fields">
+                {set_targets(id).into_iter().map(|target| {
+                    let key = target.key;
+                    let label = format!("{}: {} reps done", name, set_label(&target));
+                    let field_label = set_label(&target);
+                    view! {
+                        <label class="field">{field_label}
+                            <input type="number" inputmode="numeric" min="0" max="99" placeholder=format!("{low}–{high}") aria-label=label
+                                prop:value=move || store.state.with(|s| s.day(day).reps.get(&key).map(|r| r.value.to_string()).unwrap_or_default())
+                                on:change=move |ev| {
+                                    let text = event_target_value(&ev);
+                                    let reps = text.trim().parse::<u8>().ok().filter(|n| *n <= 99);
+                                    store.change(|state, now| {
+                                        let log = state.days.entry(day).or_default();
+                                        match reps {
+                                            Some(n) => { log.reps.insert(key, Stamped::new(now, n)); }
+                                            None => { log.reps.remove(&key); }
+                                        }
+                                    });
+                                } />
+                        </label>
+                    }
+                }).collect_view()}
+            </div>
+        </details>
     }
 }
 

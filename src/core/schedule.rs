@@ -198,6 +198,17 @@ pub fn morning_check_due(state: &AppState, today: Day) -> Option<Day> {
     (trained(&log) && log.pain_next_morning.is_none()).then_some(yesterday)
 }
 
+/// Minutes and seconds left, as a countdown reads: "19:05".
+pub fn countdown(seconds: u32) -> String {
+    format!("{}:{:02}", seconds / 60, seconds % 60)
+}
+
+/// Whole seconds until `due_ms`, never negative, rounding up so a countdown
+/// shows 0:00 only when the time has come.
+pub fn seconds_until(due_ms: f64, now_ms: f64) -> u32 {
+    ((due_ms - now_ms) / 1000.0).ceil().max(0.0) as u32
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -382,6 +393,16 @@ mod tests {
             .unwrap()
             .pain_next_morning = Some(Stamped::new(2, 1));
         assert_eq!(morning_check_due(&state, day("2026-11-25")), None);
+    }
+
+    #[test]
+    fn countdowns() {
+        assert_eq!(countdown(20 * 60), "20:00");
+        assert_eq!(countdown(65), "1:05");
+        assert_eq!(countdown(0), "0:00");
+        assert_eq!(seconds_until(10_000.0, 8_500.0), 2);
+        assert_eq!(seconds_until(10_000.0, 10_000.0), 0);
+        assert_eq!(seconds_until(10_000.0, 12_000.0), 0);
     }
 
     proptest! {

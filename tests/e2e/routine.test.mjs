@@ -155,3 +155,22 @@ test("a passing strength check unlocks phase 3, which the user confirms", async 
   assert.equal((await storedState(page)).programme.value.phase, "return-to-run");
   await context.close();
 });
+
+test("the standing-break reminder counts down and then alerts in the page", async () => {
+  const context = await browser.newContext(PROFILES.phone);
+  await seedStore(context, envelope({ programme: programme("foundation") }));
+  const page = await openPage(context);
+  await page.clock.install();
+  await page.goto(server.url + "/routine");
+  await appReady(page);
+  await page.getByRole("button", { name: "Start break reminders" }).tap();
+  await page.getByText(/Next standing break in/).waitFor();
+  assert.match(await page.locator(".countdown").innerText(), /^(20:00|19:5\d)$/);
+  await page.clock.fastForward("20:01");
+  await page.getByRole("alert").filter({ hasText: "Time for a standing break." }).waitFor();
+  await page.getByRole("button", { name: "Done: next reminder" }).tap();
+  await page.getByText(/Next standing break in/).waitFor();
+  await page.getByRole("button", { name: "Stop reminders" }).tap();
+  await page.getByRole("button", { name: "Start break reminders" }).waitFor();
+  await context.close();
+});
