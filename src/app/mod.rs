@@ -11,6 +11,7 @@ mod standing;
 mod store;
 mod widgets;
 
+use crate::content::shell::{BRAND_ICON, NAV};
 use crate::core::state::{Stamped, Theme};
 use crate::storage::Health;
 use leptos::prelude::*;
@@ -52,7 +53,7 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="topbar">
                 <A href="/" exact=true attr:class="brand">
-                    <Icon path="M13 4a2 2 0 1 0 0.01 0M9 21l3-7 3 2v5M12 14l-1-5 4 1 3 3M11 9l-4 2-1 3" />
+                    <Icon path=BRAND_ICON />
                     "Hamstring Rehab"
                 </A>
                 <Nav />
@@ -85,22 +86,12 @@ fn Icon(path: &'static str) -> impl IntoView {
 fn Nav() -> impl IntoView {
     view! {
         <nav class="tabs" aria-label="Main">
-            <A href="/" exact=true>
-                <Icon path="M4 5.5C6.5 4 9.5 4 12 5.5v14C9.5 18 6.5 18 4 19.5zM12 5.5C14.5 4 17.5 4 20 5.5v14c-2.5-1.5-5.5-1.5-8 0" />
-                <span>"Guide"</span>
-            </A>
-            <A href="/check">
-                <Icon path="M8 4h8v3H8zM6 5.5H5v15h14v-15h-1M8.5 13.5l2.5 2.5 4.5-5" />
-                <span>"Self-check"</span>
-            </A>
-            <A href="/routine">
-                <Icon path="M3 9v6M6 7v10M18 7v10M21 9v6M6 12h12" />
-                <span>"Routine"</span>
-            </A>
-            <A href="/progress">
-                <Icon path="M4 4v16h16M7 15l4-4 3 3 5-6" />
-                <span>"Progress"</span>
-            </A>
+            {NAV.iter().map(|item| view! {
+                <A href=item.href exact=true>
+                    <Icon path=item.icon />
+                    <span>{item.label}</span>
+                </A>
+            }).collect_view()}
         </nav>
     }
 }

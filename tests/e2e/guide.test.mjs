@@ -137,3 +137,40 @@ test("the reader is offered to continue where they left off", async () => {
   await resume.waitFor();
   await context.close();
 });
+
+test("the guide is in the page before the wasm runs, and the app takes over without a shift", async () => {
+  const still = await browser.newContext({ ...PROFILES.phone, javaScriptEnabled: false });
+  const staticPage = await still.newPage();
+  await staticPage.goto(server.url + "/");
+  await staticPage.getByRole("heading", { level: 1, name: /hamstring/i }).waitFor();
+  const staticText = await staticPage.locator("main article").innerText();
+  const staticNav = await staticPage.locator("header.topbar").innerText();
+  await still.close();
+
+  const context = await browser.newContext(PROFILES.phone);
+  await context.addInitScript(() => {
+    window.__shifts = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__shifts += entry.value;
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  const page = await openPage(context);
+  await page.goto(server.url + "/");
+  await appReady(page);
+  await page.waitForFunction(() => !document.getElementById("prerender"));
+  assert.equal(await page.locator("main article").innerText(), staticText, "the same article");
+  assert.equal(await page.locator("header.topbar").innerText(), staticNav, "the same bar");
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.__shifts), 0, "no layout shift");
+  await context.close();
+});
+
+test("on other routes the static guide is not shown before the app starts", async () => {
+  const context = await browser.newContext(PROFILES.phone);
+  const live = await openPage(context);
+  await live.route("**/*.wasm", () => {}); // never answers: the app does not start
+  await live.goto(server.url + "/routine", { waitUntil: "domcontentloaded" });
+  assert.equal(await live.locator("#prerender main").innerText(), "");
+  assert.equal(await live.locator('#prerender [aria-current="page"]').count(), 0);
+  await context.close();
+});

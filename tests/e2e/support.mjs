@@ -22,6 +22,8 @@ const TYPES = {
 
 /** Serves dist/ on a free loopback port. */
 export async function serveDist() {
+  // Tests may set transformHtml to serve a changed page (a "new release").
+  const state = { transformHtml: null };
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
     let file = normalize(join(DIST, path.endsWith("/") ? path + "index.html" : path));
@@ -31,6 +33,7 @@ export async function serveDist() {
       status = 404;
     }
     let body = await readFile(file);
+    if (extname(file) === ".html" && state.transformHtml) body = Buffer.from(state.transformHtml(body.toString()));
     const headers = { "content-type": TYPES[extname(file)] ?? "application/octet-stream" };
     if (/gzip/.test(request.headers["accept-encoding"] ?? "")) {
       body = gzipSync(body);
@@ -40,7 +43,7 @@ export async function serveDist() {
     response.end(body);
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
+  return Object.assign(state, { url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() });
 }
 
 export const CHROMIUM_ARGS = [

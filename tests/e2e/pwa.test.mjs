@@ -1,0 +1,121 @@
+// Installable, offline and locked down: the manifest, the service worker
+// (every route offline after one visit, a new release on the next visit), the
+// Content-Security-Policy, and no request to any other origin.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { serveDist, launch, PROFILES, ROUTES, openPage, appReady } from "./support.mjs";
+
+let server;
+let browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function controlled(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }));
+    }
+  });
+}
+
+test("after one visit every route, deep links included, works with the network off", async () => {
+  const context = await browser.newContext(PROFILES.phone);
+  const page = await openPage(context);
+  await page.goto(server.url + "/");
+  await appReady(page);
+  await controlled(page);
+  await context.setOffline(true);
+  for (const route of ROUTES) {
+    await page.goto(server.url + route.path);
+    await appReady(page);
+    await page.getByRole("heading", { level: 1, name: route.heading }).waitFor();
+  }
+  // Ticking works offline too.
+  await page.goto(server.url + "/routine");
+  await appReady(page);
+  await page.getByRole("button", { name: /Phase 1/ }).tap();
+  await page.getByRole("checkbox", { name: "Glute bridge: Set 1" }).tap();
+  assert.equal(await page.getByRole("checkbox", { name: "Glute bridge: Set 1" }).isChecked(), true);
+  await context.close();
+});
+
+test("a new release is picked up on the next visit", async () => {
+  const context = await browser.newContext(PROFILES.phone);
+  const page = await openPage(context);
+  await page.goto(server.url + "/");
+  await appReady(page);
+  await controlled(page);
+  server.transformHtml = (html) => html.replace("<title>", "<title>New release · ");
+  try {
+    await page.reload();
+    await appReady(page);
+    assert.match(await page.title(), /^New release · /);
+  } finally {
+    server.transformHtml = null;
+  }
+  await context.close();
+});
+
+test("the app asks nothing of any other origin, on any route", async () => {
+  const context = await browser.newContext(PROFILES.phone);
+  const page = await openPage(context);
+  const foreign = [];
+  context.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.origin !== server.url && !["data:", "blob:"].includes(url.protocol)) foreign.push(request.url());
+  });
+  for (const route of ROUTES) {
+    await page.goto(server.url + route.path);
+    await appReady(page);
+    await page.getByRole("heading", { level: 1 }).first().waitFor();
+  }
+  assert.deepEqual(foreign, []);
+  await context.close();
+});
+
+test("a strict Content-Security-Policy is in force and nothing violates it", async () => {
+  const html = await readFile(new URL("../../dist/index.html", import.meta.url), "utf8");
+  const policy = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
+  assert.ok(policy, "index.html carries a CSP");
+  assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[^']+'/);
+  assert.doesNotMatch(policy, /unsafe-inline|https?:/);
+
+  const context = await browser.newContext(PROFILES.phone);
+  await context.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const page = await openPage(context);
+  for (const route of ROUTES) {
+    await page.goto(server.url + route.path);
+    await appReady(page);
+    await page.getByRole("heading", { level: 1 }).first().waitFor();
+    assert.deepEqual(await page.evaluate(() => window.__violations), [], route.path);
+  }
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test("the manifest is valid and its icons are served", async () => {
+  const context = await browser.newContext(PROFILES.desktop);
+  const page = await openPage(context);
+  await page.goto(server.url + "/");
+  const href = await page.getAttribute('link[rel="manifest"]', "href");
+  const manifest = await (await page.request.get(new URL(href, server.url).href)).json();
+  assert.equal(manifest.display, "standalone");
+  assert.ok(manifest.icons.some((icon) => icon.sizes === "192x192"));
+  assert.ok(manifest.icons.some((icon) => icon.sizes === "512x512"));
+  for (const icon of manifest.icons) {
+    const response = await page.request.get(new URL(icon.src, new URL(href, server.url)).href);
+    assert.equal(response.status(), 200, icon.src);
+  }
+  await context.close();
+});
