@@ -26,7 +26,7 @@ for (const asset of new Set(assets)) {
 }
 row("First-load transfer (gzip)", `${(transfer / 1024).toFixed(1)} KB (${parts.join(", ")})`, "≤ 150 KB", transfer <= 150 * 1024);
 
-const server = await serveDist();
+const server = await serveDist({ fallbackStatus: 200 });
 const browser = await launch();
 
 // 2. Lighthouse 12, mobile with default throttling.

@@ -20,8 +20,12 @@ const TYPES = {
   ".webmanifest": "application/manifest+json",
 };
 
-/** Serves dist/ on a free loopback port. */
-export async function serveDist() {
+/**
+ * Serves dist/ on a free loopback port. Unknown paths get 404.html with a 404
+ * status, as on a plain static host; `fallbackStatus: 200` acts like a host
+ * with a rewrite rule instead (Lighthouse refuses to audit a 404 page).
+ */
+export async function serveDist({ fallbackStatus = 404 } = {}) {
   // Tests may set transformHtml to serve a changed page (a "new release").
   const state = { transformHtml: null };
   const server = createServer(async (request, response) => {
@@ -30,7 +34,7 @@ export async function serveDist() {
     let status = 200;
     if (!file.startsWith(DIST) || !(await stat(file).catch(() => null))?.isFile()) {
       file = join(DIST, "404.html");
-      status = 404;
+      status = fallbackStatus;
     }
     let body = await readFile(file);
     if (extname(file) === ".html" && state.transformHtml) body = Buffer.from(state.transformHtml(body.toString()));
