@@ -83,3 +83,29 @@ pub fn is_apple_mobile() -> bool {
         .and_then(|w| w.navigator().user_agent().ok())
         .is_some_and(|agent| agent.contains("iPhone") || agent.contains("iPad"))
 }
+
+/// Opens the system share sheet with `text`, where the browser has one
+/// (`navigator.share`, mostly phones). Returns false where it has none.
+pub fn share(title: &str, text: &str) -> bool {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return false;
+    };
+    let navigator: &JsValue = navigator.as_ref();
+    let Ok(share) = js_sys::Reflect::get(navigator, &"share".into()) else {
+        return false;
+    };
+    let Some(share) = share.dyn_ref::<js_sys::Function>() else {
+        return false;
+    };
+    let data = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&data, &"title".into(), &title.into());
+    let _ = js_sys::Reflect::set(&data, &"text".into(), &text.into());
+    // The promise rejects when the person cancels: nothing to do then.
+    share.call1(navigator, &data).is_ok()
+}
+
+pub fn can_share() -> bool {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(w.navigator().as_ref(), &"share".into()).ok())
+        .is_some_and(|share| share.is_function())
+}

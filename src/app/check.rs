@@ -2,7 +2,7 @@
 //! The step lives in the URL (`?step=onset`), so Back, reload and shared
 //! links all land on the same screen; answers in progress live in the store.
 
-use crate::app::browser::download;
+use crate::app::browser::{can_share, download, share};
 use crate::app::routine::set_phase;
 use crate::app::store::{use_store, Store};
 use crate::app::widgets::{Rating, Rich};
@@ -317,6 +317,10 @@ fn ResultView(id: u64) -> impl IntoView {
                                     {format!("Start the routine: {}", phase.title())}
                                 </button>
                             }
+                        })}
+                        {can_share().then(|| {
+                            let text = text.clone();
+                            view! { <button type="button" class="secondary" on:click=move |_| { share("My self-check", &text); }>"Share summary"</button> }
                         })}
                         <button type="button" class="secondary" on:click=move |_| { let _ = download(&file_name, "text/plain", &text); }>"Download summary for a clinician"</button>
                         <button type="button" class="secondary" on:click=move |_| { let _ = window().print(); }>"Print"</button>

@@ -55,7 +55,7 @@ fn Weeks() -> impl IntoView {
                 <tbody>
                     {move || weeks().into_iter().rev().map(|w| view! {
                         <tr>
-                            <td>{w.start.long_label()}</td>
+                            <td>{w.start.short_label()}</td>
                             <td>{w.sessions}</td>
                             <td>{if w.met { "Yes" } else { "Not yet" }}</td>
                         </tr>

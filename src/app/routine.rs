@@ -4,7 +4,7 @@ use crate::app::browser::{locale_week_start, prefers_reduced_motion, vibrate};
 use crate::app::standing::StandingBreak;
 use crate::app::store::{use_store, Store};
 use crate::app::widgets::Rating;
-use crate::content::exercises::{Exercise, ExerciseId};
+use crate::content::exercises::{Exercise, ExerciseId, Kind};
 use crate::core::date::Day;
 use crate::core::routine::{session_progress, set_targets, Phase, SetTarget};
 use crate::core::schedule::{
@@ -41,6 +41,8 @@ pub fn RoutinePage() -> impl IntoView {
     let store = use_store();
     // A memo, so a tick (which changes the state) does not rebuild the session.
     let phase = Memo::new(move |_| store.state.with(|s| s.programme().map(|p| p.phase)));
+    // Links such as /routine#ex-glute-bridge: the card exists only now.
+    request_animation_frame(crate::app::guide::scroll_to_hash);
     view! {
         <article class="page routine">
             <h1>"Your routine"</h1>
@@ -48,8 +50,40 @@ pub fn RoutinePage() -> impl IntoView {
                 None => view! { <PhasePicker /> }.into_any(),
                 Some(phase) => view! { <Today phase /> }.into_any(),
             }}
+            {move || view! { <Library in_session=phase.get().map(Phase::exercises).unwrap_or_default() /> }}
         </article>
     }
+}
+
+/// Every exercise not in today's session, with its instructions, so each one
+/// has a card to link to (the guide links here) and the next phase's moves
+/// can be read ahead.
+#[component]
+fn Library(in_session: Vec<ExerciseId>) -> impl IntoView {
+    let rest: Vec<&'static Exercise> = ExerciseId::ALL
+        .into_iter()
+        .filter(|id| !in_session.contains(id))
+        .map(ExerciseId::info)
+        .collect();
+    (!rest.is_empty()).then(|| view! {
+        <section aria-labelledby="library-title" class="library">
+            <h2 id="library-title">{if in_session.is_empty() { "The exercises" } else { "Not in your session yet" }}</h2>
+            {rest.into_iter().map(|exercise| view! {
+                <section class="card exercise" id=exercise.id.anchor() aria-labelledby=format!("{}-title", exercise.id.anchor())>
+                    <h3 id=format!("{}-title", exercise.id.anchor())>{exercise.name}</h3>
+                    <p><strong class="dose">{exercise.dose_text}</strong> <span class="muted">" · " {exercise.trains}</span></p>
+                    {(exercise.kind == Kind::DirectHamstring).then(|| view! {
+                        <p class="muted">"Direct hamstring work: it joins the routine in phase 2."</p>
+                    })}
+                    <details>
+                        <summary>"How to do it"</summary>
+                        <ol class="steps">{exercise.steps.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ol>
+                        {exercise.note.map(|note| view! { <p class="muted">{note}</p> })}
+                    </details>
+                </section>
+            }).collect_view()}
+        </section>
+    })
 }
 
 /// Choosing a phase by hand, for people who skip the self-check.

@@ -124,6 +124,12 @@ impl Day {
         )
     }
 
+    /// "22 Nov": for tight spaces such as table rows.
+    pub fn short_label(self) -> String {
+        let (_, month, day) = self.ymd();
+        format!("{day} {}", &MONTHS[month as usize - 1][..3])
+    }
+
     pub fn month_label(self) -> String {
         let (year, month, _) = self.ymd();
         format!("{} {year}", MONTHS[month as usize - 1])
@@ -198,6 +204,7 @@ mod tests {
             Day::parse("2026-11-25").unwrap().long_label(),
             "Wed 25 November 2026"
         );
+        assert_eq!(Day::parse("2026-09-03").unwrap().short_label(), "3 Sep");
     }
 
     #[test]

@@ -73,6 +73,11 @@ test("links from the guide reach the self-check and an exercise's card", async (
   await appReady(page);
   await page.locator(".exercise-summary").getByRole("link", { name: "Glute bridge" }).tap();
   await page.waitForURL(/\/routine#ex-glute-bridge$/);
+  await page.locator("#ex-glute-bridge h3", { hasText: "Glute bridge" }).waitFor();
+  // Direct hamstring moves have cards too, before phase 2 is reached.
+  await page.goto(server.url + "/routine#ex-romanian-deadlift");
+  await appReady(page);
+  await page.locator("#ex-romanian-deadlift").getByText("it joins the routine in phase 2").waitFor();
   await context.close();
 });
 
