@@ -34,7 +34,17 @@ pub fn App() -> impl IntoView {
             store.take_in_other_tab();
         }
     });
-    on_cleanup(move || listener.remove());
+    // Coming back to the app after midnight: move "today" on.
+    let refresh_day = window_event_listener(leptos::ev::focus, move |_| {
+        let now = browser::today();
+        if store.today.get_untracked() != now {
+            store.today.set(now);
+        }
+    });
+    on_cleanup(move || {
+        listener.remove();
+        refresh_day.remove();
+    });
 
     Effect::new(move |_| {
         let theme = store.state.with(|s| s.settings().theme);

@@ -41,14 +41,16 @@ pub fn RoutinePage() -> impl IntoView {
     let store = use_store();
     // A memo, so a tick (which changes the state) does not rebuild the session.
     let phase = Memo::new(move |_| store.state.with(|s| s.programme().map(|p| p.phase)));
+    // A new session after midnight, even if the page stayed open.
+    let today = store.today;
     // Links such as /routine#ex-glute-bridge: the card exists only now.
     request_animation_frame(crate::app::guide::scroll_to_hash);
     view! {
         <article class="page routine">
             <h1>"Your routine"</h1>
-            {move || match phase.get() {
-                None => view! { <PhasePicker /> }.into_any(),
-                Some(phase) => view! { <Today phase /> }.into_any(),
+            {move || match (phase.get(), today.get()) {
+                (None, _) => view! { <PhasePicker /> }.into_any(),
+                (Some(phase), day) => view! { <Today phase day /> }.into_any(),
             }}
             {move || view! { <Library in_session=phase.get().map(Phase::exercises).unwrap_or_default() /> }}
         </article>
@@ -106,9 +108,8 @@ pub fn PhasePicker() -> impl IntoView {
 }
 
 #[component]
-fn Today(phase: Phase) -> impl IntoView {
-    let store = use_store();
-    let today = store.today.get_untracked();
+fn Today(phase: Phase, day: Day) -> impl IntoView {
+    let today = day;
     let rest_timer = RwSignal::new(None::<u32>);
     view! {
         <section class="card phase" aria-labelledby="phase-title">

@@ -1,19 +1,10 @@
 // The self-check on a phone: three personas answered by tapping, resuming
 // after a reload, editing from the review page, and axe on every step.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serveDist, launch, PROFILES, openPage, appReady, axeViolations, storedState } from "./support.mjs";
+import { useBrowser, PROFILES, openPage, appReady, axeViolations, storedState } from "./support.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 const TYPICAL = {
   "Where is the pain?": ["Deep in the buttock, at the sit bone"],
@@ -67,14 +58,14 @@ async function outcomes(page) {
 
 async function start(context) {
   const page = await openPage(context);
-  await page.goto(server.url + "/check");
+  await page.goto(env.server.url + "/check");
   await appReady(page);
   await page.getByRole("button", { name: "Start the self-check" }).tap();
   return page;
 }
 
 test("a typical runner is pointed to the routine at phase 1 (axe on every step)", async () => {
-  const context = await browser.newContext(PROFILES.phone);
+  const context = await env.browser.newContext(PROFILES.phone);
   const page = await start(context);
   await answerAll(page, TYPICAL, { scan: true });
   assert.deepEqual(await axeViolations(page), [], "axe on the review page");
@@ -83,13 +74,13 @@ test("a typical runner is pointed to the routine at phase 1 (axe on every step)"
   await page.getByText("This is not a diagnosis").waitFor();
   assert.deepEqual(await axeViolations(page), [], "axe on the result");
   await page.getByRole("button", { name: /Start the routine: Phase 1/ }).tap();
-  await page.waitForURL(server.url + "/routine");
+  await page.waitForURL(env.server.url + "/routine");
   await page.getByRole("heading", { name: "Phase 1 · General leg strength" }).waitFor();
   await context.close();
 });
 
 test("nerve signs put 'check your lower back first' ahead of the pattern", async () => {
-  const context = await browser.newContext(PROFILES.phone);
+  const context = await env.browser.newContext(PROFILES.phone);
   const page = await start(context);
   await answerAll(page, NERVE);
   await page.getByRole("button", { name: "See my result" }).tap();
@@ -102,7 +93,7 @@ test("nerve signs put 'check your lower back first' ahead of the pattern", async
 });
 
 test("a red flag sends the runner to a doctor first, whatever else was answered", async () => {
-  const context = await browser.newContext(PROFILES.phone);
+  const context = await env.browser.newContext(PROFILES.phone);
   const page = await start(context);
   await answerAll(page, RED_FLAG);
   await page.getByRole("button", { name: "See my result" }).tap();
@@ -110,7 +101,7 @@ test("a red flag sends the runner to a doctor first, whatever else was answered"
   assert.equal(found[0], "Get medical care now");
   assert.equal(await page.getByRole("button", { name: /Start the routine/ }).count(), 0, "no routine before a doctor");
   // The result is saved with its date and listed.
-  await page.goto(server.url + "/check");
+  await page.goto(env.server.url + "/check");
   await appReady(page);
   await page.getByRole("heading", { name: "Your past results" }).waitFor();
   await page.getByText(": Get medical care now").waitFor();
@@ -118,7 +109,7 @@ test("a red flag sends the runner to a doctor first, whatever else was answered"
 });
 
 test("a reload in the middle resumes at the same question with the answers kept", async () => {
-  const context = await browser.newContext(PROFILES.phone);
+  const context = await env.browser.newContext(PROFILES.phone);
   const page = await start(context);
   for (let i = 0; i < 3; i++) await answerCurrent(page, TYPICAL);
   const before = await page.locator("#question-title").innerText();
@@ -133,7 +124,7 @@ test("a reload in the middle resumes at the same question with the answers kept"
 });
 
 test("changing an answer from the review page changes the outcome", async () => {
-  const context = await browser.newContext(PROFILES.phone);
+  const context = await env.browser.newContext(PROFILES.phone);
   const page = await start(context);
   await answerAll(page, TYPICAL);
   await page.getByRole("link", { name: /Change your answer to: How did it start\?/ }).tap();
@@ -153,9 +144,9 @@ test("changing an answer from the review page changes the outcome", async () => 
 });
 
 test("keyboard only: the self-check can be completed without a pointer", async () => {
-  const context = await browser.newContext(PROFILES.desktop);
+  const context = await env.browser.newContext(PROFILES.desktop);
   const page = await openPage(context);
-  await page.goto(server.url + "/check");
+  await page.goto(env.server.url + "/check");
   await appReady(page);
   await page.getByRole("button", { name: "Start the self-check" }).focus();
   await page.keyboard.press("Enter");

@@ -1,34 +1,25 @@
 // Data that is never lost: a damaged store, storage switched off, a full
 // quota, two tabs at once, backup and restore, and a file that is not a backup.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { writeFile, readFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  serveDist, launch, PROFILES, openPage, appReady, axeViolations,
+  useBrowser, PROFILES, openPage, appReady, axeViolations,
   seedStore, envelope, programme, dayLog, isoDay, storedState, STATE_KEY, QUARANTINE_KEY,
 } from "./support.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 const FOUNDATION = { programme: programme("foundation", isoDay(-3)) };
 
 test("a damaged store is kept aside, explained, and the app still starts", async () => {
-  const context = await browser.newContext(PROFILES.phone);
+  const context = await env.browser.newContext(PROFILES.phone);
   const damaged = '{"app":"hamstring-rehab","schema":1,"state":{"days":{"2026-0';
   await seedStore(context, damaged);
   const page = await openPage(context);
-  await page.goto(server.url + "/routine");
+  await page.goto(env.server.url + "/routine");
   await appReady(page);
   await page.getByText(/Your saved data could not be read/).waitFor();
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), QUARANTINE_KEY), damaged);
@@ -36,7 +27,7 @@ test("a damaged store is kept aside, explained, and the app still starts", async
   await page.getByRole("button", { name: /Phase 1/ }).tap();
   await page.getByRole("checkbox", { name: "Glute bridge: Set 1" }).tap();
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), QUARANTINE_KEY), damaged, "quarantine untouched by saving");
-  await page.goto(server.url + "/progress#data");
+  await page.goto(env.server.url + "/progress#data");
   await appReady(page);
   await page.getByRole("heading", { name: "Damaged data kept aside" }).waitFor();
   const download = page.waitForEvent("download");
@@ -48,7 +39,7 @@ test("a damaged store is kept aside, explained, and the app still starts", async
 });
 
 test("damaged records are skipped one by one and the rest is loaded", async () => {
-  const context = await browser.newContext(PROFILES.phone);
+  const context = await env.browser.newContext(PROFILES.phone);
   const today = isoDay(0);
   await seedStore(context, JSON.stringify({
     app: "hamstring-rehab",
@@ -59,7 +50,7 @@ test("damaged records are skipped one by one and the rest is loaded", async () =
     },
   }));
   const page = await openPage(context);
-  await page.goto(server.url + "/routine");
+  await page.goto(env.server.url + "/routine");
   await appReady(page);
   await page.getByText(/Some saved records were damaged and left out \(2\)/).waitFor();
   assert.equal(await page.getByRole("checkbox", { name: "Glute bridge: Set 1" }).isChecked(), true);
@@ -67,7 +58,7 @@ test("damaged records are skipped one by one and the rest is loaded", async () =
 });
 
 test("with storage switched off the app works in memory and says so", async () => {
-  const context = await browser.newContext(PROFILES.phone);
+  const context = await env.browser.newContext(PROFILES.phone);
   await context.addInitScript(() => {
     Object.defineProperty(window, "localStorage", {
       get() {
@@ -76,7 +67,7 @@ test("with storage switched off the app works in memory and says so", async () =
     });
   });
   const page = await openPage(context);
-  await page.goto(server.url + "/routine");
+  await page.goto(env.server.url + "/routine");
   await appReady(page);
   await page.getByText(/Your browser is not letting this app save/).waitFor();
   await page.getByRole("button", { name: /Phase 1/ }).tap();
@@ -88,11 +79,11 @@ test("with storage switched off the app works in memory and says so", async () =
 });
 
 test("when the quota is full a banner says so and earlier data stays intact", async () => {
-  const context = await browser.newContext(PROFILES.phone);
+  const context = await env.browser.newContext(PROFILES.phone);
   const earlier = envelope({ ...FOUNDATION, days: { [isoDay(-2)]: dayLog("glute-bridge:1") } });
   await seedStore(context, earlier);
   const page = await openPage(context);
-  await page.goto(server.url + "/routine");
+  await page.goto(env.server.url + "/routine");
   await appReady(page);
   // Fill the origin's storage to the brim with another key.
   await page.evaluate(() => {
@@ -116,12 +107,12 @@ test("when the quota is full a banner says so and earlier data stays intact", as
 });
 
 test("two tabs: ticks made in both are kept and show in the other", async () => {
-  const context = await browser.newContext(PROFILES.phone);
+  const context = await env.browser.newContext(PROFILES.phone);
   await seedStore(context, envelope(FOUNDATION));
   const first = await openPage(context);
   const second = await openPage(context);
   for (const page of [first, second]) {
-    await page.goto(server.url + "/routine");
+    await page.goto(env.server.url + "/routine");
     await appReady(page);
   }
   await first.getByRole("checkbox", { name: "Glute bridge: Set 1" }).tap();
@@ -142,11 +133,11 @@ test("two tabs: ticks made in both are kept and show in the other", async () => 
 });
 
 test("a store from a newer app version is never overwritten", async () => {
-  const context = await browser.newContext(PROFILES.phone);
+  const context = await env.browser.newContext(PROFILES.phone);
   const newer = JSON.stringify({ app: "hamstring-rehab", schema: 99, state: { future: true } });
   await seedStore(context, newer);
   const page = await openPage(context);
-  await page.goto(server.url + "/routine");
+  await page.goto(env.server.url + "/routine");
   await appReady(page);
   await page.getByText(/saved by a newer version of this app/).waitFor();
   await page.getByRole("button", { name: /Phase 1/ }).tap();
@@ -156,10 +147,10 @@ test("a store from a newer app version is never overwritten", async () => {
 });
 
 test("export then import round-trips, and a garbage file changes nothing", async () => {
-  const context = await browser.newContext({ ...PROFILES.phone, acceptDownloads: true });
+  const context = await env.browser.newContext({ ...PROFILES.phone, acceptDownloads: true });
   await seedStore(context, envelope({ ...FOUNDATION, days: { [isoDay(-1)]: dayLog("glute-bridge:1", "foam-roll:1") } }));
   const page = await openPage(context);
-  await page.goto(server.url + "/progress#data");
+  await page.goto(env.server.url + "/progress#data");
   await appReady(page);
   const downloading = page.waitForEvent("download");
   await page.getByRole("button", { name: "Download a backup file" }).tap();

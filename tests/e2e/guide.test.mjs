@@ -1,20 +1,11 @@
 // The guide: renders on phone and desktop, the contents jump to sections, a
 // shared section link works after a reload, the theme persists, print hides
 // the app chrome, and axe passes in both themes.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serveDist, launch, PROFILES, openPage, appReady, axeViolations, press } from "./support.mjs";
+import { useBrowser, PROFILES, openPage, appReady, axeViolations, press } from "./support.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 async function inViewport(page, selector) {
   return page.evaluate((sel) => {
@@ -25,9 +16,9 @@ async function inViewport(page, selector) {
 
 for (const [profile, options] of Object.entries(PROFILES)) {
   test(`${profile}: the guide renders and its contents jump to sections`, async () => {
-    const context = await browser.newContext(options);
+    const context = await env.browser.newContext(options);
     const page = await openPage(context);
-    await page.goto(server.url + "/");
+    await page.goto(env.server.url + "/");
     await appReady(page);
     const sections = await page.locator("article.guide section h2").count();
     assert.ok(sections >= 8, `found ${sections} sections`);
@@ -47,9 +38,9 @@ for (const [profile, options] of Object.entries(PROFILES)) {
 }
 
 test("a shared link to a section opens at that section, also after a reload", async () => {
-  const context = await browser.newContext(PROFILES.phone);
+  const context = await env.browser.newContext(PROFILES.phone);
   const page = await openPage(context);
-  await page.goto(server.url + "/#prevention");
+  await page.goto(env.server.url + "/#prevention");
   await appReady(page);
   await page.waitForFunction(() => {
     const top = document.getElementById("prevention")?.getBoundingClientRect().top;
@@ -63,28 +54,28 @@ test("a shared link to a section opens at that section, also after a reload", as
 });
 
 test("links from the guide reach the self-check and an exercise's card", async () => {
-  const context = await browser.newContext(PROFILES.phone);
+  const context = await env.browser.newContext(PROFILES.phone);
   const page = await openPage(context);
-  await page.goto(server.url + "/");
+  await page.goto(env.server.url + "/");
   await appReady(page);
   await page.locator("#symptoms").locator("..").getByRole("link", { name: /self-check/i }).first().tap();
-  await page.waitForURL(server.url + "/check");
-  await page.goto(server.url + "/");
+  await page.waitForURL(env.server.url + "/check");
+  await page.goto(env.server.url + "/");
   await appReady(page);
   await page.locator(".exercise-summary").getByRole("link", { name: "Glute bridge" }).tap();
   await page.waitForURL(/\/routine#ex-glute-bridge$/);
   await page.locator("#ex-glute-bridge h3", { hasText: "Glute bridge" }).waitFor();
   // Direct hamstring moves have cards too, before phase 2 is reached.
-  await page.goto(server.url + "/routine#ex-romanian-deadlift");
+  await page.goto(env.server.url + "/routine#ex-romanian-deadlift");
   await appReady(page);
   await page.locator("#ex-romanian-deadlift").getByText("it joins the routine in phase 2").waitFor();
   await context.close();
 });
 
 test("the theme toggle persists across a reload, and axe passes in both themes", async () => {
-  const context = await browser.newContext({ ...PROFILES.phone, colorScheme: "light" });
+  const context = await env.browser.newContext({ ...PROFILES.phone, colorScheme: "light" });
   const page = await openPage(context);
-  await page.goto(server.url + "/");
+  await page.goto(env.server.url + "/");
   await appReady(page);
   assert.deepEqual(await axeViolations(page), [], "light theme");
   const toggle = page.locator("button.theme-toggle");
@@ -97,7 +88,7 @@ test("the theme toggle persists across a reload, and axe passes in both themes",
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   assert.equal(background, "rgb(14, 22, 20)");
   for (const path of ["/", "/check", "/routine", "/progress"]) {
-    await page.goto(server.url + path);
+    await page.goto(env.server.url + path);
     await appReady(page);
     assert.deepEqual(await axeViolations(page), [], `dark theme on ${path}`);
   }
@@ -105,9 +96,9 @@ test("the theme toggle persists across a reload, and axe passes in both themes",
 });
 
 test("the device's dark preference is followed when no theme is chosen", async () => {
-  const context = await browser.newContext({ ...PROFILES.phone, colorScheme: "dark" });
+  const context = await env.browser.newContext({ ...PROFILES.phone, colorScheme: "dark" });
   const page = await openPage(context);
-  await page.goto(server.url + "/");
+  await page.goto(env.server.url + "/");
   await appReady(page);
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   assert.equal(background, "rgb(14, 22, 20)");
@@ -116,9 +107,9 @@ test("the device's dark preference is followed when no theme is chosen", async (
 });
 
 test("printing the guide leaves out the navigation", async () => {
-  const context = await browser.newContext(PROFILES.desktop);
+  const context = await env.browser.newContext(PROFILES.desktop);
   const page = await openPage(context);
-  await page.goto(server.url + "/");
+  await page.goto(env.server.url + "/");
   await appReady(page);
   await page.emulateMedia({ media: "print" });
   assert.equal(await page.locator("nav.tabs").isVisible(), false);
@@ -128,15 +119,15 @@ test("printing the guide leaves out the navigation", async () => {
 });
 
 test("the reader is offered to continue where they left off", async () => {
-  const context = await browser.newContext(PROFILES.phone);
+  const context = await env.browser.newContext(PROFILES.phone);
   const page = await openPage(context);
-  await page.goto(server.url + "/#case-study");
+  await page.goto(env.server.url + "/#case-study");
   await appReady(page);
   await page.waitForTimeout(300);
   await page.mouse.wheel(0, 10);
   await page.evaluate(() => window.dispatchEvent(new Event("scroll")));
   await page.waitForTimeout(200);
-  await page.goto(server.url + "/");
+  await page.goto(env.server.url + "/");
   await appReady(page);
   const resume = page.getByRole("link", { name: /^Continue reading: A runner's story/ });
   await resume.waitFor();
@@ -144,15 +135,15 @@ test("the reader is offered to continue where they left off", async () => {
 });
 
 test("the guide is in the page before the wasm runs, and the app takes over without a shift", async () => {
-  const still = await browser.newContext({ ...PROFILES.phone, javaScriptEnabled: false });
+  const still = await env.browser.newContext({ ...PROFILES.phone, javaScriptEnabled: false });
   const staticPage = await still.newPage();
-  await staticPage.goto(server.url + "/");
+  await staticPage.goto(env.server.url + "/");
   await staticPage.getByRole("heading", { level: 1, name: /hamstring/i }).waitFor();
   const staticText = await staticPage.locator("main article").innerText();
   const staticNav = await staticPage.locator("header.topbar").innerText();
   await still.close();
 
-  const context = await browser.newContext(PROFILES.phone);
+  const context = await env.browser.newContext(PROFILES.phone);
   await context.addInitScript(() => {
     window.__shifts = 0;
     new PerformanceObserver((list) => {
@@ -160,7 +151,7 @@ test("the guide is in the page before the wasm runs, and the app takes over with
     }).observe({ type: "layout-shift", buffered: true });
   });
   const page = await openPage(context);
-  await page.goto(server.url + "/");
+  await page.goto(env.server.url + "/");
   await appReady(page);
   await page.waitForFunction(() => !document.getElementById("prerender"));
   assert.equal(await page.locator("main article").innerText(), staticText, "the same article");
@@ -171,10 +162,10 @@ test("the guide is in the page before the wasm runs, and the app takes over with
 });
 
 test("on other routes the static guide is not shown before the app starts", async () => {
-  const context = await browser.newContext(PROFILES.phone);
+  const context = await env.browser.newContext(PROFILES.phone);
   const live = await openPage(context);
   await live.route("**/*.wasm", () => {}); // never answers: the app does not start
-  await live.goto(server.url + "/routine", { waitUntil: "domcontentloaded" });
+  await live.goto(env.server.url + "/routine", { waitUntil: "domcontentloaded" });
   assert.equal(await live.locator("#prerender main").innerText(), "");
   assert.equal(await live.locator('#prerender [aria-current="page"]').count(), 0);
   await context.close();

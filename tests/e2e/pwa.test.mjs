@@ -1,21 +1,12 @@
 // Installable, offline and locked down: the manifest, the service worker
 // (every route offline after one visit, a new release on the next visit), the
 // Content-Security-Policy, and no request to any other origin.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { serveDist, launch, PROFILES, ROUTES, openPage, appReady } from "./support.mjs";
+import { useBrowser, PROFILES, ROUTES, openPage, appReady } from "./support.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 async function controlled(page) {
   await page.evaluate(async () => {
@@ -27,19 +18,19 @@ async function controlled(page) {
 }
 
 test("after one visit every route, deep links included, works with the network off", async () => {
-  const context = await browser.newContext(PROFILES.phone);
+  const context = await env.browser.newContext(PROFILES.phone);
   const page = await openPage(context);
-  await page.goto(server.url + "/");
+  await page.goto(env.server.url + "/");
   await appReady(page);
   await controlled(page);
   await context.setOffline(true);
   for (const route of ROUTES) {
-    await page.goto(server.url + route.path);
+    await page.goto(env.server.url + route.path);
     await appReady(page);
     await page.getByRole("heading", { level: 1, name: route.heading }).waitFor();
   }
   // Ticking works offline too.
-  await page.goto(server.url + "/routine");
+  await page.goto(env.server.url + "/routine");
   await appReady(page);
   await page.getByRole("button", { name: /Phase 1/ }).tap();
   await page.getByRole("checkbox", { name: "Glute bridge: Set 1" }).tap();
@@ -48,32 +39,32 @@ test("after one visit every route, deep links included, works with the network o
 });
 
 test("a new release is picked up on the next visit", async () => {
-  const context = await browser.newContext(PROFILES.phone);
+  const context = await env.browser.newContext(PROFILES.phone);
   const page = await openPage(context);
-  await page.goto(server.url + "/");
+  await page.goto(env.server.url + "/");
   await appReady(page);
   await controlled(page);
-  server.transformHtml = (html) => html.replace("<title>", "<title>New release · ");
+  env.server.transformHtml = (html) => html.replace("<title>", "<title>New release · ");
   try {
     await page.reload();
     await appReady(page);
     assert.match(await page.title(), /^New release · /);
   } finally {
-    server.transformHtml = null;
+    env.server.transformHtml = null;
   }
   await context.close();
 });
 
 test("the app asks nothing of any other origin, on any route", async () => {
-  const context = await browser.newContext(PROFILES.phone);
+  const context = await env.browser.newContext(PROFILES.phone);
   const page = await openPage(context);
   const foreign = [];
   context.on("request", (request) => {
     const url = new URL(request.url());
-    if (url.origin !== server.url && !["data:", "blob:"].includes(url.protocol)) foreign.push(request.url());
+    if (url.origin !== env.server.url && !["data:", "blob:"].includes(url.protocol)) foreign.push(request.url());
   });
   for (const route of ROUTES) {
-    await page.goto(server.url + route.path);
+    await page.goto(env.server.url + route.path);
     await appReady(page);
     await page.getByRole("heading", { level: 1 }).first().waitFor();
   }
@@ -88,14 +79,14 @@ test("a strict Content-Security-Policy is in force and nothing violates it", asy
   assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[^']+'/);
   assert.doesNotMatch(policy, /unsafe-inline|https?:/);
 
-  const context = await browser.newContext(PROFILES.phone);
+  const context = await env.browser.newContext(PROFILES.phone);
   await context.addInitScript(() => {
     window.__violations = [];
     document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   const page = await openPage(context);
   for (const route of ROUTES) {
-    await page.goto(server.url + route.path);
+    await page.goto(env.server.url + route.path);
     await appReady(page);
     await page.getByRole("heading", { level: 1 }).first().waitFor();
     assert.deepEqual(await page.evaluate(() => window.__violations), [], route.path);
@@ -105,16 +96,16 @@ test("a strict Content-Security-Policy is in force and nothing violates it", asy
 });
 
 test("the manifest is valid and its icons are served", async () => {
-  const context = await browser.newContext(PROFILES.desktop);
+  const context = await env.browser.newContext(PROFILES.desktop);
   const page = await openPage(context);
-  await page.goto(server.url + "/");
+  await page.goto(env.server.url + "/");
   const href = await page.getAttribute('link[rel="manifest"]', "href");
-  const manifest = await (await page.request.get(new URL(href, server.url).href)).json();
+  const manifest = await (await page.request.get(new URL(href, env.server.url).href)).json();
   assert.equal(manifest.display, "standalone");
   assert.ok(manifest.icons.some((icon) => icon.sizes === "192x192"));
   assert.ok(manifest.icons.some((icon) => icon.sizes === "512x512"));
   for (const icon of manifest.icons) {
-    const response = await page.request.get(new URL(icon.src, new URL(href, server.url)).href);
+    const response = await page.request.get(new URL(icon.src, new URL(href, env.server.url)).href);
     assert.equal(response.status(), 200, icon.src);
   }
   await context.close();

@@ -1,25 +1,16 @@
 // The routine on a phone: ticking, undo, reload, the rest timer, rest-day
 // advice, backfilling from the calendar, and the strength check.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  serveDist, launch, PROFILES, openPage, appReady, axeViolations,
+  useBrowser, PROFILES, openPage, appReady, axeViolations,
   seedStore, envelope, programme, dayLog, isoDay, storedState,
 } from "./support.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 async function phone(state) {
-  const context = await browser.newContext(PROFILES.phone);
+  const context = await env.browser.newContext(PROFILES.phone);
   if (state) await seedStore(context, envelope(state));
   const page = await openPage(context);
   return { context, page };
@@ -37,7 +28,7 @@ const PHASE_1_REQUIRED = [
 
 test("choosing phase 1, ticking every set by tapping, and a reload keeps them", async () => {
   const { context, page } = await phone();
-  await page.goto(server.url + "/routine");
+  await page.goto(env.server.url + "/routine");
   await appReady(page);
   await page.getByRole("button", { name: /Phase 1 · General leg strength/ }).tap();
   await page.getByRole("heading", { name: /Today's session/ }).waitFor();
@@ -72,7 +63,7 @@ test("choosing phase 1, ticking every set by tapping, and a reload keeps them", 
 
 test("a split-squat set starts the 15-second rest timer, which can be skipped", async () => {
   const { context, page } = await phone({ programme: programme("foundation") });
-  await page.goto(server.url + "/routine");
+  await page.goto(env.server.url + "/routine");
   await appReady(page);
   await page.getByRole("checkbox", { name: "Bulgarian split squat: Set 1 left" }).tap();
   const timer = page.getByRole("timer");
@@ -93,7 +84,7 @@ test("after yesterday's session the app advises rest, and warns when training ba
     programme: programme("foundation", isoDay(-10)),
     days: { [yesterday]: dayLog("glute-bridge:1") },
   });
-  await page.goto(server.url + "/routine");
+  await page.goto(env.server.url + "/routine");
   await appReady(page);
   await page.getByText("today is a rest day").waitFor();
   assert.equal(await page.getByText(/back to back/).count(), 0);
@@ -109,7 +100,7 @@ test("after yesterday's session the app advises rest, and warns when training ba
 
 test("a session backfilled for last week shows in the calendar", async () => {
   const { context, page } = await phone({ programme: programme("foundation", isoDay(-30)) });
-  await page.goto(server.url + "/progress");
+  await page.goto(env.server.url + "/progress");
   await appReady(page);
   const day = isoDay(-7);
   const [y, m, d] = day.split("-").map(Number);
@@ -130,25 +121,25 @@ test("a session backfilled for last week shows in the calendar", async () => {
 
 test("a passing strength check unlocks phase 3, which the user confirms", async () => {
   const { context, page } = await phone({ programme: programme("hamstring", isoDay(-50)) });
-  await page.goto(server.url + "/progress#strength");
+  await page.goto(env.server.url + "/progress#strength");
   await appReady(page);
   await page.getByLabel("Left leg repetitions").fill("17");
   await page.getByLabel("Right leg repetitions").fill("20");
   await page.getByRole("button", { name: "Save strength check" }).tap();
   await page.getByText(/Latest: 85%/).waitFor();
 
-  await page.goto(server.url + "/routine");
+  await page.goto(env.server.url + "/routine");
   await appReady(page);
   assert.equal(await page.getByRole("button", { name: "Move to phase 3" }).count(), 0, "85% is not enough");
 
-  await page.goto(server.url + "/progress#strength");
+  await page.goto(env.server.url + "/progress#strength");
   await appReady(page);
   await page.getByLabel("Left leg repetitions").fill("18");
   await page.getByLabel("Right leg repetitions").fill("20");
   await page.getByRole("button", { name: "Save strength check" }).tap();
   await page.getByText(/Latest: 90%.*Ready for phase 3/).waitFor();
 
-  await page.goto(server.url + "/routine");
+  await page.goto(env.server.url + "/routine");
   await appReady(page);
   await page.getByRole("button", { name: "Move to phase 3" }).tap();
   await page.getByRole("heading", { name: "Phase 3 · Light running" }).waitFor();
@@ -157,11 +148,11 @@ test("a passing strength check unlocks phase 3, which the user confirms", async 
 });
 
 test("the standing-break reminder counts down and then alerts in the page", async () => {
-  const context = await browser.newContext(PROFILES.phone);
+  const context = await env.browser.newContext(PROFILES.phone);
   await seedStore(context, envelope({ programme: programme("foundation") }));
   const page = await openPage(context);
   await page.clock.install();
-  await page.goto(server.url + "/routine");
+  await page.goto(env.server.url + "/routine");
   await appReady(page);
   await page.getByRole("button", { name: "Start break reminders" }).tap();
   await page.getByText(/Next standing break in/).waitFor();
