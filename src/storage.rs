@@ -5,6 +5,7 @@
 //! read is copied to a quarantine key first, and a store from a newer app
 //! version puts the app in read-only mode.
 
+use crate::core::date::Day;
 use crate::core::state::{decode, encode, AppState, DecodeError, Decoded};
 use wasm_bindgen::JsCast;
 use web_sys::Storage;
@@ -95,8 +96,9 @@ pub enum Saved {
 }
 
 /// Saves `state`, first merging in whatever another tab stored since, so
-/// neither tab's records are lost.
-pub fn save(state: &AppState) -> Saved {
+/// neither tab's records are lost. `today` decides which days are old enough
+/// to store compactly.
+pub fn save(state: &AppState, today: Day) -> Saved {
     let Some(store) = storage() else {
         return Saved::Failed(Health::Unavailable);
     };
@@ -114,7 +116,7 @@ pub fn save(state: &AppState) -> Saved {
         // damage: our copy is the best there is.
         Some(Err(DecodeError::Unreadable(_))) | None => state.clone(),
     };
-    match store.set_item(STATE_KEY, &encode(&merged)) {
+    match store.set_item(STATE_KEY, &encode(&merged, today)) {
         Ok(()) => Saved::Ok(merged),
         Err(error) => Saved::Failed(classify(error)),
     }
@@ -144,9 +146,11 @@ pub fn clear_quarantine() {
 }
 
 /// Replaces the stored state outright (delete all, or import "replace").
-pub fn overwrite(state: &AppState) -> Result<(), Health> {
+pub fn overwrite(state: &AppState, today: Day) -> Result<(), Health> {
     let store = storage().ok_or(Health::Unavailable)?;
-    store.set_item(STATE_KEY, &encode(state)).map_err(classify)
+    store
+        .set_item(STATE_KEY, &encode(state, today))
+        .map_err(classify)
 }
 
 /// Asks the browser not to evict our data under storage pressure.

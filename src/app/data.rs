@@ -58,7 +58,7 @@ fn Backup() -> impl IntoView {
     let done = RwSignal::new(None::<String>);
     let export = move |_| {
         let today = store.today.get_untracked();
-        let text = store.state.with_untracked(encode);
+        let text = store.state.with_untracked(|state| encode(state, today));
         match download(&file_name(today), "application/json", &text) {
             Ok(()) => {
                 store.change(|state, now| state.last_backup = Some(Stamped::new(now, today)));

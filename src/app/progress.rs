@@ -158,7 +158,8 @@ fn DayEditor(day: Day) -> impl IntoView {
     }
 }
 
-/// One line on a chart: its colour and its (day, 0–10 rating) points.
+/// One line on a chart: its colour class (`s0`–`s2`, themed in CSS) and its
+/// (day, 0–10 rating) points.
 struct Series {
     colour: &'static str,
     values: Vec<(Day, u8)>,
@@ -166,7 +167,7 @@ struct Series {
 
 fn chart(title: &'static str, series: Vec<Series>) -> impl IntoView {
     const W: f32 = 320.0;
-    const H: f32 = 140.0;
+    const H: f32 = 150.0;
     const PAD: f32 = 14.0;
     let all: Vec<(Day, u8)> = {
         let mut all: Vec<_> = series.iter().flat_map(|s| s.values.clone()).collect();
@@ -188,6 +189,8 @@ fn chart(title: &'static str, series: Vec<Series>) -> impl IntoView {
                 <line x1=PAD y1=H - PAD x2=W - PAD y2=H - PAD stroke="currentColor" stroke-opacity="0.3" />
                 <text x="0" y=PAD + 4.0>"10"</text>
                 <text x="0" y=H - PAD + 4.0>"0"</text>
+                <text x=PAD y=H - 1.0>{first.map(|d| d.short_label()).unwrap_or_default()}</text>
+                <text x=W - PAD y=H - 1.0 text-anchor="end">{last.filter(|l| Some(*l) != first).map(|d| d.short_label()).unwrap_or_default()}</text>
                 {series.into_iter().map(|Series { colour, values }| {
                     // Plot every series on the same time axis.
                     let mut anchored = values;
@@ -197,8 +200,8 @@ fn chart(title: &'static str, series: Vec<Series>) -> impl IntoView {
                     }
                     let points: Vec<_> = plot(&anchored, W, H, PAD).into_iter().filter(|p| p.value != 255).collect();
                     view! {
-                        <polyline points=polyline(&points) fill="none" stroke=colour stroke-width="2.5" />
-                        {points.into_iter().map(|p| view! { <circle cx=p.x cy=p.y r="3.5" fill=colour /> }).collect_view()}
+                        <polyline class=format!("line {colour}") points=polyline(&points) fill="none" stroke-width="2.5" />
+                        {points.into_iter().map(|p| view! { <circle class=format!("dot {colour}") cx=p.x cy=p.y r="3.5" /> }).collect_view()}
                     }
                 }).collect_view()}
             </svg>
@@ -233,8 +236,8 @@ fn PainChart() -> impl IntoView {
                     view! { <p class="muted">"Rate your pain after a session and it will show here."</p> }.into_any()
                 } else {
                     view! {
-                        {chart("Pain after sessions", vec![Series { colour: "#0f7a66", values: after }, Series { colour: "#b85c00", values: morning }])}
-                        <p class="legend"><span class="swatch after"></span>"After the session" <span class="swatch morning"></span>"Next morning"</p>
+                        {chart("Pain after sessions", vec![Series { colour: "s0", values: after }, Series { colour: "s2", values: morning }])}
+                        <p class="legend"><span class="swatch s0"></span>"After the session" <span class="swatch s2"></span>"Next morning"</p>
                     }.into_any()
                 }
             }}
@@ -270,8 +273,8 @@ fn SymptomChart() -> impl IntoView {
                     view! { <p class="muted">"Take the weekly symptom score on the " <a href="/check#score">"Self-check"</a> " page to see your trend."</p> }.into_any()
                 } else {
                     view! {
-                        {chart("Symptom score", vec![Series { colour: "#0f7a66", values: sitting }, Series { colour: "#3a5fcd", values: activity }, Series { colour: "#b85c00", values: morning }])}
-                        <p class="legend"><span class="swatch after"></span>"Sitting " <span class="swatch activity"></span>"Activity " <span class="swatch morning"></span>"Morning after"</p>
+                        {chart("Symptom score", vec![Series { colour: "s0", values: sitting }, Series { colour: "s1", values: activity }, Series { colour: "s2", values: morning }])}
+                        <p class="legend"><span class="swatch s0"></span>"Sitting " <span class="swatch s1"></span>"Activity " <span class="swatch s2"></span>"Morning after"</p>
                     }.into_any()
                 }
             }}

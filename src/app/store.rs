@@ -37,7 +37,7 @@ impl Store {
     /// Saves the current state, taking in what another tab saved meanwhile.
     pub fn persist(&self) {
         let current = self.state.get_untracked();
-        match storage::save(&current) {
+        match storage::save(&current, self.today.get_untracked()) {
             Saved::Ok(merged) => {
                 if merged != current {
                     self.state.set(merged);
@@ -63,7 +63,7 @@ impl Store {
 
     /// Replaces everything (delete all, or an import that replaces).
     pub fn replace(&self, state: AppState) {
-        match storage::overwrite(&state) {
+        match storage::overwrite(&state, self.today.get_untracked()) {
             Ok(()) => self.health.set(Health::Saving),
             Err(problem) => self.health.set(problem),
         }

@@ -111,7 +111,7 @@ mod tests {
 
     #[test]
     fn a_valid_backup_is_described() {
-        let import = check_import(&encode(&AppState::default())).unwrap();
+        let import = check_import(&encode(&AppState::default(), Day(20_000))).unwrap();
         assert_eq!(import.contents, Contents::default());
         assert_eq!(import.skipped, 0);
         assert!(import.contents.describe().starts_with("0 training days"));
