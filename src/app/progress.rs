@@ -3,7 +3,7 @@
 //! data section (`data.rs`).
 
 use crate::app::data::DataSection;
-use crate::app::routine::{week_start, ExerciseCard};
+use crate::app::routine::{week_start, SessionExercise};
 use crate::app::store::use_store;
 use crate::app::widgets::Rating;
 use crate::core::chart::{plot, polyline};
@@ -153,7 +153,7 @@ fn DayEditor(day: Day) -> impl IntoView {
                 <p class="status warn">"Back to back with another session: rest days let the tendon recover."</p>
             })}
             <p class="muted">{move || pain().map(|p| format!("Pain after the session: {p} out of 10.")).unwrap_or_default()}</p>
-            {exercises.into_iter().map(|id| view! { <ExerciseCard id day rest_timer /> }).collect_view()}
+            {exercises.into_iter().map(|id| view! { <SessionExercise id day rest_timer /> }).collect_view()}
         </div>
     }
 }

@@ -71,18 +71,11 @@ fn Library(in_session: Vec<ExerciseId>) -> impl IntoView {
         <section aria-labelledby="library-title" class="library">
             <h2 id="library-title">{if in_session.is_empty() { "The exercises" } else { "Not in your session yet" }}</h2>
             {rest.into_iter().map(|exercise| view! {
-                <section class="card exercise" id=exercise.id.anchor() aria-labelledby=format!("{}-title", exercise.id.anchor())>
-                    <h3 id=format!("{}-title", exercise.id.anchor())>{exercise.name}</h3>
-                    <p><strong class="dose">{exercise.dose_text}</strong> <span class="muted">" · " {exercise.trains}</span></p>
+                <ExerciseCard exercise>
                     {(exercise.kind == Kind::DirectHamstring).then(|| view! {
                         <p class="muted">"Direct hamstring work: it joins the routine in phase 2."</p>
                     })}
-                    <details>
-                        <summary>"How to do it"</summary>
-                        <ol class="steps">{exercise.steps.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ol>
-                        {exercise.note.map(|note| view! { <p class="muted">{note}</p> })}
-                    </details>
-                </section>
+                </ExerciseCard>
             }).collect_view()}
         </section>
     })
@@ -130,7 +123,7 @@ fn Today(phase: Phase, day: Day) -> impl IntoView {
         </section>
         {(!phase.exercises().is_empty()).then(|| view! {
             <SessionHeader phase day=today />
-            {phase.exercises().into_iter().map(|id| view! { <ExerciseCard id day=today rest_timer /> }).collect_view()}
+            {phase.exercises().into_iter().map(|id| view! { <SessionExercise id day=today rest_timer /> }).collect_view()}
             <FinishSession phase day=today />
         })}
         <RestTimer remaining=rest_timer />
@@ -267,31 +260,54 @@ fn set_label(target: &SetTarget) -> String {
     format!("Set {}{side}", target.key.set)
 }
 
+/// An exercise's card: name, dose, what it trains, and how to do it. The
+/// session puts tick targets inside; the library a note.
 #[component]
-pub fn ExerciseCard(id: ExerciseId, day: Day, rest_timer: RwSignal<Option<u32>>) -> impl IntoView {
+fn ExerciseCard(exercise: &'static Exercise, children: Children) -> impl IntoView {
+    let anchor = exercise.id.anchor();
+    view! {
+        <section class="card exercise" id=anchor.clone() aria-labelledby=format!("{anchor}-title")>
+            <h3 id=format!("{anchor}-title")>{exercise.name}</h3>
+            <p><strong class="dose">{exercise.dose_text}</strong> <span class="muted">" · " {exercise.trains}</span></p>
+            {children()}
+            <details>
+                <summary>"How to do it"</summary>
+                <ol class="steps">{exercise.steps.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ol>
+                {exercise.note.map(|note| view! { <p class="muted">{note}</p> })}
+            </details>
+        </section>
+    }
+}
+
+/// An exercise in a day's session: its card with a tick target per set.
+#[component]
+pub fn SessionExercise(
+    id: ExerciseId,
+    day: Day,
+    rest_timer: RwSignal<Option<u32>>,
+) -> impl IntoView {
     let store = use_store();
     let exercise: &'static Exercise = id.info();
+    let done = move |key: SetKey| store.state.with(|s| s.is_done(day, key));
     let toggle = move |key: SetKey| {
-        let done = store.state.with_untracked(|s| s.day(day).is_done(key));
+        let was_done = store.state.with_untracked(|s| s.is_done(day, key));
         store.change(|state, now| {
             state
                 .days
                 .entry(day)
                 .or_default()
                 .sets
-                .insert(key, Stamped::new(now, !done));
+                .insert(key, Stamped::new(now, !was_done));
         });
         // The dose asks for rest after this set; the user may change how long
         // in settings, and 0 turns the timer off.
-        if !done && exercise.dose.rest_after_secs.is_some() {
+        if !was_done && exercise.dose.rest_after_secs.is_some() {
             let seconds = store.state.with_untracked(|s| s.settings().rest_secs);
             rest_timer.set((seconds > 0).then_some(seconds));
         }
     };
     view! {
-        <section class="card exercise" id=id.anchor() aria-labelledby=format!("{}-title", id.anchor())>
-            <h3 id=format!("{}-title", id.anchor())>{exercise.name}</h3>
-            <p><strong class="dose">{exercise.dose_text}</strong> <span class="muted">" · " {exercise.trains}</span></p>
+        <ExerciseCard exercise>
             <div class="sets" role="group" aria-label=format!("{} sets", exercise.name)>
                 {set_targets(id).into_iter().map(|target| {
                     let key = target.key;
@@ -300,10 +316,10 @@ pub fn ExerciseCard(id: ExerciseId, day: Day, rest_timer: RwSignal<Option<u32>>)
                     view! {
                         <label class=if target.optional { "set optional" } else { "set" }>
                             <input type="checkbox" aria-label=name
-                                prop:checked=move || store.state.with(|s| s.day(day).is_done(key))
+                                prop:checked=move || done(key)
                                 on:change=move |_| toggle(key) />
                             <span aria-hidden="true">
-                                {move || if store.state.with(|s| s.day(day).is_done(key)) { "✓ " } else { "" }}
+                                {move || if done(key) { "✓ " } else { "" }}
                                 {label.clone()}
                             </span>
                         </label>
@@ -311,12 +327,7 @@ pub fn ExerciseCard(id: ExerciseId, day: Day, rest_timer: RwSignal<Option<u32>>)
                 }).collect_view()}
             </div>
             {exercise.dose.reps.map(|(low, high)| view! { <RepsLog id day low high /> })}
-            <details>
-                <summary>"How to do it"</summary>
-                <ol class="steps">{exercise.steps.iter().map(|s| view! { <li>{*s}</li> }).collect_view()}</ol>
-                {exercise.note.map(|note| view! { <p class="muted">{note}</p> })}
-            </details>
-        </section>
+        </ExerciseCard>
     }
 }
 

@@ -304,6 +304,11 @@ impl AppState {
         self.programme.as_ref().map(|p| &p.value)
     }
 
+    /// Whether a set was ticked on a day, without copying the day.
+    pub fn is_done(&self, day: Day, key: SetKey) -> bool {
+        self.days.get(&day).is_some_and(|log| log.is_done(key))
+    }
+
     pub fn day(&self, day: Day) -> DayLog {
         self.days.get(&day).cloned().unwrap_or_default()
     }
