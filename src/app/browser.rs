@@ -66,17 +66,6 @@ pub fn vibrate() {
     }
 }
 
-/// Whether the user asked the system for less motion.
-pub fn prefers_reduced_motion() -> bool {
-    web_sys::window()
-        .and_then(|w| {
-            w.match_media("(prefers-reduced-motion: reduce)")
-                .ok()
-                .flatten()
-        })
-        .is_some_and(|query| query.matches())
-}
-
 /// iPhones and iPads, where Safari may erase site data after 7 days unused.
 pub fn is_apple_mobile() -> bool {
     web_sys::window()

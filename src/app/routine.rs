@@ -1,6 +1,6 @@
 //! The routine: today's session for the current phase, ticked set by set.
 
-use crate::app::browser::{locale_week_start, prefers_reduced_motion, vibrate};
+use crate::app::browser::{locale_week_start, vibrate};
 use crate::app::standing::StandingBreak;
 use crate::app::store::{use_store, Store};
 use crate::app::widgets::Rating;
@@ -394,13 +394,16 @@ fn FinishSession(phase: Phase, day: Day) -> impl IntoView {
 }
 
 /// Counts down the rest the dose asks for; buzzes at the end where supported.
+/// Screen readers hear the start and the end, not every second.
 #[component]
 fn RestTimer(remaining: RwSignal<Option<u32>>) -> impl IntoView {
+    let announcement = RwSignal::new(String::new());
     let handle = set_interval_with_handle(
         move || {
             if let Some(left) = remaining.get_untracked() {
                 if left <= 1 {
                     remaining.set(None);
+                    announcement.set("Rest over: on to the next move.".into());
                     vibrate();
                 } else {
                     remaining.set(Some(left - 1));
@@ -415,13 +418,21 @@ fn RestTimer(remaining: RwSignal<Option<u32>>) -> impl IntoView {
             handle.clear();
         }
     });
-    let calm = prefers_reduced_motion();
+    // A new rest period starting (not each second of it) is announced.
+    Effect::new(move |previous: Option<Option<u32>>| {
+        let now = remaining.get();
+        if let (Some(seconds), Some(None) | None) = (now, previous) {
+            announcement.set(format!("Rest for {seconds} seconds."));
+        }
+        now
+    });
     view! {
-        {move || remaining.get().map(|left| view! {
-            <div class="timer" role="timer" aria-live=if calm { "off" } else { "polite" } aria-atomic="true">
-                <p><strong>{format!("Rest: {left} s")}</strong><br /><span>"before the next move"</span></p>
+        <p class="visually-hidden" aria-live="polite">{move || announcement.get()}</p>
+        <Show when=move || remaining.get().is_some()>
+            <div class="timer" role="timer" aria-label="Rest timer">
+                <p><strong>"Rest: " {move || remaining.get().unwrap_or(0)} " s"</strong><br /><span>"before the next move"</span></p>
                 <button type="button" class="secondary" on:click=move |_| remaining.set(None)>"Skip rest"</button>
             </div>
-        })}
+        </Show>
     }
 }
