@@ -30,8 +30,9 @@ CHROMEDRIVER=/usr/bin/chromedriver \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --target wasm32-unknown-unknown --test components
 
-step "Release build"
+step "Release builds (at the root, and under the sub-path /rehab/)"
 trunk build --release
+trunk build --release --public-url /rehab/ --dist dist-subpath
 
 step "End-to-end tests against the release build"
 node --test --test-concurrency=1 tests/e2e/

@@ -25,7 +25,9 @@ for (const file of ["manifest.webmanifest", "apple-touch-icon.png"]) {
 
 // The guide page, then a small synchronous script: apply a saved theme before
 // the first paint, and on other routes keep only the app's frame.
-const guide = execFileSync("cargo", ["run", "--quiet", "--offline", "--bin", "prerender"], { encoding: "utf8" });
+// Its links are app paths ("/check"): put them under the public URL.
+const guide = execFileSync("cargo", ["run", "--quiet", "--offline", "--bin", "prerender"], { encoding: "utf8" })
+  .replaceAll('href="/', `href="${publicUrl}`);
 const boot = `(function () {
   var root = document.documentElement, shell = document.getElementById("prerender");
   try {
@@ -38,6 +40,9 @@ const boot = `(function () {
   }
 })();`;
 html = html.replace("<body>", `<body>\n    <div id="prerender">${guide}</div>\n    <script>${boot}</script>`);
+
+// The app reads its base path from here (src/app/mod.rs, `base`).
+html = html.replace("<head>", `<head>\n    <meta name="app-base" content="${publicUrl.replace(/\/$/, "")}" />`);
 
 const register = `<script type="module">if ("serviceWorker" in navigator) navigator.serviceWorker.register(${JSON.stringify(publicUrl + "sw.js")});</script>`;
 html = html.replace("</head>", `  ${register}\n  </head>`);

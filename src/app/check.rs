@@ -3,6 +3,7 @@
 //! links all land on the same screen; answers in progress live in the store.
 
 use crate::app::browser::{can_share, download, share};
+use crate::app::link;
 use crate::app::routine::set_phase;
 use crate::app::store::{use_store, Store};
 use crate::app::widgets::{Rating, Rich};
@@ -120,7 +121,7 @@ fn Intro() -> impl IntoView {
         <div class="actions">
             {move || match in_progress() {
                 Some(step) => view! {
-                    <a class="button primary" href=format!("/check?step={step}")>"Continue where you left off"</a>
+                    <a class="button primary" href=link(&format!("/check?step={step}"))>"Continue where you left off"</a>
                     <button type="button" class="secondary" on:click=start>"Start again"</button>
                 }.into_any(),
                 None => view! { <button type="button" class="primary" on:click=start>"Start the self-check"</button> }.into_any(),
@@ -267,7 +268,7 @@ fn Review() -> impl IntoView {
                             <dd>
                                 <span>{labels}</span>
                                 " "
-                                <a class="change" href=format!("/check?step={}&from=review", q.id)>
+                                <a class="change" href=link(&format!("/check?step={}&from=review", q.id))>
                                     "Change" <span class="visually-hidden">{format!(" your answer to: {}", q.prompt)}</span>
                                 </a>
                             </dd>
@@ -296,7 +297,7 @@ fn ResultView(id: u64) -> impl IntoView {
         {move || match result() {
             None => view! {
                 <p>"This result is no longer saved."</p>
-                <p><a href="/check">"Back to the self-check"</a></p>
+                <p><a href=link("/check")>"Back to the self-check"</a></p>
             }.into_any(),
             Some(result) => {
                 let text = summary(&result.answers, &result.findings, &result.day.to_string());
@@ -325,7 +326,7 @@ fn ResultView(id: u64) -> impl IntoView {
                         <button type="button" class="secondary" on:click=move |_| { let _ = download(&file_name, "text/plain", &text); }>"Download summary for a clinician"</button>
                         <button type="button" class="secondary" on:click=move |_| { let _ = window().print(); }>"Print"</button>
                     </div>
-                    <p><a href="/">"Read the guide"</a> " · " <a href="/check">"Back to the self-check"</a></p>
+                    <p><a href=link("/")>"Read the guide"</a> " · " <a href=link("/check")>"Back to the self-check"</a></p>
                 }.into_any()
             }
         }}
@@ -381,7 +382,7 @@ fn PastResults() -> impl IntoView {
                     <h2 id="past-title">"Your past results"</h2>
                     <ul>
                         {results.into_iter().map(|(id, day, top)| view! {
-                            <li><a href=format!("/check?result={id}")>{day.long_label()}</a> ": " {top}</li>
+                            <li><a href=link(&format!("/check?result={id}"))>{day.long_label()}</a> ": " {top}</li>
                         }).collect_view()}
                     </ul>
                 </section>
@@ -433,7 +434,7 @@ fn SymptomScoreForm() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="score-title" id="score">
             <h2 id="score-title">"Weekly symptom score"</h2>
-            <p>"Three quick ratings, once a week. Your trend is drawn on the " <a href="/progress#symptoms">"Progress"</a> " page. This is a simple score of our own, not a clinical questionnaire."</p>
+            <p>"Three quick ratings, once a week. Your trend is drawn on the " <a href=link("/progress#symptoms")>"Progress"</a> " page. This is a simple score of our own, not a clinical questionnaire."</p>
             <Rating legend="Pain when sitting".to_string() name="score-sitting".to_string() value=sitting.into() on_pick=picker(sitting) />
             <Rating legend="Pain during running or activity".to_string() name="score-activity".to_string() value=activity.into() on_pick=picker(activity) />
             <Rating legend="Pain the morning after activity".to_string() name="score-morning".to_string() value=morning.into() on_pick=picker(morning) />

@@ -1,5 +1,6 @@
 //! The guide: the article, rendered from `crate::content::guide`.
 
+use crate::app::link;
 use crate::app::store::use_store;
 use crate::app::widgets::Rich;
 use crate::content::exercises::CATALOGUE;
@@ -93,7 +94,7 @@ fn render_block(block: &'static Block) -> AnyView {
             <ul class="exercise-summary">
                 {CATALOGUE.iter().map(|exercise| view! {
                     <li>
-                        <a href=format!("/routine#{}", exercise.id.anchor())>
+                        <a href=link(&format!("/routine#{}", exercise.id.anchor()))>
                             <strong>{exercise.name}</strong>
                         </a>
                         <span class="dose">{exercise.dose_text}</span>

@@ -19,6 +19,29 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 pub use store::{use_store, Store};
 
+/// Where the app is served from, without a trailing slash: "" at the root of
+/// a host, "/rehab" for `trunk build --public-url /rehab/`. The build writes
+/// it into `<meta name="app-base">` (pwa/postbuild.mjs).
+pub fn base() -> &'static str {
+    static BASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    BASE.get_or_init(|| {
+        document()
+            .query_selector(r#"meta[name="app-base"]"#)
+            .ok()
+            .flatten()
+            .and_then(|meta| meta.get_attribute("content"))
+            .map(|base| base.trim_end_matches('/').to_string())
+            .unwrap_or_default()
+    })
+}
+
+/// An app path (such as "/check") as a link that works under any base. Needed
+/// for `<a>` and for the router's `<A>` alike (it leaves absolute paths as
+/// they are); `navigate` adds the base itself.
+pub fn link(path: &str) -> String {
+    format!("{}{path}", base())
+}
+
 /// The whole app: state, theme, navigation and the four pages.
 #[component]
 pub fn App() -> impl IntoView {
@@ -59,10 +82,10 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
-        <Router>
+        <Router base=base()>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="topbar">
-                <A href="/" exact=true attr:class="brand">
+                <A href=link("/") exact=true attr:class="brand">
                     <Icon path=BRAND_ICON />
                     "Hamstring Rehab"
                 </A>
@@ -97,7 +120,7 @@ fn Nav() -> impl IntoView {
     view! {
         <nav class="tabs" aria-label="Main">
             {NAV.iter().map(|item| view! {
-                <A href=item.href exact=true>
+                <A href=link(item.href) exact=true>
                     <Icon path=item.icon />
                     <span>{item.label}</span>
                 </A>
@@ -158,7 +181,7 @@ fn HealthBanner() -> impl IntoView {
         {move || message().map(|(tone, text)| view! {
             <div class=format!("banner banner-{tone}") role="status">
                 <p>{text}</p>
-                <A href="/progress#data">"Go to your data"</A>
+                <A href=link("/progress#data")>"Go to your data"</A>
             </div>
         })}
     }
@@ -170,7 +193,7 @@ fn NotFound() -> impl IntoView {
         <article class="page narrow">
             <h1>"Page not found"</h1>
             <p>"There is nothing at this address. It may be an old link."</p>
-            <p><A href="/">"Go to the guide"</A></p>
+            <p><A href=link("/")>"Go to the guide"</A></p>
         </article>
     }
 }

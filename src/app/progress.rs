@@ -3,6 +3,7 @@
 //! data section (`data.rs`).
 
 use crate::app::data::DataSection;
+use crate::app::link;
 use crate::app::routine::{week_start, SessionExercise};
 use crate::app::store::use_store;
 use crate::app::widgets::Rating;
@@ -270,7 +271,7 @@ fn SymptomChart() -> impl IntoView {
             {move || {
                 let (sitting, activity, morning) = series();
                 if sitting.is_empty() {
-                    view! { <p class="muted">"Take the weekly symptom score on the " <a href="/check#score">"Self-check"</a> " page to see your trend."</p> }.into_any()
+                    view! { <p class="muted">"Take the weekly symptom score on the " <a href=link("/check#score")>"Self-check"</a> " page to see your trend."</p> }.into_any()
                 } else {
                     view! {
                         {chart("Symptom score", vec![Series { colour: "s0", values: sitting }, Series { colour: "s1", values: activity }, Series { colour: "s2", values: morning }])}

@@ -1,6 +1,7 @@
 //! The routine: today's session for the current phase, ticked set by set.
 
 use crate::app::browser::{locale_week_start, vibrate};
+use crate::app::link;
 use crate::app::standing::StandingBreak;
 use crate::app::store::{use_store, Store};
 use crate::app::widgets::Rating;
@@ -88,7 +89,7 @@ pub fn PhasePicker() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="pick-phase">
             <h2 id="pick-phase">"Where are you starting?"</h2>
-            <p>"The " <a href="/check">"self-check"</a> " can suggest a phase. Or choose one yourself; you can change it at any time."</p>
+            <p>"The " <a href=link("/check")>"self-check"</a> " can suggest a phase. Or choose one yourself; you can change it at any time."</p>
             <div class="choices">
                 {Phase::ALL.iter().map(|&phase| view! {
                     <button type="button" class="choice phase-choice" on:click=move |_| set_phase(store, phase)>
@@ -156,7 +157,7 @@ fn PhaseStatus(phase: Phase) -> impl IntoView {
                 </div>
             }.into_any()),
             PhaseOffer::None if phase == Phase::Hamstring => Some(view! {
-                <p>"Phase 3 opens after a " <a href="/progress#strength">"strength check"</a> " shows your weaker leg at 90% or more of the stronger, with no pain at rest."</p>
+                <p>"Phase 3 opens after a " <a href=link("/progress#strength")>"strength check"</a> " shows your weaker leg at 90% or more of the stronger, with no pain at rest."</p>
             }.into_any()),
             PhaseOffer::None if phase == Phase::BackFirst => Some(view! {
                 <div class="status">

@@ -1,5 +1,6 @@
 //! Small shared pieces of UI.
 
+use crate::app::link;
 use crate::core::markup::{parse, Span};
 use leptos::prelude::*;
 
@@ -12,7 +13,7 @@ pub fn Rich(text: &'static str) -> impl IntoView {
         .map(|span| match span {
             Span::Text(t) => t.into_any(),
             Span::Strong(t) => view! { <strong>{t}</strong> }.into_any(),
-            Span::Link { text, href } => view! { <a href=href>{text}</a> }.into_any(),
+            Span::Link { text, href } => view! { <a href=link(href)>{text}</a> }.into_any(),
         })
         .collect_view()
 }

@@ -10,6 +10,8 @@ import { chromium } from "playwright-core";
 import AxeBuilder from "@axe-core/playwright";
 
 const DIST = new URL("../../dist/", import.meta.url).pathname;
+/** The same app built with `--public-url /rehab/` (see .ci/test.sh). */
+export const SUBPATH_DIST = new URL("../../dist-subpath/", import.meta.url).pathname;
 const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript",
@@ -26,15 +28,17 @@ const TYPES = {
  * status, as on a plain static host; `fallbackStatus: 200` acts like a host
  * with a rewrite rule instead (Lighthouse refuses to audit a 404 page).
  */
-export async function serveDist({ fallbackStatus = 404 } = {}) {
+export async function serveDist({ fallbackStatus = 404, dist = DIST, prefix = "" } = {}) {
   // Tests may set transformHtml to serve a changed page (a "new release").
   const state = { transformHtml: null };
   const server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
-    let file = normalize(join(DIST, path.endsWith("/") ? path + "index.html" : path));
+    const full = decodeURIComponent(new URL(request.url, "http://x").pathname);
+    // Outside the prefix there is nothing (a sub-path deployment).
+    const path = full.startsWith(prefix + "/") ? full.slice(prefix.length) : null;
+    let file = path && normalize(join(dist, path.endsWith("/") ? path + "index.html" : path));
     let status = 200;
-    if (!file.startsWith(DIST) || !(await stat(file).catch(() => null))?.isFile()) {
-      file = join(DIST, "404.html");
+    if (!file?.startsWith(dist) || !(await stat(file).catch(() => null))?.isFile()) {
+      file = join(dist, "404.html");
       status = fallbackStatus;
     }
     let body = await readFile(file);
