@@ -45,6 +45,18 @@ fn next_step(current: &str, answers: &Answers, from_review: bool) -> String {
     }
 }
 
+/// A heading that takes focus once it is on the page: each new step of the
+/// check is announced to screen readers and Tab starts from it.
+fn focused_heading() -> NodeRef<leptos::html::H2> {
+    let heading = NodeRef::<leptos::html::H2>::new();
+    Effect::new(move |_| {
+        if let Some(heading) = heading.get() {
+            let _ = heading.focus();
+        }
+    });
+    heading
+}
+
 #[component]
 pub fn CheckPage() -> impl IntoView {
     let store = use_store();
@@ -177,13 +189,7 @@ fn QuestionStep(question: &'static Question, from_review: bool) -> impl IntoView
             Some(i) => go(&format!("/check?step={}", questions[i - 1].id)),
         }
     };
-    let heading = NodeRef::<leptos::html::H2>::new();
-    // Each new question takes focus, so screen readers announce it.
-    Effect::new(move |_| {
-        if let Some(heading) = heading.get() {
-            let _ = heading.focus();
-        }
-    });
+    let heading = focused_heading();
     let input_type = if question.style == Style::One {
         "radio"
     } else {
@@ -231,12 +237,7 @@ fn QuestionStep(question: &'static Question, from_review: bool) -> impl IntoView
 #[component]
 fn Review() -> impl IntoView {
     let store = use_store();
-    let heading = NodeRef::<leptos::html::H2>::new();
-    Effect::new(move |_| {
-        if let Some(heading) = heading.get() {
-            let _ = heading.focus();
-        }
-    });
+    let heading = focused_heading();
     let finish = move |_| {
         let answers = draft(store);
         let findings = evaluate(&answers);
@@ -287,12 +288,7 @@ fn Review() -> impl IntoView {
 fn ResultView(id: u64) -> impl IntoView {
     let store = use_store();
     let result = move || store.state.with(|s| s.check_results.get(&id).cloned());
-    let heading = NodeRef::<leptos::html::H2>::new();
-    Effect::new(move |_| {
-        if let Some(heading) = heading.get() {
-            let _ = heading.focus();
-        }
-    });
+    let heading = focused_heading();
     view! {
         {move || match result() {
             None => view! {

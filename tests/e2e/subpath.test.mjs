@@ -1,48 +1,39 @@
 // The app deployed under a sub-path (trunk build --public-url /rehab/):
 // navigation, deep links, content links and the pre-rendered guide stay
 // inside /rehab/.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serveDist, launch, SUBPATH_DIST, PROFILES, ROUTES, openPage, appReady } from "./support.mjs";
+import { useBrowser, SUBPATH_DIST, PROFILES, ROUTES, openPage, appReady } from "./support.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist({ dist: SUBPATH_DIST, prefix: "/rehab" });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser({ dist: SUBPATH_DIST, prefix: "/rehab" });
 
 test("under /rehab/ every tab, deep link and guide link stays under /rehab/", async () => {
-  const context = await browser.newContext(PROFILES.phone);
+  const context = await env.browser.newContext(PROFILES.phone);
   const page = await openPage(context);
-  await page.goto(server.url + "/rehab/");
+  await page.goto(env.server.url + "/rehab/");
   await appReady(page);
   await page.getByRole("heading", { level: 1, name: /hamstring/i }).waitFor();
   for (const route of ROUTES) {
     await page.locator("nav.tabs").getByRole("link", { name: route.tab }).tap();
-    await page.waitForURL(server.url + "/rehab" + route.path);
+    await page.waitForURL(env.server.url + "/rehab" + route.path);
     await page.getByRole("heading", { level: 1, name: route.heading }).waitFor();
   }
   await page.reload();
   await appReady(page);
   await page.getByRole("heading", { level: 1, name: /progress/i }).waitFor();
 
-  await page.goto(server.url + "/rehab/");
+  await page.goto(env.server.url + "/rehab/");
   await appReady(page);
   await page.locator(".exercise-summary").getByRole("link", { name: "Glute bridge" }).tap();
-  await page.waitForURL(server.url + "/rehab/routine#ex-glute-bridge");
+  await page.waitForURL(env.server.url + "/rehab/routine#ex-glute-bridge");
   assert.deepEqual(page.problems, []);
   await context.close();
 });
 
 test("the pre-rendered guide's links point under /rehab/", async () => {
-  const context = await browser.newContext({ ...PROFILES.phone, javaScriptEnabled: false });
+  const context = await env.browser.newContext({ ...PROFILES.phone, javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(server.url + "/rehab/");
+  await page.goto(env.server.url + "/rehab/");
   const hrefs = await page.locator("#prerender a[href^='/']").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
   assert.ok(hrefs.length > 10);
   assert.deepEqual(hrefs.filter((href) => !href.startsWith("/rehab/")), []);

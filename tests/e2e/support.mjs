@@ -77,10 +77,10 @@ export function launch() {
  * For a test file: serves dist/ and starts Chromium once before its tests,
  * and stops both after them. Use `env.server.url` and `env.browser`.
  */
-export function useBrowser() {
+export function useBrowser(serveOptions) {
   const env = {};
   before(async () => {
-    env.server = await serveDist();
+    env.server = await serveDist(serveOptions);
     env.browser = await launch();
   });
   after(async () => {
