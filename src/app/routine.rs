@@ -105,28 +105,32 @@ pub fn PhasePicker() -> impl IntoView {
 fn Today(phase: Phase, day: Day) -> impl IntoView {
     let today = day;
     let rest_timer = RwSignal::new(None::<u32>);
+    // Phone first: where you are and today's ticks come before the reading.
     view! {
         <section class="card phase" aria-labelledby="phase-title">
             <h2 id="phase-title">{phase.title()}</h2>
-            <p>{phase.purpose()}</p>
             <PhaseStatus phase />
-            <details>
-                <summary>"Change phase"</summary>
-                <PhasePicker />
-            </details>
         </section>
         <DayStatus />
         <MorningCheck />
-        <section class="card habits" aria-labelledby="habits-title">
-            <h2 id="habits-title">"Daily habits"</h2>
-            <ul>{phase.habits().iter().map(|h| view! { <li>{*h}</li> }).collect_view()}</ul>
-            <StandingBreak />
-        </section>
         {(!phase.exercises().is_empty()).then(|| view! {
             <SessionHeader phase day=today />
             {phase.exercises().into_iter().map(|id| view! { <SessionExercise id day=today rest_timer /> }).collect_view()}
             <FinishSession phase day=today />
         })}
+        <section class="card habits" aria-labelledby="habits-title">
+            <h2 id="habits-title">"Daily habits"</h2>
+            <ul>{phase.habits().iter().map(|h| view! { <li>{*h}</li> }).collect_view()}</ul>
+            <StandingBreak />
+        </section>
+        <section class="card" aria-labelledby="about-phase-title">
+            <h2 id="about-phase-title">"About this phase"</h2>
+            <p>{phase.purpose()}</p>
+            <details>
+                <summary>"Change phase"</summary>
+                <PhasePicker />
+            </details>
+        </section>
         <RestTimer remaining=rest_timer />
     }
 }
