@@ -35,12 +35,6 @@ pub enum Health {
     },
 }
 
-impl Health {
-    pub fn can_write(&self) -> bool {
-        !matches!(self, Health::ReadOnly { .. } | Health::Unavailable)
-    }
-}
-
 /// localStorage, or `None` where reading the property itself throws (storage
 /// disabled, sandboxed frames): `window.localStorage` can raise, not just be null.
 fn storage() -> Option<Storage> {

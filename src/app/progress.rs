@@ -111,7 +111,7 @@ fn Calendar() -> impl IntoView {
                     let today = store.today.get();
                     (0..lead).map(|_| view! { <span></span> }.into_any())
                         .chain(days.into_iter().map(move |day| {
-                            let done = move || store.state.with(|s| trained(&s.day(day)));
+                            let done = move || store.state.with(|s| trained(s.day(day)));
                             let label = move || format!("{}{}", day.long_label(), if done() { ": session logged" } else { "" });
                             let (_, _, number) = day.ymd();
                             view! {
@@ -146,7 +146,11 @@ fn DayEditor(day: Day) -> impl IntoView {
         phase.exercises()
     };
     let rest_timer = RwSignal::new(None);
-    let pain = move || store.state.with(|s| s.day(day).pain_after.map(|p| p.value));
+    let pain = move || {
+        store
+            .state
+            .with(|s| s.day(day).pain_after.as_ref().map(|p| p.value))
+    };
     view! {
         <div class="day-editor" aria-labelledby="day-title">
             <h3 id="day-title" tabindex="-1">{day.long_label()}</h3>

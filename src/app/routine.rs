@@ -241,7 +241,7 @@ fn MorningCheck() -> impl IntoView {
 #[component]
 fn SessionHeader(phase: Phase, day: Day) -> impl IntoView {
     let store = use_store();
-    let progress = move || store.state.with(|s| session_progress(phase, &s.day(day)));
+    let progress = move || store.state.with(|s| session_progress(phase, s.day(day)));
     view! {
         <h2 id="session">{format!("Today's session · {}", day.long_label())}</h2>
         <p class="muted">"Tap a set when you finish it; tap again to undo. Dashed sets are optional."</p>
@@ -293,9 +293,9 @@ pub fn SessionExercise(
 ) -> impl IntoView {
     let store = use_store();
     let exercise: &'static Exercise = id.info();
-    let done = move |key: SetKey| store.state.with(|s| s.is_done(day, key));
+    let done = move |key: SetKey| store.state.with(|s| s.day(day).is_done(key));
     let toggle = move |key: SetKey| {
-        let was_done = store.state.with_untracked(|s| s.is_done(day, key));
+        let was_done = store.state.with_untracked(|s| s.day(day).is_done(key));
         store.change(|state, now| {
             state
                 .days
@@ -379,10 +379,13 @@ fn FinishSession(phase: Phase, day: Day) -> impl IntoView {
     let complete = move || {
         store
             .state
-            .with(|s| session_progress(phase, &s.day(day)).complete())
+            .with(|s| session_progress(phase, s.day(day)).complete())
     };
-    let rating =
-        Signal::derive(move || store.state.with(|s| s.day(day).pain_after.map(|p| p.value)));
+    let rating = Signal::derive(move || {
+        store
+            .state
+            .with(|s| s.day(day).pain_after.as_ref().map(|p| p.value))
+    });
     let pick = Callback::new(move |value: u8| {
         store.change(|state, now| {
             state.days.entry(day).or_default().pain_after = Some(Stamped::new(now, value));

@@ -56,16 +56,6 @@ fn link_span(text: &str) -> Option<(Span<'_>, &str)> {
         .then(|| (Span::Link { text: label, href }, &after[end + 1..]))
 }
 
-/// The text without markup, for plain-text uses such as tests and summaries.
-pub fn plain(text: &str) -> String {
-    parse(text)
-        .into_iter()
-        .map(|span| match span {
-            Span::Text(t) | Span::Strong(t) | Span::Link { text: t, .. } => t,
-        })
-        .collect()
-}
-
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;

@@ -37,9 +37,9 @@ pub enum TodayStatus {
 }
 
 pub fn today_status(state: &AppState, today: Day, week_start: Weekday) -> TodayStatus {
-    if trained(&state.day(today)) {
+    if trained(state.day(today)) {
         TodayStatus::Trained
-    } else if trained(&state.day(today.plus(-1))) {
+    } else if trained(state.day(today.plus(-1))) {
         TodayStatus::RestAdvised
     } else if sessions_in_week(state, today, week_start) >= WEEK_TARGET_MAX {
         TodayStatus::WeekDone
@@ -52,14 +52,13 @@ pub fn today_status(state: &AppState, today: Day, week_start: Weekday) -> TodayS
 pub fn sessions_in_week(state: &AppState, day: Day, week_start: Weekday) -> usize {
     let start = day.week_start(week_start);
     (0..7)
-        .filter(|offset| trained(&state.day(start.plus(*offset))))
+        .filter(|offset| trained(state.day(start.plus(*offset))))
         .count()
 }
 
 /// Whether `day` follows or precedes another training day (a warning, not a ban).
 pub fn back_to_back(state: &AppState, day: Day) -> bool {
-    trained(&state.day(day))
-        && (trained(&state.day(day.plus(-1))) || trained(&state.day(day.plus(1))))
+    trained(state.day(day)) && (trained(state.day(day.plus(-1))) || trained(state.day(day.plus(1))))
 }
 
 /// One week's adherence.
@@ -195,7 +194,7 @@ pub fn settled_by_morning(after: u8, morning: u8) -> bool {
 pub fn morning_check_due(state: &AppState, today: Day) -> Option<Day> {
     let yesterday = today.plus(-1);
     let log = state.day(yesterday);
-    (trained(&log) && log.pain_next_morning.is_none()).then_some(yesterday)
+    (trained(log) && log.pain_next_morning.is_none()).then_some(yesterday)
 }
 
 /// Minutes and seconds left, as a countdown reads: "19:05".

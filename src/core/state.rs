@@ -304,13 +304,17 @@ impl AppState {
         self.programme.as_ref().map(|p| &p.value)
     }
 
-    /// Whether a set was ticked on a day, without copying the day.
-    pub fn is_done(&self, day: Day, key: SetKey) -> bool {
-        self.days.get(&day).is_some_and(|log| log.is_done(key))
-    }
-
-    pub fn day(&self, day: Day) -> DayLog {
-        self.days.get(&day).cloned().unwrap_or_default()
+    /// A day's log, or an empty one; borrowed, since reactive views read it
+    /// on every change.
+    pub fn day(&self, day: Day) -> &DayLog {
+        static EMPTY_DAY: DayLog = DayLog {
+            sets: BTreeMap::new(),
+            reps: BTreeMap::new(),
+            pain_after: None,
+            pain_next_morning: None,
+            snapshot_at: 0,
+        };
+        self.days.get(&day).unwrap_or(&EMPTY_DAY)
     }
 
     /// True when nothing has been recorded at all.
@@ -1068,7 +1072,7 @@ mod tests {
         let old = decoded.state.day(Day::parse("2026-09-01").unwrap());
         assert!(old.is_done("glute-bridge:1".parse().unwrap()));
         assert!(old.is_done("bulgarian-split-squat:1:L".parse().unwrap()));
-        assert_eq!(old.pain_after.map(|p| p.value), Some(4));
+        assert_eq!(old.pain_after.as_ref().map(|p| p.value), Some(4));
         assert_eq!(old.snapshot_at, 1_756_800_000_000);
         let recent = decoded.state.day(Day::parse("2026-11-20").unwrap());
         assert!(recent.is_done("glute-bridge:1".parse().unwrap()));
