@@ -11,6 +11,22 @@ use wasm_bindgen::JsCast;
 use web_sys::Storage;
 
 pub const STATE_KEY: &str = "hamstring-rehab:state";
+
+thread_local! {
+    /// The stored text whose records this tab already holds (it loaded,
+    /// wrote or merged it). While the store still holds exactly this, no other
+    /// tab has written, and a save need not read and merge it again: that
+    /// keeps a tick from re-parsing years of records.
+    static SEEN: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+fn seen(raw: &str) -> bool {
+    SEEN.with_borrow(|seen| seen.as_deref() == Some(raw))
+}
+
+fn mark_seen(raw: String) {
+    SEEN.set(Some(raw));
+}
 pub const QUARANTINE_KEY: &str = "hamstring-rehab:quarantine";
 
 /// How storage is doing, for the banner.
@@ -61,7 +77,10 @@ pub fn load() -> (AppState, Health) {
         return (AppState::default(), Health::Saving);
     };
     match decode(&raw) {
-        Ok(Decoded { state, dropped: 0 }) => (state, Health::Saving),
+        Ok(Decoded { state, dropped: 0 }) => {
+            mark_seen(raw);
+            (state, Health::Saving)
+        }
         Ok(Decoded { state, dropped }) => {
             // Keep the original text too: the salvaged copy will replace it.
             let _ = store.set_item(QUARANTINE_KEY, &raw);
@@ -84,8 +103,9 @@ pub fn load() -> (AppState, Health) {
 /// What a save did.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Saved {
-    /// Saved; the merged state (ours plus what another tab wrote meanwhile).
-    Ok(AppState),
+    /// Saved. With a state when another tab had written meanwhile: ours
+    /// merged with theirs, which the caller should show.
+    Ok(Option<AppState>),
     Failed(Health),
 }
 
@@ -96,22 +116,26 @@ pub fn save(state: &AppState, today: Day) -> Saved {
     let Some(store) = storage() else {
         return Saved::Failed(Health::Unavailable);
     };
-    let merged = match store
-        .get_item(STATE_KEY)
-        .ok()
-        .flatten()
-        .map(|raw| decode(&raw))
-    {
-        Some(Ok(stored)) => stored.state.merge(state),
-        Some(Err(DecodeError::Newer { schema })) => {
-            return Saved::Failed(Health::ReadOnly { schema })
-        }
-        // Unreadable text here was already quarantined at load, or is new
-        // damage: our copy is the best there is.
-        Some(Err(DecodeError::Unreadable(_))) | None => state.clone(),
+    let stored = store.get_item(STATE_KEY).ok().flatten();
+    let merged = match stored.as_deref() {
+        Some(raw) if seen(raw) => None,
+        Some(raw) => match decode(raw) {
+            Ok(theirs) => Some(theirs.state.merge(state)),
+            Err(DecodeError::Newer { schema }) => {
+                return Saved::Failed(Health::ReadOnly { schema })
+            }
+            // Unreadable text here was already quarantined at load, or is
+            // new damage: our copy is the best there is.
+            Err(DecodeError::Unreadable(_)) => None,
+        },
+        None => None,
     };
-    match store.set_item(STATE_KEY, &encode(&merged, today)) {
-        Ok(()) => Saved::Ok(merged),
+    let text = encode(merged.as_ref().unwrap_or(state), today);
+    match store.set_item(STATE_KEY, &text) {
+        Ok(()) => {
+            mark_seen(text);
+            Saved::Ok(merged)
+        }
         Err(error) => Saved::Failed(classify(error)),
     }
 }
@@ -127,9 +151,13 @@ fn classify(error: wasm_bindgen::JsValue) -> Health {
     }
 }
 
-/// Reads what another tab stored, for the `storage` event.
+/// Reads what another tab stored, for the `storage` event; the caller merges
+/// all of it, so it counts as seen.
 pub fn read_stored() -> Option<AppState> {
-    decode(&read_raw(STATE_KEY)?).ok().map(|d| d.state)
+    let raw = read_raw(STATE_KEY)?;
+    let state = decode(&raw).ok()?.state;
+    mark_seen(raw);
+    Some(state)
 }
 
 /// Removes the quarantined text once the user has dealt with it.
@@ -142,9 +170,10 @@ pub fn clear_quarantine() {
 /// Replaces the stored state outright (delete all, or import "replace").
 pub fn overwrite(state: &AppState, today: Day) -> Result<(), Health> {
     let store = storage().ok_or(Health::Unavailable)?;
-    store
-        .set_item(STATE_KEY, &encode(state, today))
-        .map_err(classify)
+    let text = encode(state, today);
+    store.set_item(STATE_KEY, &text).map_err(classify)?;
+    mark_seen(text);
+    Ok(())
 }
 
 /// Asks the browser not to evict our data under storage pressure.

@@ -36,10 +36,13 @@ impl Store {
 
     /// Saves the current state, taking in what another tab saved meanwhile.
     pub fn persist(&self) {
-        let current = self.state.get_untracked();
-        match storage::save(&current, self.today.get_untracked()) {
+        let today = self.today.get_untracked();
+        match self
+            .state
+            .with_untracked(|state| storage::save(state, today))
+        {
             Saved::Ok(merged) => {
-                if merged != current {
+                if let Some(merged) = merged {
                     self.state.set(merged);
                 }
                 let health = self.health.get_untracked();
@@ -54,8 +57,8 @@ impl Store {
     /// Another tab saved: merge its records into ours.
     pub fn take_in_other_tab(&self) {
         if let Some(theirs) = storage::read_stored() {
-            let merged = self.state.get_untracked().merge(&theirs);
-            if merged != self.state.get_untracked() {
+            let merged = self.state.with_untracked(|ours| ours.merge(&theirs));
+            if self.state.with_untracked(|ours| *ours != merged) {
                 self.state.set(merged);
             }
         }

@@ -132,6 +132,23 @@ test("two tabs: ticks made in both are kept and show in the other", async () => 
   await context.close();
 });
 
+test("a write this tab has not heard about is merged, not overwritten, on the next tick", async () => {
+  const context = await env.browser.newContext(PROFILES.phone);
+  await seedStore(context, envelope(FOUNDATION));
+  const page = await openPage(context);
+  await page.goto(env.server.url + "/routine");
+  await appReady(page);
+  await page.getByRole("checkbox", { name: "Glute bridge: Set 1" }).tap();
+  // Another writer changes the store; a page gets no storage event for its own writes.
+  const other = envelope({ ...FOUNDATION, days: { [isoDay(0)]: dayLog("foam-roll:1") } });
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [STATE_KEY, other]);
+  await page.getByRole("checkbox", { name: "Bodyweight squat: Set 1" }).tap();
+  const sets = (await storedState(page)).days[isoDay(0)].sets;
+  for (const key of ["glute-bridge:1", "bodyweight-squat:1", "foam-roll:1"]) assert.equal(sets[key]?.value, true, key);
+  assert.equal(await page.getByRole("checkbox", { name: "Hamstring massage with a foam roller: Set 1" }).isChecked(), true);
+  await context.close();
+});
+
 test("a store from a newer app version is never overwritten", async () => {
   const context = await env.browser.newContext(PROFILES.phone);
   const newer = JSON.stringify({ app: "hamstring-rehab", schema: 99, state: { future: true } });
