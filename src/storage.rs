@@ -105,7 +105,7 @@ pub fn load() -> (AppState, Health) {
 pub enum Saved {
     /// Saved. With a state when another tab had written meanwhile: ours
     /// merged with theirs, which the caller should show.
-    Ok(Option<AppState>),
+    Ok(Option<Box<AppState>>),
     Failed(Health),
 }
 
@@ -120,7 +120,7 @@ pub fn save(state: &AppState, today: Day) -> Saved {
     let merged = match stored.as_deref() {
         Some(raw) if seen(raw) => None,
         Some(raw) => match decode(raw) {
-            Ok(theirs) => Some(theirs.state.merge(state)),
+            Ok(theirs) => Some(Box::new(theirs.state.merge(state))),
             Err(DecodeError::Newer { schema }) => {
                 return Saved::Failed(Health::ReadOnly { schema })
             }
@@ -130,7 +130,7 @@ pub fn save(state: &AppState, today: Day) -> Saved {
         },
         None => None,
     };
-    let text = encode(merged.as_ref().unwrap_or(state), today);
+    let text = encode(merged.as_deref().unwrap_or(state), today);
     match store.set_item(STATE_KEY, &text) {
         Ok(()) => {
             mark_seen(text);

@@ -4,12 +4,15 @@
 
 use crate::app::browser::{can_share, download, share};
 use crate::app::link;
-use crate::app::routine::set_phase;
 use crate::app::store::{use_store, Store};
 use crate::app::widgets::{Rating, Rich};
+use crate::content::selfcheck::{
+    level_text, older, Level, Question, BACK_FIRST_ADVICE, NOT_A_DIAGNOSIS, OLDER_RESULT,
+};
+use crate::core::routine::Phase;
 use crate::core::selfcheck::{
-    answer_labels, evaluate, flow, is_valid_answer, next_unanswered, question, summary, Answers,
-    Finding, Outcome, Question, Style, NONE_OF_THESE,
+    answer_label, flow, is_valid_answer, next_unanswered, older_summary, question, summary, triage,
+    Answers, OlderFinding, Reason, Triage, Verdict,
 };
 use crate::core::state::{CheckResult, Stamped, SymptomScore};
 use leptos::prelude::*;
@@ -75,7 +78,9 @@ pub fn CheckPage() -> impl IntoView {
                 Screen::Question(next_unanswered(&answers).expect("some question is open"))
             }
             Some(id) => match question(id) {
-                Some(q) if crate::core::selfcheck::applies(q, &answers) => Screen::Question(q),
+                Some(q) if flow(&answers).iter().any(|asked| asked.id == q.id) => {
+                    Screen::Question(q)
+                }
                 _ => Screen::Intro,
             },
             None => Screen::Intro,
@@ -127,6 +132,7 @@ fn Intro() -> impl IntoView {
     };
     view! {
         <p class="lead">"Answer a few questions about your pain. The check points you to a sensible next step, and to a doctor when something sounds like more than this injury."</p>
+        <p>"It starts with warning signs that need a doctor, then asks about the pain itself. Each question has a \"Not sure\" answer: use it whenever you are not sure, and the check will play it safe. It takes about three minutes."</p>
         <aside class="callout caution">
             <p>"This check informs; it does not diagnose. Only a physician or physical therapist who examines you can say what you have."</p>
         </aside>
@@ -167,18 +173,6 @@ fn QuestionStep(question: &'static Question, from_review: bool) -> impl IntoView
             state.check_draft = Some(Stamped::new(now, answers));
         });
     };
-    let toggle_many = move |id: &'static str| {
-        let mut picked = chosen();
-        if picked.iter().any(|c| c == id) {
-            picked.retain(|c| c != id);
-        } else if id == NONE_OF_THESE {
-            picked = vec![id.to_string()];
-        } else {
-            picked.retain(|c| c != NONE_OF_THESE);
-            picked.push(id.to_string());
-        }
-        set_answer(picked);
-    };
     let valid = move || is_valid_answer(question, &chosen());
     let continue_ = move |_| go(&next_step(question.id, &draft(store), from_review));
     let back = move |_| {
@@ -190,20 +184,14 @@ fn QuestionStep(question: &'static Question, from_review: bool) -> impl IntoView
         }
     };
     let heading = focused_heading();
-    let input_type = if question.style == Style::One {
-        "radio"
-    } else {
-        "checkbox"
-    };
     view! {
-        <p class="step-count" id="step-count">{move || { let (n, total) = position(); format!("Question {n} of {total}") }}</p>
+        <p class="step-count" id="step-count">{move || { let (n, total) = position(); format!("{} · Question {n} of {total}", question.part.title()) }}</p>
         <div class="progress-bar" aria-hidden="true">
             <span style:width=move || { let (n, total) = position(); format!("{}%", n * 100 / total.max(1)) }></span>
         </div>
         <form class="card question" on:submit=move |ev| { ev.prevent_default(); if valid() { continue_(()); } }>
             <fieldset aria-labelledby="question-title" aria-describedby="step-count">
                 <h2 id="question-title" tabindex="-1" node_ref=heading>{question.prompt}</h2>
-                {(question.style == Style::Many).then(|| view! { <p class="muted">"Tick all that apply."</p> })}
                 <div class="choices">
                     {question.choices.iter().map(|choice| {
                         let id = format!("{}-{}", question.id, choice.id);
@@ -211,11 +199,9 @@ fn QuestionStep(question: &'static Question, from_review: bool) -> impl IntoView
                         let option = choice.id;
                         view! {
                             <label class="choice" for=id>
-                                <input type=input_type id=input_id name=question.id value=option
+                                <input type="radio" id=input_id name=question.id value=option
                                     prop:checked=move || chosen().iter().any(|c| c == option)
-                                    on:change=move |_| {
-                                        if question.style == Style::One { set_answer(vec![option.to_string()]) } else { toggle_many(option) }
-                                    } />
+                                    on:change=move |_| set_answer(vec![option.to_string()]) />
                                 <span>{choice.label}</span>
                             </label>
                         }
@@ -240,7 +226,7 @@ fn Review() -> impl IntoView {
     let heading = focused_heading();
     let finish = move |_| {
         let answers = draft(store);
-        let findings = evaluate(&answers);
+        let verdict = Verdict::Triage(triage(&answers));
         let day = store.today.get_untracked();
         let mut finished_at = 0;
         store.change(|state, now| {
@@ -250,7 +236,7 @@ fn Review() -> impl IntoView {
                 CheckResult {
                     day,
                     answers,
-                    findings,
+                    verdict,
                 },
             );
             state.check_draft = None;
@@ -262,12 +248,12 @@ fn Review() -> impl IntoView {
             <h2 id="review-title" tabindex="-1" node_ref=heading>"Check your answers"</h2>
             <dl class="answers">
                 {move || flow(&draft(store)).into_iter().map(|q| {
-                    let labels = answer_labels(q, &draft(store)).join("; ");
+                    let label = answer_label(q, &draft(store)).unwrap_or_default();
                     view! {
                         <div class="answer-row">
                             <dt>{q.prompt}</dt>
                             <dd>
-                                <span>{labels}</span>
+                                <span>{label}</span>
                                 " "
                                 <a class="change" href=link(&format!("/check?step={}&from=review", q.id))>
                                     "Change" <span class="visually-hidden">{format!(" your answer to: {}", q.prompt)}</span>
@@ -296,25 +282,23 @@ fn ResultView(id: u64) -> impl IntoView {
                 <p><a href=link("/check")>"Back to the self-check"</a></p>
             }.into_any(),
             Some(result) => {
-                let text = summary(&result.answers, &result.findings, &result.day.to_string());
+                let date = result.day.to_string();
+                let (text, body) = match &result.verdict {
+                    Verdict::Triage(triage) => (
+                        summary(&result.answers, triage, &date),
+                        view! { <TriageResult triage=triage.clone() /> }.into_any(),
+                    ),
+                    Verdict::Older(findings) => (
+                        older_summary(&result.answers, findings, &date),
+                        view! { <OlderResult findings=findings.clone() /> }.into_any(),
+                    ),
+                };
                 let file_name = format!("self-check-{}.txt", result.day);
-                let suggested = result.findings.iter().find_map(|f| f.outcome.suggested_phase());
-                let urgent = result.findings.iter().any(|f| matches!(f.outcome, Outcome::UrgentCare | Outcome::PhysicianSoon));
                 view! {
                     <h2 id="result-title" tabindex="-1" node_ref=heading>{format!("Your result · {}", result.day.long_label())}</h2>
-                    <aside class="callout caution">
-                        <p>"This is not a diagnosis. It reflects only your answers, and points to a sensible next step."</p>
-                    </aside>
-                    {result.findings.iter().map(|finding| view! { <FindingCard finding=finding.clone() answers=result.answers.clone() /> }).collect_view()}
+                    {body}
+                    <p class="callout caution">{NOT_A_DIAGNOSIS}</p>
                     <div class="actions">
-                        {(suggested.is_some() && !urgent).then(|| {
-                            let phase = suggested.expect("checked above");
-                            view! {
-                                <button type="button" class="primary" on:click=move |_| { set_phase(store, phase); go("/routine"); }>
-                                    {format!("Start the routine: {}", phase.title())}
-                                </button>
-                            }
-                        })}
                         {can_share().then(|| {
                             let text = text.clone();
                             view! { <button type="button" class="secondary" on:click=move |_| { share("My self-check", &text); }>"Share summary"</button> }
@@ -322,33 +306,95 @@ fn ResultView(id: u64) -> impl IntoView {
                         <button type="button" class="secondary" on:click=move |_| { let _ = download(&file_name, "text/plain", &text); }>"Download summary for a clinician"</button>
                         <button type="button" class="secondary" on:click=move |_| { let _ = window().print(); }>"Print"</button>
                     </div>
-                    <p><a href=link("/")>"Read the guide"</a> " · " <a href=link("/check")>"Back to the self-check"</a></p>
+                    <p><a href=link("/#get-help")>"When to get help"</a> " · " <a href=link("/check")>"Back to the self-check"</a></p>
                 }.into_any()
             }
         }}
     }
 }
 
+/// The level's CSS class: the colour of the result card.
+fn level_class(level: Level) -> &'static str {
+    match level {
+        Level::Emergency => "card level emergency",
+        Level::Urgent => "card level urgent",
+        Level::Soon => "card level soon",
+        Level::SelfCare => "card level self-care",
+    }
+}
+
+/// One message per result: the action, how soon, and the answers behind it.
+/// Emergency and same-day results offer no routine and no reassurance.
 #[component]
-fn FindingCard(finding: Finding, answers: Answers) -> impl IntoView {
-    let class = match finding.outcome {
-        Outcome::UrgentCare => "card finding urgent",
-        Outcome::PhysicianSoon | Outcome::BackFirst => "card finding warn",
-        Outcome::FitsPattern | Outcome::NotTypical => "card finding",
+fn TriageResult(triage: Triage) -> impl IntoView {
+    let store = use_store();
+    let text = level_text(triage.level);
+    let reasons = |list: &[Reason]| -> Vec<&'static str> {
+        list.iter()
+            .filter_map(|r| r.flag().map(|f| f.reason))
+            .collect()
     };
-    let because: Vec<String> = finding
-        .because
-        .iter()
-        .filter_map(|id| question(id))
-        .map(|q| format!("{} {}", q.prompt, answer_labels(q, &answers).join("; ")))
-        .collect();
+    let because = reasons(&triage.reasons);
+    let also = reasons(&triage.also);
+    let needs_care_now = triage.level <= Level::Urgent;
+    let offered = match triage.level {
+        Level::SelfCare => Some(Phase::Foundation),
+        Level::Soon if triage.back_first() => Some(Phase::BackFirst),
+        _ => None,
+    };
+    let calls: &[(&str, &str)] = match triage.level {
+        Level::Emergency => &[
+            ("tel:999", "Call 999 (UK)"),
+            ("tel:112", "Call 112 (EU)"),
+            ("tel:911", "Call 911 (US)"),
+        ],
+        Level::Urgent => &[("tel:111", "Call NHS 111 (UK)")],
+        _ => &[],
+    };
     view! {
-        <section class=class>
-            <h3>{finding.outcome.title()}</h3>
-            <p>{finding.outcome.advice()}</p>
-            <p class="muted">"Because you answered:"</p>
-            <ul class="because">{because.into_iter().map(|b| view! { <li>{b}</li> }).collect_view()}</ul>
+        <section class=level_class(triage.level) aria-labelledby="level-title">
+            <p class="level-when">{text.when}</p>
+            <h3 id="level-title">{text.title}</h3>
+            {text.action.iter().map(|line| view! { <p><Rich text=*line /></p> }).collect_view()}
+            {(!calls.is_empty()).then(|| view! {
+                <div class="actions">
+                    {calls.iter().map(|(href, label)| view! { <a class="button call" href=*href>{*label}</a> }).collect_view()}
+                </div>
+            })}
+            {(!because.is_empty()).then(|| view! {
+                <p class="because-title"><strong>"Because you told us:"</strong></p>
+                <ul class="because">{because.into_iter().map(|b| view! { <li>{b}</li> }).collect_view()}</ul>
+            })}
         </section>
+        {(triage.back_first()).then(|| view! { <p class="status">{BACK_FIRST_ADVICE}</p> })}
+        {(!also.is_empty()).then(|| view! {
+            <section class="card" aria-labelledby="also-title">
+                <h3 id="also-title">{if needs_care_now { "Mention these too" } else { "Also worth mentioning" }}</h3>
+                <ul>{also.into_iter().map(|b| view! { <li>{b}</li> }).collect_view()}</ul>
+            </section>
+        })}
+        {offered.map(|phase| view! {
+            <div class="actions">
+                <button type="button" class="primary" on:click=move |_| { store.set_phase(phase); go("/routine"); }>
+                    {format!("Start the routine: {}", phase.title())}
+                </button>
+            </div>
+        })}
+    }
+}
+
+/// A result saved by the first version of the check, in its own words.
+#[component]
+fn OlderResult(findings: Vec<OlderFinding>) -> impl IntoView {
+    view! {
+        <p class="status warn">{OLDER_RESULT}</p>
+        {findings.into_iter().filter_map(|f| older::outcome(&f.outcome)).map(|(title, advice)| view! {
+            <section class="card finding">
+                <h3>{title}</h3>
+                <p>{advice}</p>
+            </section>
+        }).collect_view()}
+        <div class="actions"><a class="button primary" href=link("/check")>"Take the self-check again"</a></div>
     }
 }
 
@@ -360,13 +406,7 @@ fn PastResults() -> impl IntoView {
             s.check_results
                 .iter()
                 .rev()
-                .map(|(id, r)| {
-                    (
-                        *id,
-                        r.day,
-                        r.findings.first().map(|f| f.outcome.title()).unwrap_or(""),
-                    )
-                })
+                .map(|(id, r)| (*id, r.day, r.verdict.headline()))
                 .collect::<Vec<_>>()
         })
     };

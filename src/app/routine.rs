@@ -4,15 +4,17 @@ use crate::app::browser::{locale_week_start, vibrate};
 use crate::app::link;
 use crate::app::standing::StandingBreak;
 use crate::app::store::{use_store, Store};
-use crate::app::widgets::Rating;
+use crate::app::widgets::{Rating, Rich};
 use crate::content::exercises::{Exercise, ExerciseId, Kind};
+use crate::content::selfcheck::{level_text, Level, BEEN_SEEN_QUESTION};
 use crate::core::date::Day;
 use crate::core::routine::{session_progress, set_targets, Phase, SetTarget};
 use crate::core::schedule::{
     back_to_back, morning_check_due, pain_zone, phase_offer, sessions_in_week, today_status,
     weeks_in_phase, PhaseOffer, TodayStatus, WEEK_TARGET_MAX, WEEK_TARGET_MIN,
 };
-use crate::core::state::{Programme, SetKey, Side, Stamped};
+use crate::core::state::AppState;
+use crate::core::state::{SetKey, Side, Stamped};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -24,19 +26,6 @@ pub fn week_start(store: Store) -> crate::core::date::Weekday {
         .unwrap_or_else(locale_week_start)
 }
 
-pub fn set_phase(store: Store, phase: Phase) {
-    let today = store.today.get_untracked();
-    store.change(|state, now| {
-        state.programme = Some(Stamped::new(
-            now,
-            Programme {
-                phase,
-                since: today,
-            },
-        ));
-    });
-}
-
 #[component]
 pub fn RoutinePage() -> impl IntoView {
     let store = use_store();
@@ -46,15 +35,68 @@ pub fn RoutinePage() -> impl IntoView {
     let today = store.today;
     // Links such as /routine#ex-glute-bridge: the card exists only now.
     request_animation_frame(crate::app::guide::scroll_to_hash);
+    // After an emergency or same-day result, the routine waits until the
+    // person says they have been seen.
+    let waiting_for_care = Memo::new(move |_| store.state.with(care_pending));
     view! {
         <article class="page routine">
             <h1>"Your routine"</h1>
-            {move || match (phase.get(), today.get()) {
-                (None, _) => view! { <PhasePicker /> }.into_any(),
-                (Some(phase), day) => view! { <Today phase day /> }.into_any(),
+            {move || match (waiting_for_care.get(), phase.get(), today.get()) {
+                (Some((id, level, day)), _, _) => view! { <BeenSeen id level day /> }.into_any(),
+                (None, None, _) => view! { <PhasePicker /> }.into_any(),
+                (None, Some(phase), day) => view! { <Today phase day /> }.into_any(),
             }}
             {move || view! { <Library in_session=phase.get().map(Phase::exercises).unwrap_or_default() /> }}
         </article>
+    }
+}
+
+/// The latest self-check result, when it called for care today or sooner and
+/// the person has not yet said they were seen: its id, level and day.
+fn care_pending(state: &AppState) -> Option<(u64, Level, Day)> {
+    let (id, result) = state.check_results.iter().next_back()?;
+    let level = result
+        .verdict
+        .level()
+        .filter(|level| *level <= Level::Urgent)?;
+    let seen = state
+        .been_seen
+        .as_ref()
+        .is_some_and(|seen| seen.value >= *id);
+    (!seen).then_some((*id, level, result.day))
+}
+
+/// Asks "Have you been seen?" before offering the routine after an
+/// emergency or same-day self-check result.
+#[component]
+fn BeenSeen(id: u64, level: Level, day: Day) -> impl IntoView {
+    let store = use_store();
+    let not_yet = RwSignal::new(false);
+    let text = level_text(level);
+    let class = if level == Level::Emergency {
+        "card level emergency"
+    } else {
+        "card level urgent"
+    };
+    view! {
+        <section class=class aria-labelledby="been-seen-title" id="been-seen">
+            <p class="level-when">{format!("Your self-check on {}", day.long_label())}</p>
+            <h2 id="been-seen-title">{text.title}</h2>
+            <p>"Your answers called for a doctor before any exercise. Hold off on the routine until you have been seen."</p>
+            <p><strong>{BEEN_SEEN_QUESTION}</strong></p>
+            <div class="actions">
+                <button type="button" class="primary" on:click=move |_| store.change(|state, now| state.been_seen = Some(Stamped::new(now, id)))>
+                    "Yes, I have been seen"
+                </button>
+                <button type="button" class="secondary" on:click=move |_| not_yet.set(true)>"Not yet"</button>
+            </div>
+            <div aria-live="polite">
+                {move || not_yet.get().then(|| view! {
+                    {text.action.iter().map(|line| view! { <p><Rich text=*line /></p> }).collect_view()}
+                    <p><a href=link(&format!("/check?result={id}"))>"See your result and the reasons"</a></p>
+                })}
+            </div>
+        </section>
     }
 }
 
@@ -92,7 +134,7 @@ pub fn PhasePicker() -> impl IntoView {
             <p>"The " <a href=link("/check")>"self-check"</a> " can suggest a phase. Or choose one yourself; you can change it at any time."</p>
             <div class="choices">
                 {Phase::ALL.iter().map(|&phase| view! {
-                    <button type="button" class="choice phase-choice" on:click=move |_| set_phase(store, phase)>
+                    <button type="button" class="choice phase-choice" on:click=move |_| store.set_phase(phase)>
                         <span><strong>{phase.title()}</strong><br /><span class="muted">{phase.purpose()}</span></span>
                     </button>
                 }).collect_view()}
@@ -151,13 +193,13 @@ fn PhaseStatus(phase: Phase) -> impl IntoView {
             PhaseOffer::Hamstring => Some(view! {
                 <div class="status">
                     <p>"You have done six weeks of general strengthening. If the tendon has settled, you can add hamstring-specific work."</p>
-                    <button type="button" class="primary" on:click=move |_| set_phase(store, Phase::Hamstring)>"Move to phase 2"</button>
+                    <button type="button" class="primary" on:click=move |_| store.set_phase(Phase::Hamstring)>"Move to phase 2"</button>
                 </div>
             }.into_any()),
             PhaseOffer::ReturnToRun => Some(view! {
                 <div class="status">
                     <p>"Your strength check shows both legs nearly equal and no pain at rest. You can begin a light running programme."</p>
-                    <button type="button" class="primary" on:click=move |_| set_phase(store, Phase::ReturnToRun)>"Move to phase 3"</button>
+                    <button type="button" class="primary" on:click=move |_| store.set_phase(Phase::ReturnToRun)>"Move to phase 3"</button>
                 </div>
             }.into_any()),
             PhaseOffer::None if phase == Phase::Hamstring => Some(view! {
@@ -166,7 +208,7 @@ fn PhaseStatus(phase: Phase) -> impl IntoView {
             PhaseOffer::None if phase == Phase::BackFirst => Some(view! {
                 <div class="status">
                     <p>"Once your back has been checked, ruled out or treated, start the programme."</p>
-                    <button type="button" class="primary" on:click=move |_| set_phase(store, Phase::Foundation)>"My back is cleared: start phase 1"</button>
+                    <button type="button" class="primary" on:click=move |_| store.set_phase(Phase::Foundation)>"My back is cleared: start phase 1"</button>
                 </div>
             }.into_any()),
             PhaseOffer::None => None,

@@ -3,7 +3,8 @@
 
 use crate::app::browser::{now_ms, today};
 use crate::core::date::Day;
-use crate::core::state::AppState;
+use crate::core::routine::Phase;
+use crate::core::state::{AppState, Programme, Stamped};
 use crate::storage::{self, Health, Saved};
 use leptos::prelude::*;
 
@@ -43,7 +44,7 @@ impl Store {
         {
             Saved::Ok(merged) => {
                 if let Some(merged) = merged {
-                    self.state.set(merged);
+                    self.state.set(*merged);
                 }
                 let health = self.health.get_untracked();
                 if matches!(health, Health::QuotaFull | Health::Unavailable) {
@@ -62,6 +63,14 @@ impl Store {
                 self.state.set(merged);
             }
         }
+    }
+
+    /// Starts `phase` today (the self-check's suggestion, the picker, or a move on).
+    pub fn set_phase(&self, phase: Phase) {
+        let since = self.today.get_untracked();
+        self.change(|state, now| {
+            state.programme = Some(Stamped::new(now, Programme { phase, since }));
+        });
     }
 
     /// Replaces everything (delete all, or an import that replaces).

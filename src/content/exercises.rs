@@ -204,7 +204,7 @@ pub const CATALOGUE: &[Exercise] = &[
         dose_text: "3–4 sets of 10 reps",
         steps: &[
             "Stand with your feet a little wider than your hips, toes turned slightly out, hands clasped at your chest for balance.",
-            "Begin by pushing your hips back, then bend your knees and sink as low as you can.",
+            "Begin by pushing your hips back, then bend your knees and sink as low as you can go comfortably. Early in rehab, go only as deep as is comfortable: deep squats press the tendon against the sit bone.",
             "Keep your chest up, move under control, and hold your lower back in a neutral position.",
             "Push through your heels to stand back up.",
         ],
@@ -216,14 +216,14 @@ pub const CATALOGUE: &[Exercise] = &[
         kind: Kind::DirectHamstring,
         trains: "Flexibility at the back of the thigh",
         dose: ONE_SET,
-        dose_text: "No dose given: one gentle round",
+        dose_text: "No dose given in the source",
         steps: &[
             "Lie on your back.",
             "Lift one leg straight up toward the ceiling.",
             "Gently ease your toes back toward your forehead.",
             "Switch legs.",
         ],
-        note: Some("Leave this one out early in rehab: a stretched hamstring can keep an irritated sciatic nerve from settling."),
+        note: Some("Leave this one out early in rehab: a stretched hamstring can keep an irritated sciatic nerve from settling, and stretching presses on the sore tendon."),
     },
     Exercise {
         id: ExerciseId::FoamRoll,
@@ -231,10 +231,10 @@ pub const CATALOGUE: &[Exercise] = &[
         kind: Kind::SoftTissue,
         trains: "Soft tissue of the hamstring and its tendon",
         dose: ONE_SET,
-        dose_text: "No dose given: one unhurried pass",
+        dose_text: "No dose given in the source",
         steps: &[
             "Sit on the floor with the foam roller under your thighs.",
-            "Lift your hips with your hands and roll from your knees up to your buttocks.",
+            "Lift your hips with your hands and roll from your knees up to your buttocks. Stop short of the sit bone itself: rolling right on it presses on the sore tendon.",
             "For firmer pressure, cross your right leg over your left and roll one leg at a time, turning the left leg inward and outward.",
             "Then switch and do the other leg.",
         ],

@@ -7,6 +7,7 @@
 
 pub mod exercises;
 pub mod guide;
+pub mod selfcheck;
 pub mod shell;
 
 /// One section of the guide, shown under its own heading with an anchor id.

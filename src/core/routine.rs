@@ -43,7 +43,7 @@ impl Phase {
         match self {
             Phase::BackFirst => "Lower-back pain, or tingling, numbness or pain running down the leg, can mean the back or a nerve is involved. Have an orthopedic surgeon or a spine specialist check it first; the hamstring programme starts once the back is ruled out or treated.",
             Phase::Foundation => "For up to six weeks, strengthen the whole leg while the tendon settles. No direct hamstring exercise and no hamstring stretching yet.",
-            Phase::Hamstring => "The hamstring is back in working order, so hamstring-specific moves join the routine: the ball leg curl, the Romanian deadlift and the stretch.",
+            Phase::Hamstring => "The hamstring has had time to recover its normal function, so hamstring-specific moves join the routine: the ball leg curl, the Romanian deadlift and the stretch.",
             Phase::ReturnToRun => "Strength is nearly equal between your legs, so a light running programme can begin alongside the full routine.",
             Phase::Prevention => "No hamstring trouble: keep the hamstring and leg strong with every move from the start, and go easy on your lower back.",
         }

@@ -1,622 +1,654 @@
-//! The self-check: questions as data, branching, and the rules that turn
-//! answers into findings. It points to a next step; it never diagnoses.
+//! The self-check's rules: which questions to ask, in what order, and the
+//! level of care a set of answers calls for. The questions and what each
+//! answer means are content (`crate::content::selfcheck`); this module only
+//! walks that table. It points to a next step; it never diagnoses.
 
+use crate::content::selfcheck::{older, Flag, Level, Part, Question, NOT_SURE, QUESTIONS};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// How a question is answered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Style {
-    /// Pick exactly one option (radio buttons).
-    One,
-    /// Tick any options; "none of these" is its own option (checkboxes).
-    Many,
-}
-
-#[derive(Debug)]
-pub struct Choice {
-    pub id: &'static str,
-    pub label: &'static str,
-}
-
-#[derive(Debug)]
-pub struct Question {
-    pub id: &'static str,
-    pub prompt: &'static str,
-    /// Why the question is asked, with a link into the guide.
-    pub why: &'static str,
-    pub style: Style,
-    pub choices: &'static [Choice],
-}
-
-/// The option ids picked for each question id. Ids, not positions, are
-/// stored so reordering the options never changes a saved answer.
+/// The option id picked for each question id. Ids, not positions, are stored
+/// so reordering the options never changes a saved answer. (A list per
+/// question, as the first version of the check stored it.)
 pub type Answers = BTreeMap<String, Vec<String>>;
-
-const fn choice(id: &'static str, label: &'static str) -> Choice {
-    Choice { id, label }
-}
-
-const NOT_SURE: Choice = choice("not-sure", "Not sure");
-const YES: Choice = choice("yes", "Yes");
-const NO: Choice = choice("no", "No");
-
-pub const NONE_OF_THESE: &str = "none";
-
-pub const QUESTIONS: &[Question] = &[
-    Question {
-        id: "where",
-        prompt: "Where is the pain?",
-        why: "High hamstring tendonitis hurts deep at the sit bone, the bony point you sit on. [Read what it is](/#what-is-it).",
-        style: Style::One,
-        choices: &[
-            choice("sit-bone", "Deep in the buttock, at the sit bone"),
-            choice("elsewhere", "Somewhere else in the buttock or the back of the thigh"),
-            NOT_SURE,
-        ],
-    },
-    Question {
-        id: "onset",
-        prompt: "How did it start?",
-        why: "This injury usually creeps up over weeks of running. A sudden start points to something else, such as a tear. [Read the signs](/#symptoms).",
-        style: Style::One,
-        choices: &[
-            choice("gradual", "Gradually, building up over time as I kept running"),
-            choice("sudden", "Suddenly: during a sprint, a slip or a forced stretch"),
-            NOT_SURE,
-        ],
-    },
-    Question {
-        id: "sudden-signs",
-        prompt: "When it happened, did you feel a pop, see bruising on the back of the thigh, or have trouble walking?",
-        why: "Together with a sudden start, these can mean a hamstring tear, which needs a doctor soon rather than home exercises.",
-        style: Style::One,
-        choices: &[YES, NO, NOT_SURE],
-    },
-    Question {
-        id: "progress",
-        prompt: "How has the pain changed since it began?",
-        why: "The typical pattern starts as soreness after running, then hurts during runs, and later when sitting. [Read the signs](/#symptoms).",
-        style: Style::One,
-        choices: &[
-            choice("after", "It is sore after running"),
-            choice("during", "It hurts during running too"),
-            choice("sitting", "It now hurts when I sit as well"),
-            NOT_SURE,
-        ],
-    },
-    Question {
-        id: "sitting-pressure",
-        prompt: "Does sitting press on the sore spot and make it hurt?",
-        why: "Direct pressure on the sit bone often hurts with this injury. [Read the signs](/#symptoms).",
-        style: Style::One,
-        choices: &[YES, NO, NOT_SURE],
-    },
-    Question {
-        id: "sitting-hours",
-        prompt: "About how many hours a day do you spend sitting?",
-        why: "Long sitting loads the tendon and the lower back. Breaking it up is part of the treatment. [Read what to do first](/#treatment).",
-        style: Style::One,
-        choices: &[
-            choice("under-4", "Under 4 hours"),
-            choice("4-6", "4 to 6 hours"),
-            choice("6-8", "6 to 8 hours"),
-            choice("over-8", "More than 8 hours"),
-        ],
-    },
-    Question {
-        id: "back-pain",
-        prompt: "Do you have lower-back pain, now or in the past?",
-        why: "Many runners with this injury have a history of back trouble, and the back needs checking first. [Read why runners get it](/#why-runners).",
-        style: Style::One,
-        choices: &[YES, NO, NOT_SURE],
-    },
-    Question {
-        id: "radiating",
-        prompt: "Do you feel tingling, numbness or pain running down the back of your leg?",
-        why: "Symptoms that travel down the leg, especially past the knee, suggest an irritated nerve from the lower back. [Read why runners get it](/#why-runners).",
-        style: Style::One,
-        choices: &[
-            NO,
-            choice("above-knee", "Yes, down to above the knee"),
-            choice("past-knee", "Yes, down past the knee"),
-            NOT_SURE,
-        ],
-    },
-    Question {
-        id: "runs",
-        prompt: "Which runs does it stop you from doing?",
-        why: "Runners with this injury can often jog slowly but not manage long runs or speedwork. [Read a runner's story](/#case-study).",
-        style: Style::One,
-        choices: &[
-            choice("none", "None yet"),
-            choice("long-fast", "Long runs or speedwork"),
-            choice("all", "Even slow, easy runs"),
-            choice("not-running", "I am not running at the moment"),
-        ],
-    },
-    Question {
-        id: "gait",
-        prompt: "Has your stride changed, so you seem to ride over the leg instead of pushing off with it?",
-        why: "After a long time with the injury, runners often stop using the hamstring to drive forward. [Read the signs](/#symptoms).",
-        style: Style::One,
-        choices: &[YES, NO, NOT_SURE],
-    },
-    Question {
-        id: "red-flags",
-        prompt: "Do any of these apply to you now?",
-        why: "These signs need a doctor rather than a home programme, whatever else you answered.",
-        style: Style::Many,
-        choices: &[
-            choice("bladder", "Changes in bladder or bowel control, or numbness around the groin or saddle area"),
-            choice("weakness", "Numbness or weakness in the leg"),
-            choice("night", "Severe, constant pain that has nothing to do with activity, or pain that wakes me at night"),
-            choice("fever", "Fever, or feeling unwell along with the pain"),
-            choice(NONE_OF_THESE, "None of these"),
-        ],
-    },
-];
 
 pub fn question(id: &str) -> Option<&'static Question> {
     QUESTIONS.iter().find(|q| q.id == id)
 }
 
-fn picked(answers: &Answers, question: &str, option: &str) -> bool {
-    answers
-        .get(question)
-        .is_some_and(|chosen| chosen.iter().any(|c| c == option))
-}
-
-/// Whether a question still applies given the other answers: the follow-up on
-/// a sudden start is only asked after a sudden start.
-pub fn applies(question: &Question, answers: &Answers) -> bool {
-    match question.id {
-        "sudden-signs" => picked(answers, "onset", "sudden"),
-        _ => true,
+/// The option picked for `question`, if it is one of its options.
+fn picked(
+    question: &'static Question,
+    answers: &Answers,
+) -> Option<&'static crate::content::selfcheck::Choice> {
+    match answers.get(question.id).map(Vec::as_slice) {
+        Some([id]) => question.choices.iter().find(|c| c.id == id),
+        _ => None,
     }
 }
 
-/// The questions to ask, in order, for these answers.
-pub fn flow(answers: &Answers) -> Vec<&'static Question> {
-    QUESTIONS.iter().filter(|q| applies(q, answers)).collect()
+/// Whether `chosen` is a complete answer to `question`: exactly one of its options.
+pub fn is_valid_answer(question: &Question, chosen: &[String]) -> bool {
+    matches!(chosen, [id] if question.choices.iter().any(|c| c.id == id))
 }
 
-/// Whether an answer is complete and consistent for its question.
-pub fn is_valid_answer(question: &Question, chosen: &[String]) -> bool {
-    let known = chosen
+/// The most urgent level any question from `from` on can call for.
+fn most_urgent_from(from: usize) -> Option<Level> {
+    QUESTIONS[from..]
         .iter()
-        .all(|c| question.choices.iter().any(|choice| choice.id == c));
-    match question.style {
-        Style::One => chosen.len() == 1 && known,
-        Style::Many => {
-            let none = chosen.iter().any(|c| c == NONE_OF_THESE);
-            !chosen.is_empty() && known && (!none || chosen.len() == 1)
+        .flat_map(|q| q.choices.iter())
+        .filter_map(|c| c.flag.map(|f| f.level))
+        .min()
+}
+
+/// The questions to ask, in order, for these answers. The check stops once
+/// the answers call for care today or sooner and no later question could
+/// make it more urgent: someone who needs A&E is told at once.
+pub fn flow(answers: &Answers) -> Vec<&'static Question> {
+    let mut asked = Vec::new();
+    let mut level: Option<Level> = None;
+    for (index, question) in QUESTIONS.iter().enumerate() {
+        asked.push(question);
+        if let Some(flag) = picked(question, answers).and_then(|c| c.flag) {
+            level = Some(level.map_or(flag.level, |l| l.min(flag.level)));
+        }
+        let settled = level.is_some_and(|level| {
+            level <= Level::Urgent && most_urgent_from(index + 1).is_none_or(|later| later >= level)
+        });
+        if settled {
+            break;
         }
     }
+    asked
 }
 
 /// The first question in the flow still without a valid answer.
 pub fn next_unanswered(answers: &Answers) -> Option<&'static Question> {
-    flow(answers).into_iter().find(|q| {
-        !answers
-            .get(q.id)
-            .is_some_and(|chosen| is_valid_answer(q, chosen))
-    })
+    flow(answers)
+        .into_iter()
+        .find(|q| picked(q, answers).is_none())
 }
 
-/// Next steps, most urgent first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Outcome {
-    UrgentCare,
-    PhysicianSoon,
-    BackFirst,
-    FitsPattern,
-    NotTypical,
+/// One answer that changed the result: `question` answered `choice`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Reason {
+    pub question: String,
+    pub choice: String,
 }
 
-impl Outcome {
-    pub fn title(self) -> &'static str {
-        match self {
-            Outcome::UrgentCare => "Get medical care now",
-            Outcome::PhysicianSoon => "See a physician soon",
-            Outcome::BackFirst => "Have your lower back checked first",
-            Outcome::FitsPattern => "Your answers fit high hamstring tendonitis",
-            Outcome::NotTypical => "This is not the typical pattern",
-        }
-    }
-
-    pub fn advice(self) -> &'static str {
-        match self {
-            Outcome::UrgentCare => "You reported a sign that needs a doctor, not a home programme. Contact a doctor or urgent care today; a change in bladder or bowel control or numbness around the groin is an emergency. Hold off on the exercises until you have been seen.",
-            Outcome::PhysicianSoon => "A sudden start during a sprint, a slip or a forced stretch is not the usual overuse pattern and may be a hamstring tear. See a physician soon, before starting the routine.",
-            Outcome::BackFirst => "Back pain or symptoms running down the leg suggest the lower back or a nerve is involved. The guide's advice is to have an orthopedic surgeon or a spine specialist check the back before you start the hamstring programme.",
-            Outcome::FitsPattern => "A deep ache at the sit bone that built up with running is the typical pattern. Start the routine at phase 1: general leg strengthening, a standing break every 15–20 minutes of sitting, no slumped sitting, and no hamstring stretching for now. Cross-train instead of running.",
-            Outcome::NotTypical => "Your answers do not match the usual picture of this injury. Other problems can cause pain here, so it is worth seeing a physician or physical therapist. The guide explains what the typical pattern looks like.",
-        }
-    }
-
-    /// The programme phase this outcome points to, if it points to one.
-    pub fn suggested_phase(self) -> Option<crate::core::routine::Phase> {
-        use crate::core::routine::Phase;
-        match self {
-            Outcome::BackFirst => Some(Phase::BackFirst),
-            Outcome::FitsPattern => Some(Phase::Foundation),
-            _ => None,
-        }
+impl Reason {
+    /// The flag this answer carries in today's question table.
+    pub fn flag(&self) -> Option<Flag> {
+        question(&self.question)?
+            .choices
+            .iter()
+            .find(|c| c.id == self.choice)?
+            .flag
     }
 }
 
-/// An outcome and the questions whose answers led to it.
+/// What a finished check calls for, and the answers behind it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Finding {
-    pub outcome: Outcome,
-    pub because: Vec<String>,
+pub struct Triage {
+    pub level: Level,
+    /// The answers that set the level, in question order.
+    pub reasons: Vec<Reason>,
+    /// Less urgent points, for "once you have been seen".
+    pub also: Vec<Reason>,
 }
 
-/// A rule: an outcome, and for each question that can trigger it, the options
-/// that do. A rule fires when any listed answer was given (and its question
-/// applies), unless `all` is set, when every listed question must match.
-struct Rule {
-    outcome: Outcome,
-    all: bool,
-    when: &'static [(&'static str, &'static [&'static str])],
-}
-
-const RULES: &[Rule] = &[
-    Rule {
-        outcome: Outcome::UrgentCare,
-        all: false,
-        when: &[
-            ("red-flags", &["bladder", "weakness", "night", "fever"]),
-            ("sudden-signs", &["yes"]),
-        ],
-    },
-    Rule {
-        outcome: Outcome::PhysicianSoon,
-        all: false,
-        when: &[("onset", &["sudden"])],
-    },
-    Rule {
-        outcome: Outcome::BackFirst,
-        all: false,
-        when: &[
-            ("back-pain", &["yes"]),
-            ("radiating", &["above-knee", "past-knee"]),
-        ],
-    },
-    Rule {
-        outcome: Outcome::FitsPattern,
-        all: true,
-        when: &[("where", &["sit-bone"]), ("onset", &["gradual"])],
-    },
-];
-
-/// The findings for a set of answers, most urgent first. Never empty: when no
-/// rule fits the typical pattern or a medical cause, "not typical" is given.
-pub fn evaluate(answers: &Answers) -> Vec<Finding> {
-    let live = |question: &str| self::question(question).is_some_and(|q| applies(q, answers));
-    let mut findings: Vec<Finding> = RULES
-        .iter()
-        .filter_map(|rule| {
-            let matched: Vec<String> = rule
-                .when
+impl Triage {
+    /// The lower back or a nerve may be involved: the guide's "back first".
+    pub fn back_first(&self) -> bool {
+        self.level == Level::Soon
+            && self
+                .reasons
                 .iter()
-                .filter(|(question, options)| {
-                    live(question) && options.iter().any(|o| picked(answers, question, o))
-                })
-                .map(|(question, _)| question.to_string())
-                .collect();
-            let fires = if rule.all {
-                matched.len() == rule.when.len()
-            } else {
-                !matched.is_empty()
-            };
-            fires.then_some(Finding {
-                outcome: rule.outcome,
-                because: matched,
-            })
-        })
-        .collect();
-    let has = |outcome| findings.iter().any(|f: &Finding| f.outcome == outcome);
-    if !has(Outcome::FitsPattern) && !has(Outcome::UrgentCare) && !has(Outcome::PhysicianSoon) {
-        findings.push(Finding {
-            outcome: Outcome::NotTypical,
-            because: vec!["where".into(), "onset".into()],
-        });
+                .any(|r| r.flag().is_some_and(|f| f.back))
     }
-    findings.sort_by_key(|f| f.outcome);
-    findings
 }
 
-/// The label of each chosen option, for summaries.
-pub fn answer_labels(question: &Question, answers: &Answers) -> Vec<&'static str> {
-    let chosen = answers.get(question.id).cloned().unwrap_or_default();
+/// The level of care a set of answers calls for: the most urgent level any
+/// answer in the flow calls for; "self-care" only when none calls for care.
+/// A warning sign left unanswered counts as "not sure".
+pub fn triage(answers: &Answers) -> Triage {
+    let mut flags: Vec<(Reason, Flag)> = Vec::new();
+    for question in flow(answers) {
+        let (choice_id, flag) = match picked(question, answers) {
+            Some(choice) => (choice.id, choice.flag),
+            None if question.part == Part::WarningSigns => {
+                let unsure = question.choices.iter().find(|c| c.id == NOT_SURE);
+                (NOT_SURE, unsure.and_then(|c| c.flag))
+            }
+            None => continue,
+        };
+        if let Some(flag) = flag {
+            let reason = Reason {
+                question: question.id.to_string(),
+                choice: choice_id.to_string(),
+            };
+            flags.push((reason, flag));
+        }
+    }
+    let level = flags
+        .iter()
+        .map(|(_, flag)| flag.level)
+        .min()
+        .unwrap_or(Level::SelfCare);
+    let (reasons, also) = flags
+        .into_iter()
+        .partition::<Vec<_>, _>(|(_, flag)| flag.level == level);
+    let strip = |list: Vec<(Reason, Flag)>| list.into_iter().map(|(r, _)| r).collect();
+    Triage {
+        level,
+        reasons: strip(reasons),
+        also: strip(also),
+    }
+}
+
+/// The label of the chosen option, for summaries.
+pub fn answer_label(question: &Question, answers: &Answers) -> Option<&'static str> {
+    let chosen = answers.get(question.id)?;
     question
         .choices
         .iter()
-        .filter(|choice| chosen.iter().any(|c| c == choice.id))
-        .map(|choice| choice.label)
-        .collect()
+        .find(|c| chosen.iter().any(|id| id == c.id))
+        .map(|c| c.label)
 }
 
-/// A plain-text summary for a clinician: what was answered and what followed.
-pub fn summary(answers: &Answers, findings: &[Finding], date: &str) -> String {
-    let mut text = format!("Hamstring Rehab self-check, {date}\n");
-    text.push_str("This is a record of my own answers, not a diagnosis.\n\nMy answers:\n");
-    for question in flow(answers) {
-        let labels = answer_labels(question, answers);
-        let shown = if labels.is_empty() {
-            "(not answered)".to_string()
-        } else {
-            labels.join("; ")
+/// How a saved result reads: today's rules, or the first version's findings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    Triage(Triage),
+    /// Saved by the first version of the check (data versions 1 and 2).
+    Older(Vec<OlderFinding>),
+}
+
+/// A finding as the first version of the check stored it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OlderFinding {
+    pub outcome: String,
+    pub because: Vec<String>,
+}
+
+impl Verdict {
+    /// The level a result calls for, read into today's levels where an older
+    /// result named one ("get medical care now" was same-day care).
+    pub fn level(&self) -> Option<Level> {
+        match self {
+            Verdict::Triage(triage) => Some(triage.level),
+            Verdict::Older(findings) => findings
+                .iter()
+                .any(|f| f.outcome == "urgent-care")
+                .then_some(Level::Urgent),
+        }
+    }
+
+    /// One line for lists of past results.
+    pub fn headline(&self) -> &'static str {
+        match self {
+            Verdict::Triage(triage) => crate::content::selfcheck::level_text(triage.level).title,
+            Verdict::Older(findings) => findings
+                .first()
+                .and_then(|f| older::outcome(&f.outcome))
+                .map_or("An earlier result", |(title, _)| title),
+        }
+    }
+}
+
+/// A plain-text summary for a clinician: the level, every warning sign asked
+/// and its answer ("Not sure" included), the reasons, and the other answers.
+pub fn summary(answers: &Answers, triage: &Triage, date: &str) -> String {
+    use crate::content::selfcheck::level_text;
+    let text = level_text(triage.level);
+    let mut out = format!("Hamstring Rehab self-check, {date}\n");
+    out.push_str("A record of my own answers, not a diagnosis.\n\n");
+    out.push_str(&format!(
+        "Result: {} ({})\n",
+        text.title,
+        text.when.to_lowercase()
+    ));
+    let reasons = |out: &mut String, heading: &str, list: &[Reason]| {
+        if list.is_empty() {
+            return;
+        }
+        out.push_str(&format!("\n{heading}\n"));
+        for reason in list {
+            if let Some(flag) = reason.flag() {
+                out.push_str(&format!("- {}\n", flag.reason));
+            }
+        }
+    };
+    reasons(&mut out, "Because:", &triage.reasons);
+    reasons(&mut out, "Also noted:", &triage.also);
+    let asked = flow(answers);
+    for part in [Part::WarningSigns, Part::YourPain] {
+        let questions: Vec<_> = QUESTIONS.iter().filter(|q| q.part == part).collect();
+        out.push_str(&format!("\n{}:\n", part.title()));
+        for question in questions {
+            let shown = if !asked.iter().any(|q| q.id == question.id) {
+                "(not asked: the result was already clear)"
+            } else {
+                answer_label(question, answers).unwrap_or("(not answered)")
+            };
+            out.push_str(&format!("- {} {}\n", question.prompt, shown));
+        }
+    }
+    out
+}
+
+/// The same kind of summary for a result of the first version of the check.
+pub fn older_summary(answers: &Answers, findings: &[OlderFinding], date: &str) -> String {
+    let mut out = format!("Hamstring Rehab self-check, {date} (earlier version of the check)\n");
+    out.push_str("A record of my own answers, not a diagnosis.\n\nMy answers:\n");
+    for (id, chosen) in answers {
+        let Some((prompt, options)) = older::question(id) else {
+            continue;
         };
-        text.push_str(&format!("- {} {}\n", question.prompt, shown));
+        let labels: Vec<&str> = options
+            .iter()
+            .filter(|(option, _)| chosen.iter().any(|c| c == option))
+            .map(|(_, label)| *label)
+            .collect();
+        out.push_str(&format!("- {prompt} {}\n", labels.join("; ")));
     }
-    text.push_str("\nWhat the app suggested:\n");
+    out.push_str("\nWhat the app suggested:\n");
     for finding in findings {
-        text.push_str(&format!("- {}\n", finding.outcome.title()));
+        if let Some((title, _)) = older::outcome(&finding.outcome) {
+            out.push_str(&format!("- {title}\n"));
+        }
     }
-    text
+    out
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
+    use crate::content::selfcheck::Part;
 
     fn answers(pairs: &[(&str, &str)]) -> Answers {
-        let mut answers = Answers::new();
-        for (question, option) in pairs {
-            answers
-                .entry(question.to_string())
-                .or_default()
-                .push(option.to_string());
-        }
-        answers
+        pairs
+            .iter()
+            .map(|(q, c)| (q.to_string(), vec![c.to_string()]))
+            .collect()
     }
 
-    fn outcomes(answers: &Answers) -> Vec<Outcome> {
-        evaluate(answers).into_iter().map(|f| f.outcome).collect()
+    /// Every question answered "no" or its first harmless option, then `changes`.
+    fn with(changes: &[(&str, &str)]) -> Answers {
+        let mut all = answers(TYPICAL);
+        for (q, c) in changes {
+            all.insert(q.to_string(), vec![c.to_string()]);
+        }
+        all
     }
 
     const TYPICAL: &[(&str, &str)] = &[
+        ("saddle", "no"),
+        ("bladder", "no"),
+        ("both-legs", "no"),
+        ("weak-leg", "no"),
+        ("pop", "no"),
+        ("accident", "no"),
+        ("fever", "no"),
+        ("night", "no"),
+        ("cancer", "no"),
+        ("weight", "no"),
+        ("immune", "no"),
+        ("calf", "no"),
         ("where", "sit-bone"),
         ("onset", "gradual"),
         ("progress", "sitting"),
-        ("sitting-pressure", "yes"),
-        ("sitting-hours", "6-8"),
         ("back-pain", "no"),
-        ("radiating", "no"),
-        ("runs", "long-fast"),
-        ("gait", "no"),
-        ("red-flags", "none"),
+        ("tingling", "no"),
+        ("self-care", "not-yet"),
     ];
 
-    fn with(base: &[(&str, &str)], changes: &[(&str, &str)]) -> Answers {
-        let mut result = answers(base);
-        for (question, option) in changes {
-            result.insert(question.to_string(), vec![option.to_string()]);
-        }
-        result
+    fn ids(list: &[Reason]) -> Vec<String> {
+        list.iter()
+            .map(|r| format!("{}:{}", r.question, r.choice))
+            .collect()
     }
 
+    /// The people the check is for, as they would answer; the level they must
+    /// be shown, and whether the routine may be offered (self-care or back first).
     #[test]
-    fn the_table_of_personas() {
-        type Persona<'a> = (&'a [(&'a str, &'a str)], &'a [Outcome]);
-        let cases: &[Persona] = &[
-            (&[], &[Outcome::FitsPattern]),
-            (
-                &[("back-pain", "yes")],
-                &[Outcome::BackFirst, Outcome::FitsPattern],
-            ),
-            (
-                &[("radiating", "past-knee")],
-                &[Outcome::BackFirst, Outcome::FitsPattern],
-            ),
-            (&[("radiating", "not-sure")], &[Outcome::FitsPattern]),
-            (
-                &[("red-flags", "night")],
-                &[Outcome::UrgentCare, Outcome::FitsPattern],
-            ),
-            (
-                &[("onset", "sudden"), ("sudden-signs", "no")],
-                &[Outcome::PhysicianSoon],
-            ),
-            (
-                &[("onset", "sudden"), ("sudden-signs", "yes")],
-                &[Outcome::UrgentCare, Outcome::PhysicianSoon],
-            ),
-            (&[("where", "elsewhere")], &[Outcome::NotTypical]),
-            (
-                &[("where", "not-sure"), ("back-pain", "yes")],
-                &[Outcome::BackFirst, Outcome::NotTypical],
-            ),
+    fn personas() {
+        struct Persona {
+            who: &'static str,
+            answers: Answers,
+            level: Level,
+            reasons: &'static [&'static str],
+        }
+        let people = [
+            Persona {
+                who: "a typical runner: gradual sit-bone pain, no warning signs",
+                answers: with(&[]),
+                level: Level::SelfCare,
+                reasons: &[],
+            },
+            Persona {
+                who: "months of gradual pain, then a pop with bruising last week",
+                answers: with(&[("pop", "yes-bruising")]),
+                level: Level::Urgent,
+                reasons: &["pop:yes-bruising"],
+            },
+            Persona {
+                who: "saddle numbness and a change in peeing",
+                answers: answers(&[("saddle", "yes"), ("bladder", "yes")]),
+                level: Level::Emergency,
+                reasons: &["saddle:yes"],
+            },
+            Persona {
+                who: "the guide's own runner: one-sided tingling when she sits, some back pain",
+                answers: with(&[("back-pain", "yes"), ("tingling", "past-knee")]),
+                level: Level::Soon,
+                reasons: &["back-pain:yes", "tingling:past-knee"],
+            },
+            Persona {
+                who: "mostly lower-back pain",
+                answers: with(&[("where", "lower-back"), ("back-pain", "yes")]),
+                level: Level::Soon,
+                reasons: &["where:lower-back", "back-pain:yes"],
+            },
+            Persona {
+                who: "fever and pain at night",
+                answers: with(&[("fever", "yes"), ("night", "yes")]),
+                level: Level::Urgent,
+                // The check stops at the first same-day sign: nothing later can change it.
+                reasons: &["fever:yes"],
+            },
+            Persona {
+                who: "pain at the knee",
+                answers: with(&[("where", "knee")]),
+                level: Level::Soon,
+                reasons: &["where:knee"],
+            },
+            Persona {
+                who: "past cancer and weight loss, otherwise typical",
+                answers: with(&[("cancer", "yes"), ("weight", "yes")]),
+                level: Level::Urgent,
+                reasons: &["cancer:yes"],
+            },
+            Persona {
+                who: "not sure about saddle numbness, everything else typical",
+                answers: with(&[("saddle", NOT_SURE)]),
+                level: Level::Urgent,
+                reasons: &["saddle:not-sure"],
+            },
+            Persona {
+                who: "a swollen, tender calf",
+                answers: with(&[("calf", "yes")]),
+                level: Level::Urgent,
+                reasons: &["calf:yes"],
+            },
+            Persona {
+                who: "weeks of self-care and no better",
+                answers: with(&[("self-care", "not-improving")]),
+                level: Level::Soon,
+                reasons: &["self-care:not-improving"],
+            },
         ];
-        for (changes, expected) in cases {
-            assert_eq!(&outcomes(&with(TYPICAL, changes)), expected, "{changes:?}");
+        for person in people {
+            let result = triage(&person.answers);
+            assert_eq!(result.level, person.level, "{}", person.who);
+            assert_eq!(ids(&result.reasons), person.reasons, "{}", person.who);
         }
     }
 
     #[test]
-    fn a_stale_follow_up_is_ignored() {
-        // The person first said "sudden" and "pop", then changed the start to gradual.
-        let edited = with(TYPICAL, &[("sudden-signs", "yes")]);
-        assert_eq!(outcomes(&edited), vec![Outcome::FitsPattern]);
-        assert!(!flow(&edited).iter().any(|q| q.id == "sudden-signs"));
+    fn the_check_stops_at_an_emergency_and_after_the_emergency_signs_when_urgent() {
+        let emergency = answers(&[("saddle", "yes")]);
+        assert_eq!(flow(&emergency).len(), 1);
+        assert!(next_unanswered(&emergency).is_none());
+        // Not sure about the saddle area: the other emergency signs are still asked.
+        let unsure = answers(&[("saddle", NOT_SURE)]);
+        assert_eq!(next_unanswered(&unsure).unwrap().id, "bladder");
+        let unsure_then_no =
+            answers(&[("saddle", NOT_SURE), ("bladder", "no"), ("both-legs", "no")]);
+        assert!(next_unanswered(&unsure_then_no).is_none());
+        assert_eq!(triage(&unsure_then_no).level, Level::Urgent);
+        // Urgent later on: stops there.
+        let fever = with(&[("fever", "yes")]);
+        assert_eq!(flow(&fever).last().unwrap().id, "fever");
     }
 
     #[test]
-    fn findings_say_which_answers_led_to_them() {
-        let findings = evaluate(&with(
-            TYPICAL,
-            &[("back-pain", "yes"), ("radiating", "past-knee")],
-        ));
-        assert_eq!(findings[0].outcome, Outcome::BackFirst);
-        assert_eq!(findings[0].because, vec!["back-pain", "radiating"]);
-        assert_eq!(findings[1].because, vec!["where", "onset"]);
+    fn a_pop_is_asked_of_everyone_and_an_earlier_yes_is_kept() {
+        let gradual = answers(&[
+            ("saddle", "no"),
+            ("bladder", "no"),
+            ("both-legs", "no"),
+            ("weak-leg", "no"),
+        ]);
+        assert_eq!(next_unanswered(&gradual).unwrap().id, "pop");
+        // Changing another answer later never drops the pop.
+        let mut pop = with(&[("pop", "yes-bruising")]);
+        pop.insert("onset".into(), vec!["sudden".into()]);
+        pop.insert("onset".into(), vec!["gradual".into()]);
+        assert_eq!(triage(&pop).level, Level::Urgent);
     }
 
     #[test]
-    fn every_outcome_is_reachable() {
-        let all: Vec<Outcome> = [
-            with(TYPICAL, &[("red-flags", "fever")]),
-            with(TYPICAL, &[("onset", "sudden"), ("sudden-signs", "no")]),
-            with(TYPICAL, &[("back-pain", "yes")]),
-            with(TYPICAL, &[]),
-            with(TYPICAL, &[("where", "elsewhere")]),
-        ]
-        .iter()
-        .flat_map(outcomes)
-        .collect();
-        for outcome in [
-            Outcome::UrgentCare,
-            Outcome::PhysicianSoon,
-            Outcome::BackFirst,
-            Outcome::FitsPattern,
-            Outcome::NotTypical,
-        ] {
-            assert!(all.contains(&outcome), "{outcome:?}");
+    fn answers_beyond_the_stop_are_kept_and_count_again_when_the_stop_goes() {
+        let mut all = with(&[("back-pain", "yes")]);
+        all.insert("fever".into(), vec!["yes".into()]);
+        assert_eq!(triage(&all).level, Level::Urgent);
+        all.insert("fever".into(), vec!["no".into()]);
+        let result = triage(&all);
+        assert_eq!(result.level, Level::Soon);
+        assert_eq!(ids(&result.reasons), ["back-pain:yes"]);
+    }
+
+    #[test]
+    fn self_care_only_when_the_pattern_fits() {
+        // The only answers without a flag on the pattern questions are the typical ones.
+        for (id, typical) in [("where", "sit-bone"), ("onset", "gradual")] {
+            for choice in question(id).unwrap().choices {
+                assert_eq!(
+                    choice.flag.is_none(),
+                    choice.id == typical,
+                    "{id}:{}",
+                    choice.id
+                );
+            }
         }
     }
 
     #[test]
     fn answer_validation() {
-        let flags = question("red-flags").unwrap();
-        let ids = |ids: &[&str]| ids.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert!(is_valid_answer(flags, &ids(&["none"])));
-        assert!(is_valid_answer(flags, &ids(&["night", "fever"])));
-        assert!(!is_valid_answer(flags, &ids(&["none", "fever"])));
-        assert!(!is_valid_answer(flags, &ids(&[])));
         let where_ = question("where").unwrap();
-        assert!(!is_valid_answer(where_, &ids(&["sit-bone", "elsewhere"])));
-        assert!(!is_valid_answer(where_, &ids(&["knee"])));
+        let list = |ids: &[&str]| ids.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(is_valid_answer(where_, &list(&["sit-bone"])));
+        assert!(!is_valid_answer(where_, &list(&["sit-bone", "knee"])));
+        assert!(!is_valid_answer(where_, &list(&["ankle"])));
+        assert!(!is_valid_answer(where_, &list(&[])));
     }
 
     #[test]
-    fn next_unanswered_walks_the_flow() {
-        assert_eq!(next_unanswered(&Answers::new()).unwrap().id, "where");
-        let partway = answers(&[("where", "sit-bone"), ("onset", "sudden")]);
-        assert_eq!(next_unanswered(&partway).unwrap().id, "sudden-signs");
-        assert!(next_unanswered(&answers(TYPICAL)).is_none());
-    }
-
-    #[test]
-    fn summary_lists_answers_and_outcomes() {
-        let all = answers(TYPICAL);
-        let text = summary(&all, &evaluate(&all), "2026-11-25");
+    fn summary_names_the_level_every_warning_sign_and_the_reasons() {
+        let all = with(&[("calf", NOT_SURE)]);
+        let text = summary(&all, &triage(&all), "2026-11-26");
         assert!(text.contains("not a diagnosis"));
-        assert!(text.contains("Where is the pain? Deep in the buttock, at the sit bone"));
-        assert!(text.contains("- Your answers fit high hamstring tendonitis"));
-        assert!(!text.contains("pop"), "skipped follow-up must not appear");
+        assert!(text.contains("Result: Get medical advice today (today)"));
+        assert!(text.contains("You were not sure about a swollen, warm, red or tender calf."));
+        assert!(text.contains("Is either calf swollen, warm, red or tender? Not sure"));
+        assert!(
+            text.contains("Have you ever had cancer, or are you being treated for cancer now? No")
+        );
+        assert!(text.contains("Where is the pain worst? (not asked: the result was already clear)"));
     }
 
     #[test]
-    fn question_ids_and_choices_are_unique() {
-        let mut ids: Vec<_> = QUESTIONS.iter().map(|q| q.id).collect();
-        ids.sort();
-        ids.dedup();
-        assert_eq!(ids.len(), QUESTIONS.len());
+    fn question_ids_and_choices_are_unique_and_well_formed() {
+        let mut seen = std::collections::HashSet::new();
         for q in QUESTIONS {
-            let mut choices: Vec<_> = q.choices.iter().map(|c| c.id).collect();
-            choices.sort();
-            choices.dedup();
-            assert_eq!(choices.len(), q.choices.len(), "{}", q.id);
-        }
-        for rule in RULES {
-            for (question_id, options) in rule.when {
-                let q = question(question_id).expect("rule names a real question");
-                for option in *options {
-                    assert!(q.choices.iter().any(|c| c.id == *option), "{option}");
-                }
+            assert!(seen.insert(q.id), "{}", q.id);
+            let mut choices = std::collections::HashSet::new();
+            for c in q.choices {
+                assert!(choices.insert(c.id), "{}:{}", q.id, c.id);
             }
         }
-    }
-
-    /// Any combination of valid answers (one option per question, or any set
-    /// of red flags): findings are never empty, sorted, and a red flag always
-    /// puts urgent care first.
-    fn any_answers() -> impl Strategy<Value = Answers> {
-        let per_question: Vec<_> = QUESTIONS
-            .iter()
-            .map(|q| {
-                let count = q.choices.len();
-                (
-                    proptest::option::weighted(0.9, 0..count),
-                    proptest::bits::u8::between(0, count.min(8)),
-                )
-            })
-            .collect();
-        per_question.prop_map(|picks| {
-            let mut answers = Answers::new();
-            for (q, (one, mask)) in QUESTIONS.iter().zip(picks) {
-                let chosen: Vec<String> = match q.style {
-                    Style::One => one
-                        .map(|i| vec![q.choices[i].id.to_string()])
-                        .unwrap_or_default(),
-                    Style::Many => q
-                        .choices
-                        .iter()
-                        .enumerate()
-                        .filter(|(i, _)| mask & (1 << i) != 0)
-                        .map(|(_, c)| c.id.to_string())
-                        .collect(),
-                };
-                if !chosen.is_empty() {
-                    answers.insert(q.id.to_string(), chosen);
-                }
-            }
-            answers
-        })
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(4000))]
-        #[test]
-        fn findings_are_never_empty_and_red_flags_win(answers in any_answers()) {
-            let findings = evaluate(&answers);
-            prop_assert!(!findings.is_empty());
-            let sorted = findings.windows(2).all(|w| w[0].outcome < w[1].outcome);
-            prop_assert!(sorted);
-            let red_flag = ["bladder", "weakness", "night", "fever"]
+        // Warning signs first, then the pain: the check can stop early.
+        let parts: Vec<Part> = QUESTIONS.iter().map(|q| q.part).collect();
+        let first_pain = parts.iter().position(|p| *p == Part::YourPain).unwrap();
+        assert!(parts[first_pain..].iter().all(|p| *p == Part::YourPain));
+        // Every emergency sign comes before every urgent one.
+        let levels = |q: &Question| {
+            q.choices
                 .iter()
-                .any(|flag| picked(&answers, "red-flags", flag));
-            if red_flag {
-                prop_assert_eq!(findings[0].outcome, Outcome::UrgentCare);
-            }
-        }
+                .filter_map(|c| c.flag.map(|f| f.level))
+                .min()
+        };
+        let last_emergency = QUESTIONS
+            .iter()
+            .rposition(|q| levels(q) == Some(Level::Emergency))
+            .unwrap();
+        let first_urgent_only = QUESTIONS
+            .iter()
+            .position(|q| levels(q) == Some(Level::Urgent))
+            .unwrap();
+        assert!(last_emergency < first_urgent_only);
     }
 
-    /// Exhaustive over the answers that drive the rules: every red flag forces
-    /// the urgent outcome whatever else was answered.
-    #[test]
-    fn every_red_flag_forces_urgent_care_exhaustively() {
-        let options = |id: &str| -> Vec<&'static str> {
-            question(id).unwrap().choices.iter().map(|c| c.id).collect()
-        };
-        let mut checked = 0;
-        for flag in ["bladder", "weakness", "night", "fever"] {
-            for where_ in options("where") {
-                for onset in options("onset") {
-                    for sudden in options("sudden-signs") {
-                        for back in options("back-pain") {
-                            for radiating in options("radiating") {
-                                let all = answers(&[
-                                    ("where", where_),
-                                    ("onset", onset),
-                                    ("sudden-signs", sudden),
-                                    ("back-pain", back),
-                                    ("radiating", radiating),
-                                    ("red-flags", flag),
-                                ]);
-                                assert_eq!(outcomes(&all)[0], Outcome::UrgentCare);
-                                checked += 1;
-                            }
-                        }
+    /// Walks every path through the check: at each step, every option of the
+    /// next question, until the flow is complete. Returns the answer sets.
+    fn every_completed_check() -> Vec<Answers> {
+        fn walk(answers: &mut Answers, out: &mut Vec<Answers>) {
+            match next_unanswered(answers) {
+                None => out.push(answers.clone()),
+                Some(question) => {
+                    for choice in question.choices {
+                        answers.insert(question.id.into(), vec![choice.id.into()]);
+                        walk(answers, out);
                     }
+                    answers.remove(question.id);
                 }
             }
         }
-        assert_eq!(checked, 4 * 3 * 3 * 3 * 3 * 4);
+        let mut out = Vec::new();
+        walk(&mut Answers::new(), &mut out);
+        out
+    }
+
+    /// Exhaustive over every combination of answers the check can be given:
+    /// the level is at least as urgent as any answer in the flow calls for;
+    /// "Not sure" on a warning sign always means care today or sooner; an
+    /// emergency or same-day result never counts as the typical pattern.
+    #[test]
+    fn every_answer_combination_is_triaged_safely() {
+        let all = every_completed_check();
+        let mut by_level = BTreeMap::new();
+        for answers in &all {
+            let result = triage(answers);
+            *by_level.entry(result.level).or_insert(0) += 1;
+            let asked = flow(answers);
+            for question in &asked {
+                let choice = picked(question, answers).expect("every asked question is answered");
+                if let Some(flag) = choice.flag {
+                    assert!(result.level <= flag.level, "{answers:?}");
+                }
+                if question.part == Part::WarningSigns && choice.id == NOT_SURE {
+                    assert!(result.level <= Level::Urgent, "{answers:?}");
+                }
+            }
+            // Stopping early never skips a question that could be more urgent.
+            for skipped in QUESTIONS
+                .iter()
+                .filter(|q| !asked.iter().any(|a| a.id == q.id))
+            {
+                let worst = skipped
+                    .choices
+                    .iter()
+                    .filter_map(|c| c.flag.map(|f| f.level))
+                    .min();
+                assert!(
+                    worst.is_none_or(|worst| worst >= result.level),
+                    "{} skipped: {answers:?}",
+                    skipped.id
+                );
+            }
+            assert_eq!(
+                result.reasons.is_empty(),
+                result.level == Level::SelfCare,
+                "{answers:?}"
+            );
+            if result.level == Level::SelfCare {
+                assert_eq!(
+                    asked.len(),
+                    QUESTIONS.len(),
+                    "self-care only after every question"
+                );
+                assert_eq!(answers.get("where").unwrap()[0], "sit-bone");
+                assert_eq!(answers.get("onset").unwrap()[0], "gradual");
+            }
+            if result.level <= Level::Urgent {
+                assert!(
+                    !result.back_first(),
+                    "no routine offer before a doctor: {answers:?}"
+                );
+            }
+        }
+        // The walk covers every level and a meaningful number of paths.
+        assert_eq!(by_level.len(), 4, "{by_level:?}");
+        assert!(all.len() > 4_000, "{}", all.len());
+    }
+
+    /// Every warning sign's "Not sure" calls for care today at least, and its
+    /// "Yes" too: the table itself, not only the walk.
+    #[test]
+    fn warning_signs_never_reassure() {
+        for q in QUESTIONS.iter().filter(|q| q.part == Part::WarningSigns) {
+            let unsure = q
+                .choices
+                .iter()
+                .find(|c| c.id == NOT_SURE)
+                .expect("a Not sure option");
+            assert!(
+                unsure.flag.is_some_and(|f| f.level <= Level::Urgent),
+                "{}",
+                q.id
+            );
+            assert!(
+                q.choices.iter().any(|c| c.id == "no" && c.flag.is_none()),
+                "{}",
+                q.id
+            );
+        }
+    }
+
+    #[test]
+    fn older_results_read_in_their_own_words() {
+        let findings = vec![OlderFinding {
+            outcome: "fits-pattern".into(),
+            because: vec!["where".into(), "onset".into()],
+        }];
+        let verdict = Verdict::Older(findings.clone());
+        assert_eq!(
+            verdict.headline(),
+            "Your answers fit high hamstring tendonitis"
+        );
+        assert_eq!(verdict.level(), None);
+        let urgent = Verdict::Older(vec![OlderFinding {
+            outcome: "urgent-care".into(),
+            because: vec![],
+        }]);
+        assert_eq!(urgent.level(), Some(Level::Urgent));
+        let old_answers = answers(&[("where", "sit-bone"), ("red-flags", "none")]);
+        let text = older_summary(&old_answers, &findings, "2026-11-09");
+        assert!(text.contains("Where is the pain? Deep in the buttock, at the sit bone"));
+        assert!(text.contains("Do any of these apply to you now? None of these"));
+        assert!(text.contains("- Your answers fit high hamstring tendonitis"));
+    }
+
+    #[test]
+    fn levels_serialise_by_name() {
+        let result = triage(&with(&[("cancer", "yes")]));
+        let json = serde_json::to_string(&Verdict::Triage(result.clone())).unwrap();
+        assert!(json.contains(r#""level":"urgent""#), "{json}");
+        assert_eq!(
+            serde_json::from_str::<Verdict>(&json).unwrap(),
+            Verdict::Triage(result)
+        );
     }
 }

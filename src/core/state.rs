@@ -8,7 +8,7 @@
 use crate::content::exercises::ExerciseId;
 use crate::core::date::{Day, Weekday};
 use crate::core::routine::Phase;
-use crate::core::selfcheck::{Answers, Finding};
+use crate::core::selfcheck::{Answers, Verdict};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
@@ -21,7 +21,9 @@ use std::str::FromStr;
 /// - 1: every day stored with a stamp per record.
 /// - 2: days older than `ARCHIVE_AFTER_DAYS` may be stored compactly (one
 ///   stamp for the day); version 1 data is valid version 2 data.
-pub const SCHEMA_VERSION: u32 = 2;
+/// - 3: self-check results carry a `verdict`: a triage level with its
+///   reasons, or (moved from `findings`) the first check's older findings.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Days older than this are stored compactly: years of daily records stay
 /// small, and two tabs rarely edit a month-old day at the same moment.
@@ -268,7 +270,7 @@ pub struct RunEntry {
 pub struct CheckResult {
     pub day: Day,
     pub answers: Answers,
-    pub findings: Vec<Finding>,
+    pub verdict: Verdict,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -290,6 +292,9 @@ pub struct AppState {
     pub reading: Option<Stamped<String>>,
     /// When the last backup file was downloaded.
     pub last_backup: Option<Stamped<Day>>,
+    /// The self-check result (by the time it was finished) after which the
+    /// person said they had been seen by a clinician.
+    pub been_seen: Option<Stamped<u64>>,
 }
 
 impl AppState {
@@ -360,6 +365,7 @@ impl AppState {
             runs: merge_maps(&self.runs, &other.runs),
             reading: pick_option(&self.reading, &other.reading),
             last_backup: pick_option(&self.last_backup, &other.last_backup),
+            been_seen: pick_option(&self.been_seen, &other.been_seen),
         };
         merged.without_records_before(reset_at)
     }
@@ -379,6 +385,7 @@ impl AppState {
         stamp(&mut self.check_draft, now);
         stamp(&mut self.reading, now);
         stamp(&mut self.last_backup, now);
+        stamp(&mut self.been_seen, now);
         for log in self.days.values_mut() {
             log.sets.values_mut().for_each(|r| r.at = now);
             log.reps.values_mut().for_each(|r| r.at = now);
@@ -409,6 +416,7 @@ impl AppState {
         keep(&mut self.check_draft, cutoff);
         keep(&mut self.reading, cutoff);
         keep(&mut self.last_backup, cutoff);
+        keep(&mut self.been_seen, cutoff);
         for log in self.days.values_mut() {
             log.drop_before(cutoff);
         }
@@ -544,6 +552,7 @@ impl Serialize for StoredState<'_> {
             runs: &state.runs,
             reading: &state.reading,
             last_backup: &state.last_backup,
+            been_seen: &state.been_seen,
         }
         .serialize(serializer)
     }
@@ -564,6 +573,7 @@ struct StoredFields<'a> {
     runs: &'a BTreeMap<Day, Stamped<RunEntry>>,
     reading: &'a Option<Stamped<String>>,
     last_backup: &'a Option<Stamped<Day>>,
+    been_seen: &'a Option<Stamped<u64>>,
 }
 
 const APP_TAG: &str = "hamstring-rehab";
@@ -647,9 +657,27 @@ fn migrate(schema: u32, fields: Map<String, Value>) -> Map<String, Value> {
         fields = match version {
             // Version 2 only added the compact day form: v1 days read as they are.
             1 => fields,
+            2 => results_with_verdicts(fields),
             _ => fields,
         };
         version += 1;
+    }
+    fields
+}
+
+/// Version 3: a result's `findings` (the first self-check's) become its
+/// `verdict`, marked as older so it keeps its original wording.
+fn results_with_verdicts(mut fields: Map<String, Value>) -> Map<String, Value> {
+    if let Some(Value::Object(results)) = fields.get_mut("check_results") {
+        for result in results.values_mut() {
+            if let Value::Object(result) = result {
+                if let Some(findings) = result.remove("findings") {
+                    let mut verdict = Map::new();
+                    verdict.insert("older".into(), findings);
+                    result.insert("verdict".into(), Value::Object(verdict));
+                }
+            }
+        }
     }
     fields
 }
@@ -669,6 +697,7 @@ fn salvage(fields: &Map<String, Value>) -> Decoded {
     state.check_draft = record(one("check_draft"), &mut dropped);
     state.reading = record(one("reading"), &mut dropped);
     state.last_backup = record(one("last_backup"), &mut dropped);
+    state.been_seen = record(one("been_seen"), &mut dropped);
     state.symptom_scores = records(fields.get("symptom_scores"), &mut dropped);
     state.strength_checks = records(fields.get("strength_checks"), &mut dropped);
     state.runs = records(fields.get("runs"), &mut dropped);
@@ -734,7 +763,7 @@ fn records<K: FromStr + Ord, T: DeserializeOwned>(
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::core::selfcheck::Outcome;
+    use crate::core::selfcheck::OlderFinding;
     use proptest::prelude::*;
 
     fn any_key() -> impl Strategy<Value = SetKey> {
@@ -817,10 +846,10 @@ mod tests {
                 any_day().prop_map(|day| CheckResult {
                     day,
                     answers: Answers::new(),
-                    findings: vec![Finding {
-                        outcome: Outcome::FitsPattern,
+                    verdict: Verdict::Older(vec![OlderFinding {
+                        outcome: "fits-pattern".into(),
                         because: vec!["where".into()],
-                    }],
+                    }]),
                 }),
                 0..2,
             ),
@@ -849,6 +878,7 @@ mod tests {
                     runs: BTreeMap::new(),
                     reading,
                     last_backup: None,
+                    been_seen: None,
                 },
             )
     }
@@ -1090,13 +1120,22 @@ mod tests {
             .is_done("glute-bridge:1".parse().unwrap()));
         assert_eq!(state.settings().rest_secs, 15);
         assert_eq!(state.check_results.len(), 1);
+        // The first self-check's result keeps its findings, as an older verdict.
+        let result = state.check_results.values().next().unwrap();
+        assert_eq!(
+            result.verdict,
+            Verdict::Older(vec![OlderFinding {
+                outcome: "fits-pattern".into(),
+                because: vec!["where".into(), "onset".into()],
+            }])
+        );
     }
 
     #[test]
     fn newer_and_foreign_stores_are_refused() {
         assert_eq!(
-            decode(r#"{"app":"hamstring-rehab","schema":3,"state":{}}"#),
-            Err(DecodeError::Newer { schema: 3 })
+            decode(r#"{"app":"hamstring-rehab","schema":4,"state":{}}"#),
+            Err(DecodeError::Newer { schema: 4 })
         );
         assert!(matches!(
             decode(r#"{"app":"other","schema":1,"state":{}}"#),

@@ -1,59 +1,112 @@
-// The self-check on a phone: three personas answered by tapping, resuming
-// after a reload, editing from the review page, and axe on every step.
+// The self-check on a phone, walked by the people it is for: each persona
+// answers by tapping, and the level shown (and the absence of the routine
+// where it must be absent) is checked. Also resuming after a reload, editing
+// from the review page, keyboard-only completion, and axe on every step.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useBrowser, PROFILES, openPage, appReady, axeViolations, storedState } from "./support.mjs";
 
 const env = useBrowser();
 
+const Q = {
+  saddle: "Is there numbness or tingling around your genitals, your back passage, or the area you would sit on a bike saddle?",
+  bladder: "Has peeing or pooing changed in a new way? For example: trouble starting to pee, not being able to pee, not noticing you need to go, or not being able to control it.",
+  bothLegs: "Do you have pain, tingling, numbness or weakness going down both legs?",
+  weakLeg: "Is one leg weak in a way that is new or getting worse? For example, your foot catches or drags, or you trip.",
+  pop: "At any point, did you feel a sudden pop or a sharp pain in your buttock or the back of your thigh, for example while sprinting, slipping or being forced into a stretch?",
+  accident: "Did the pain begin after a serious accident or a fall?",
+  fever: "Along with the pain, have you had a high temperature, felt hot and shivery, or felt generally unwell?",
+  night: "Is the pain there all the time whatever you do, worse at night, or not eased by rest?",
+  cancer: "Have you ever had cancer, or are you being treated for cancer now?",
+  weight: "Have you lost weight recently without trying?",
+  immune: "Is your immune system weakened, for example by long-term steroid tablets or by chemotherapy?",
+  calf: "Is either calf swollen, warm, red or tender?",
+  where: "Where is the pain worst?",
+  onset: "How did it start?",
+  progress: "How has the pain changed since it began?",
+  back: "Do you have lower-back pain, now or in the past?",
+  tingling: "In one leg, do you get tingling, numbness or pain running down the back of it that comes and goes?",
+  selfCare: "Have you already spent a few weeks on sensible self-care (less running, strength exercises, breaks from sitting)?",
+};
+
 const TYPICAL = {
-  "Where is the pain?": ["Deep in the buttock, at the sit bone"],
-  "How did it start?": ["Gradually, building up over time as I kept running"],
-  "How has the pain changed since it began?": ["It now hurts when I sit as well"],
-  "Does sitting press on the sore spot and make it hurt?": ["Yes"],
-  "About how many hours a day do you spend sitting?": ["6 to 8 hours"],
-  "Do you have lower-back pain, now or in the past?": ["No"],
-  "Do you feel tingling, numbness or pain running down the back of your leg?": ["No"],
-  "Which runs does it stop you from doing?": ["Long runs or speedwork"],
-  "Has your stride changed, so you seem to ride over the leg instead of pushing off with it?": ["No"],
-  "Do any of these apply to you now?": ["None of these"],
+  [Q.saddle]: "No",
+  [Q.bladder]: "No",
+  [Q.bothLegs]: "No",
+  [Q.weakLeg]: "No",
+  [Q.pop]: "No",
+  [Q.accident]: "No",
+  [Q.fever]: "No",
+  [Q.night]: "No",
+  [Q.cancer]: "No",
+  [Q.weight]: "No",
+  [Q.immune]: "No",
+  [Q.calf]: "No",
+  [Q.where]: "Deep in the buttock, at the sit bone",
+  [Q.onset]: "Gradually, building up over time as I kept running",
+  [Q.progress]: "It now hurts when I sit as well",
+  [Q.back]: "No",
+  [Q.tingling]: "No",
+  [Q.selfCare]: "No, I am just starting",
 };
 
-const NERVE = {
-  ...TYPICAL,
-  "Do you have lower-back pain, now or in the past?": ["Yes"],
-  "Do you feel tingling, numbness or pain running down the back of your leg?": ["Yes, down past the knee"],
+const LEVEL = {
+  emergency: "Call the emergency number or go to A&E now",
+  urgent: "Get medical advice today",
+  soon: "See a GP or physiotherapist in the next one to two weeks",
+  selfCare: "Your answers match the typical pattern of high hamstring tendonitis",
 };
 
-const RED_FLAG = {
-  ...TYPICAL,
-  "Do any of these apply to you now?": ["Fever, or feeling unwell along with the pain", "Numbness or weakness in the leg"],
-};
+/** The people the check is for, with the answers that differ from a typical runner's. */
+const PERSONAS = [
+  { who: "a typical runner with gradual sit-bone pain", answers: {}, level: LEVEL.selfCare, routine: /Phase 1/ },
+  {
+    who: "a runner with months of gradual pain, then a pop with bruising",
+    answers: { [Q.pop]: "Yes, with bruising on the back of my thigh or trouble walking" },
+    level: LEVEL.urgent,
+    asked: 5,
+  },
+  { who: "a runner with numbness in the saddle area", answers: { [Q.saddle]: "Yes" }, level: LEVEL.emergency, asked: 1 },
+  {
+    who: "the guide's runner: one-sided tingling when she sits, some back pain",
+    answers: { [Q.back]: "Yes", [Q.tingling]: "Yes, down past the knee" },
+    level: LEVEL.soon,
+    routine: /Phase 0/,
+  },
+  { who: "a runner whose pain is mostly in the lower back", answers: { [Q.where]: "Mostly in my lower back", [Q.back]: "Yes" }, level: LEVEL.soon, routine: /Phase 0/ },
+  { who: "a runner with a fever and pain at night", answers: { [Q.fever]: "Yes", [Q.night]: "Yes" }, level: LEVEL.urgent },
+  { who: "a runner whose pain is at the knee", answers: { [Q.where]: "At or around the knee" }, level: LEVEL.soon },
+  { who: "a runner who had cancer and lost weight", answers: { [Q.cancer]: "Yes", [Q.weight]: "Yes" }, level: LEVEL.urgent },
+  { who: "a runner not sure about a change in peeing", answers: { [Q.bladder]: "Not sure" }, level: LEVEL.urgent, asked: 3 },
+];
 
 /** Answers the current question by tapping; checks focus and position. */
 async function answerCurrent(page, answers, { scan = false } = {}) {
   const heading = page.locator("#question-title");
   await heading.waitFor();
   const prompt = await heading.innerText();
-  const picks = answers[prompt];
-  assert.ok(picks, `no answer prepared for: ${prompt}`);
+  const pick = answers[prompt] ?? TYPICAL[prompt];
+  assert.ok(pick, `no answer prepared for: ${prompt}`);
   assert.equal(await page.evaluate(() => document.activeElement?.id), "question-title", "focus moves to the question");
-  assert.match(await page.locator(".step-count").innerText(), /^Question \d+ of \d+$/);
-  for (const label of picks) await page.getByLabel(label, { exact: true }).tap();
+  assert.match(await page.locator(".step-count").innerText(), /^(Warning signs|About your pain) · Question \d+ of \d+$/);
+  await page.getByLabel(pick, { exact: true }).tap();
   if (scan) assert.deepEqual(await axeViolations(page), [], `axe on: ${prompt}`);
   await page.getByRole("button", { name: "Continue" }).tap();
   await page.waitForFunction((previous) => document.querySelector("#question-title")?.innerText !== previous, prompt);
   return prompt;
 }
 
-async function answerAll(page, answers, options) {
-  while (await page.locator("#question-title").count()) await answerCurrent(page, answers, options);
+async function answerAll(page, answers = {}, options) {
+  const asked = [];
+  while (await page.locator("#question-title").count()) asked.push(await answerCurrent(page, answers, options));
   await page.getByRole("heading", { name: "Check your answers" }).waitFor();
+  return asked;
 }
 
-async function outcomes(page) {
+/** The result's level card: its heading. */
+async function levelShown(page) {
   await page.getByRole("heading", { name: /^Your result/ }).waitFor();
-  return page.locator(".finding h3").allInnerTexts();
+  return page.locator(".level h3").innerText();
 }
 
 async function start(context) {
@@ -64,100 +117,174 @@ async function start(context) {
   return page;
 }
 
-test("a typical runner is pointed to the routine at phase 1 (axe on every step)", async () => {
+for (const persona of PERSONAS) {
+  test(`persona: ${persona.who} is shown "${persona.level}"`, async () => {
+    const context = await env.browser.newContext(PROFILES.phone);
+    try {
+      const page = await start(context);
+      const asked = await answerAll(page, persona.answers);
+      if (persona.asked) assert.equal(asked.length, persona.asked, "the check stops once the result is clear");
+      await page.getByRole("button", { name: "See my result" }).tap();
+      assert.equal(await levelShown(page), persona.level);
+      const main = await page.locator("main").innerText();
+      const routineOffer = page.getByRole("button", { name: /Start the routine/ });
+      if (persona.level === LEVEL.emergency || persona.level === LEVEL.urgent) {
+        assert.equal(await routineOffer.count(), 0, "no routine before a doctor");
+        assert.doesNotMatch(main, /typical pattern|fit high hamstring/i, "no reassurance under an urgent result");
+        assert.equal(await page.locator(".level").count(), 1, "one message per result");
+      } else if (persona.routine) {
+        assert.match(await routineOffer.innerText(), persona.routine);
+      } else {
+        assert.equal(await routineOffer.count(), 0);
+      }
+      if (persona.level === LEVEL.emergency) {
+        await page.getByRole("link", { name: "Call 999 (UK)" }).waitFor();
+        assert.match(main, /112/);
+      }
+      assert.match(main, /not a diagnosis/i);
+      assert.deepEqual(page.problems, []);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test("a typical runner: axe on every step, and the routine starts at phase 1", async () => {
   const context = await env.browser.newContext(PROFILES.phone);
-  const page = await start(context);
-  await answerAll(page, TYPICAL, { scan: true });
-  assert.deepEqual(await axeViolations(page), [], "axe on the review page");
-  await page.getByRole("button", { name: "See my result" }).tap();
-  assert.deepEqual(await outcomes(page), ["Your answers fit high hamstring tendonitis"]);
-  await page.getByText("This is not a diagnosis").waitFor();
-  assert.deepEqual(await axeViolations(page), [], "axe on the result");
-  await page.getByRole("button", { name: /Start the routine: Phase 1/ }).tap();
-  await page.waitForURL(env.server.url + "/routine");
-  await page.getByRole("heading", { name: "Phase 1 · General leg strength" }).waitFor();
-  await context.close();
+  try {
+    const page = await start(context);
+    await answerAll(page, {}, { scan: true });
+    assert.deepEqual(await axeViolations(page), [], "axe on the review page");
+    await page.getByRole("button", { name: "See my result" }).tap();
+    assert.equal(await levelShown(page), LEVEL.selfCare);
+    await page.getByText("Only an examination can confirm it.").waitFor();
+    assert.deepEqual(await axeViolations(page), [], "axe on the result");
+    await page.getByRole("button", { name: /Start the routine: Phase 1/ }).tap();
+    await page.waitForURL(env.server.url + "/routine");
+    await page.getByRole("heading", { name: "Phase 1 · General leg strength" }).waitFor();
+  } finally {
+    await context.close();
+  }
 });
 
-test("nerve signs put 'check your lower back first' ahead of the pattern", async () => {
+test("after an urgent result the routine asks 'Have you been seen?' before offering a phase", async () => {
   const context = await env.browser.newContext(PROFILES.phone);
-  const page = await start(context);
-  await answerAll(page, NERVE);
-  await page.getByRole("button", { name: "See my result" }).tap();
-  assert.deepEqual(await outcomes(page), [
-    "Have your lower back checked first",
-    "Your answers fit high hamstring tendonitis",
-  ]);
-  await page.getByRole("button", { name: /Start the routine: Phase 0/ }).waitFor();
-  await context.close();
-});
-
-test("a red flag sends the runner to a doctor first, whatever else was answered", async () => {
-  const context = await env.browser.newContext(PROFILES.phone);
-  const page = await start(context);
-  await answerAll(page, RED_FLAG);
-  await page.getByRole("button", { name: "See my result" }).tap();
-  const found = await outcomes(page);
-  assert.equal(found[0], "Get medical care now");
-  assert.equal(await page.getByRole("button", { name: /Start the routine/ }).count(), 0, "no routine before a doctor");
-  // The result is saved with its date and listed.
-  await page.goto(env.server.url + "/check");
-  await appReady(page);
-  await page.getByRole("heading", { name: "Your past results" }).waitFor();
-  await page.getByText(": Get medical care now").waitFor();
-  await context.close();
+  try {
+    const page = await start(context);
+    await answerAll(page, { [Q.calf]: "Yes" });
+    await page.getByRole("button", { name: "See my result" }).tap();
+    assert.equal(await levelShown(page), LEVEL.urgent);
+    assert.deepEqual(await axeViolations(page), [], "axe on an urgent result");
+    await page.locator("nav.tabs").getByRole("link", { name: "Routine" }).tap();
+    await page.getByText("Have you been seen by a doctor or physiotherapist since?").waitFor();
+    assert.equal(await page.getByRole("button", { name: /Phase 1/ }).count(), 0, "no phase offered yet");
+    assert.deepEqual(await axeViolations(page), [], "axe on the reminder");
+    await page.getByRole("button", { name: "Not yet" }).tap();
+    await page.getByText(/call NHS 111/).waitFor();
+    await page.reload();
+    await appReady(page);
+    await page.getByRole("button", { name: "Yes, I have been seen" }).tap();
+    await page.getByRole("button", { name: /Phase 1/ }).waitFor();
+    await page.reload();
+    await appReady(page);
+    await page.getByRole("heading", { name: "Where are you starting?" }).waitFor();
+  } finally {
+    await context.close();
+  }
 });
 
 test("a reload in the middle resumes at the same question with the answers kept", async () => {
   const context = await env.browser.newContext(PROFILES.phone);
-  const page = await start(context);
-  for (let i = 0; i < 3; i++) await answerCurrent(page, TYPICAL);
-  const before = await page.locator("#question-title").innerText();
-  await page.reload();
-  await appReady(page);
-  assert.equal(await page.locator("#question-title").innerText(), before);
-  assert.match(await page.locator(".step-count").innerText(), /^Question 4 of/);
-  await page.getByRole("button", { name: "Back" }).tap();
-  await page.getByRole("heading", { name: "How has the pain changed since it began?" }).waitFor();
-  assert.equal(await page.getByLabel("It now hurts when I sit as well").isChecked(), true);
-  await context.close();
+  try {
+    const page = await start(context);
+    for (let i = 0; i < 3; i++) await answerCurrent(page, {});
+    const before = await page.locator("#question-title").innerText();
+    await page.reload();
+    await appReady(page);
+    assert.equal(await page.locator("#question-title").innerText(), before);
+    assert.match(await page.locator(".step-count").innerText(), /Question 4 of/);
+    await page.getByRole("button", { name: "Back" }).tap();
+    await page.getByRole("heading", { name: Q.bothLegs }).waitFor();
+    assert.equal(await page.getByLabel("No", { exact: true }).isChecked(), true);
+  } finally {
+    await context.close();
+  }
 });
 
-test("changing an answer from the review page changes the outcome", async () => {
+test("changing an answer from the review page changes the level, and the summary lists every warning sign", async () => {
+  const context = await env.browser.newContext({ ...PROFILES.phone, acceptDownloads: true });
+  try {
+    const page = await start(context);
+    await answerAll(page);
+    await page.getByRole("link", { name: `Change your answer to: ${Q.cancer}` }).tap();
+    await page.getByLabel("Not sure", { exact: true }).tap();
+    await page.getByRole("button", { name: "Continue" }).tap();
+    await page.getByRole("heading", { name: "Check your answers" }).waitFor();
+    await page.getByRole("button", { name: "See my result" }).tap();
+    assert.equal(await levelShown(page), LEVEL.urgent);
+    await page.getByText("You were not sure about a past or current cancer.").waitFor();
+    const results = Object.values((await storedState(page)).check_results);
+    assert.equal(results.length, 1);
+    assert.equal(results[0].verdict.triage.level, "urgent");
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Download summary for a clinician" }).tap();
+    const { readFile } = await import("node:fs/promises");
+    const summary = await readFile(await (await downloading).path(), "utf8");
+    assert.match(summary, /Result: Get medical advice today/);
+    assert.match(summary, /Have you ever had cancer, or are you being treated for cancer now\? Not sure/);
+    assert.match(summary, /Is there numbness or tingling around your genitals.*\? No/);
+  } finally {
+    await context.close();
+  }
+});
+
+test("a result saved by the first version of the check keeps its words and asks to retake it", async () => {
   const context = await env.browser.newContext(PROFILES.phone);
-  const page = await start(context);
-  await answerAll(page, TYPICAL);
-  await page.getByRole("link", { name: /Change your answer to: How did it start\?/ }).tap();
-  await page.getByLabel("Suddenly: during a sprint, a slip or a forced stretch").tap();
-  await page.getByRole("button", { name: "Continue" }).tap();
-  // The sudden start brings in its follow-up question, then returns to the review.
-  await page.getByRole("heading", { name: /did you feel a pop/ }).waitFor();
-  await page.getByLabel("No", { exact: true }).tap();
-  await page.getByRole("button", { name: "Continue" }).tap();
-  await page.getByRole("heading", { name: "Check your answers" }).waitFor();
-  await page.getByRole("button", { name: "See my result" }).tap();
-  assert.deepEqual(await outcomes(page), ["See a physician soon"]);
-  const results = Object.values((await storedState(page)).check_results);
-  assert.equal(results.length, 1);
-  assert.equal(results[0].answers.onset[0], "sudden");
-  await context.close();
+  try {
+    const { readFile } = await import("node:fs/promises");
+    const fixture = await readFile(new URL("../fixtures/state-v1.json", import.meta.url), "utf8");
+    await context.addInitScript((text) => {
+      if (!sessionStorage.getItem("seeded")) {
+        localStorage.setItem("hamstring-rehab:state", text);
+        sessionStorage.setItem("seeded", "1");
+      }
+    }, fixture);
+    const page = await openPage(context);
+    await page.goto(env.server.url + "/check");
+    await appReady(page);
+    await page.getByText(": Your answers fit high hamstring tendonitis").waitFor();
+    await page.getByRole("link", { name: /9 November 2026/ }).tap();
+    await page.getByRole("heading", { name: "Your answers fit high hamstring tendonitis" }).waitFor();
+    await page.getByText(/saved by an earlier version of the self-check/).waitFor();
+    await page.getByRole("link", { name: "Take the self-check again" }).waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+  } finally {
+    await context.close();
+  }
 });
 
 test("keyboard only: the self-check can be completed without a pointer", async () => {
   const context = await env.browser.newContext(PROFILES.desktop);
-  const page = await openPage(context);
-  await page.goto(env.server.url + "/check");
-  await appReady(page);
-  await page.getByRole("button", { name: "Start the self-check" }).focus();
-  await page.keyboard.press("Enter");
-  while (await page.locator("#question-title").count()) {
-    const prompt = await page.locator("#question-title").innerText();
-    // From the focused heading, Tab reaches the first option; Space picks it.
-    await page.keyboard.press("Tab");
-    await page.keyboard.press("Space");
-    await page.keyboard.press("Enter"); // submits the form: Continue
-    await page.waitForFunction((previous) => document.querySelector("#question-title")?.innerText !== previous, prompt);
+  try {
+    const page = await openPage(context);
+    await page.goto(env.server.url + "/check");
+    await appReady(page);
+    await page.getByRole("button", { name: "Start the self-check" }).focus();
+    await page.keyboard.press("Enter");
+    while (await page.locator("#question-title").count()) {
+      const prompt = await page.locator("#question-title").innerText();
+      // From the focused heading, Tab reaches the first option; Space picks it.
+      await page.keyboard.press("Tab");
+      await page.keyboard.press("Space");
+      await page.keyboard.press("Enter"); // submits the form: Continue
+      await page.waitForFunction((previous) => document.querySelector("#question-title")?.innerText !== previous, prompt);
+    }
+    await page.getByRole("heading", { name: "Check your answers" }).waitFor();
+    await page.getByRole("button", { name: "See my result" }).focus();
+    await page.keyboard.press("Enter");
+    // The first option of the first warning sign is "Yes": an emergency, said at once.
+    assert.equal(await levelShown(page), LEVEL.emergency);
+  } finally {
+    await context.close();
   }
-  await page.getByRole("heading", { name: "Check your answers" }).waitFor();
-  await context.close();
 });

@@ -1,0 +1,488 @@
+//! The self-check's questions and what each answer means, as a decision table
+//! a physiotherapist can read and edit: every choice that matters carries the
+//! level of care it calls for and the reason shown to the person.
+//!
+//! Levels follow the triage levels in `/work/shared/article-facts.md` (NHS
+//! conventions, UK wording with the local emergency number). Warning signs
+//! come first; "Not sure" on a warning sign always calls for care today.
+
+use serde::{Deserialize, Serialize};
+
+/// How soon to get care, most urgent first (the order is the comparison).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Level {
+    /// Call the emergency number or go to A&E now.
+    Emergency,
+    /// Get medical advice today.
+    Urgent,
+    /// See a GP or physiotherapist within one to two weeks.
+    Soon,
+    /// Fits the typical pattern: start the programme.
+    SelfCare,
+}
+
+/// What an answer says about the next step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Flag {
+    pub level: Level,
+    /// Why, in a short sentence shown under the result.
+    pub reason: &'static str,
+    /// Points to the lower back or a nerve: the guide's "back first" step.
+    pub back: bool,
+}
+
+const fn emergency(reason: &'static str) -> Option<Flag> {
+    Some(Flag {
+        level: Level::Emergency,
+        reason,
+        back: false,
+    })
+}
+
+const fn urgent(reason: &'static str) -> Option<Flag> {
+    Some(Flag {
+        level: Level::Urgent,
+        reason,
+        back: false,
+    })
+}
+
+const fn soon(reason: &'static str) -> Option<Flag> {
+    Some(Flag {
+        level: Level::Soon,
+        reason,
+        back: false,
+    })
+}
+
+const fn back_first(reason: &'static str) -> Option<Flag> {
+    Some(Flag {
+        level: Level::Soon,
+        reason,
+        back: true,
+    })
+}
+
+#[derive(Debug)]
+pub struct Choice {
+    pub id: &'static str,
+    pub label: &'static str,
+    /// `None`: this answer changes nothing.
+    pub flag: Option<Flag>,
+}
+
+/// The two parts of the check, asked in this order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// Signs that need a doctor, whatever else is going on.
+    WarningSigns,
+    /// Whether the pain fits the usual pattern.
+    YourPain,
+}
+
+impl Part {
+    pub fn title(self) -> &'static str {
+        match self {
+            Part::WarningSigns => "Warning signs",
+            Part::YourPain => "About your pain",
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Question {
+    pub id: &'static str,
+    pub part: Part,
+    pub prompt: &'static str,
+    /// Why the question is asked, with a link into the guide.
+    pub why: &'static str,
+    pub choices: &'static [Choice],
+}
+
+pub const NOT_SURE: &str = "not-sure";
+
+const fn choice(id: &'static str, label: &'static str, flag: Option<Flag>) -> Choice {
+    Choice { id, label, flag }
+}
+
+const fn no() -> Choice {
+    choice("no", "No", None)
+}
+
+/// The three answers of a warning sign: "Yes" calls for `yes`; "Not sure"
+/// never counts as "No", it calls for care today at least.
+const fn warning(yes: Option<Flag>, unsure: &'static str) -> [Choice; 3] {
+    [
+        choice("yes", "Yes", yes),
+        no(),
+        choice(NOT_SURE, "Not sure", urgent(unsure)),
+    ]
+}
+
+const SADDLE: [Choice; 3] = warning(
+    emergency("Numbness around your genitals, back passage or saddle area."),
+    "You were not sure about numbness around your genitals, back passage or saddle area.",
+);
+const BLADDER: [Choice; 3] = warning(
+    emergency("A new change in peeing or pooing, or in controlling them."),
+    "You were not sure about a change in peeing, pooing or controlling them.",
+);
+const BOTH_LEGS: [Choice; 3] = warning(
+    emergency("Pain, tingling, numbness or weakness in both legs."),
+    "You were not sure whether both legs are affected.",
+);
+const WEAK_LEG: [Choice; 3] = warning(
+    urgent("Weakness in one leg that is new or getting worse."),
+    "You were not sure about new or worsening weakness in one leg.",
+);
+const ACCIDENT: [Choice; 3] = warning(
+    urgent("The pain began after a serious accident or fall."),
+    "You were not sure whether the pain began with a serious accident or fall.",
+);
+const FEVER: [Choice; 3] = warning(
+    urgent("A high temperature, feeling hot and shivery, or feeling unwell with the pain."),
+    "You were not sure about a high temperature or feeling unwell.",
+);
+const NIGHT: [Choice; 3] = warning(
+    urgent("Pain that is constant, worse at night, or not eased by rest."),
+    "You were not sure whether the pain is constant, worse at night or not eased by rest.",
+);
+const CANCER: [Choice; 3] = warning(
+    urgent("A past or current cancer."),
+    "You were not sure about a past or current cancer.",
+);
+const WEIGHT: [Choice; 3] = warning(
+    urgent("Weight loss you cannot explain."),
+    "You were not sure about weight loss you cannot explain.",
+);
+const IMMUNE: [Choice; 3] = warning(
+    urgent("A weakened immune system."),
+    "You were not sure whether your immune system is weakened.",
+);
+const CALF: [Choice; 3] = warning(
+    urgent("A swollen, warm, red or tender calf: a possible blood clot."),
+    "You were not sure about a swollen, warm, red or tender calf.",
+);
+
+pub const QUESTIONS: &[Question] = &[
+    // Emergency signs first: if one is there, nothing else needs asking.
+    Question {
+        id: "saddle",
+        part: Part::WarningSigns,
+        prompt: "Is there numbness or tingling around your genitals, your back passage, or the area you would sit on a bike saddle?",
+        why: "Numbness in this area can mean the nerves at the bottom of the spine are being squeezed. That needs treatment in hospital within hours.",
+        choices: &SADDLE,
+    },
+    Question {
+        id: "bladder",
+        part: Part::WarningSigns,
+        prompt: "Has peeing or pooing changed in a new way? For example: trouble starting to pee, not being able to pee, not noticing you need to go, or not being able to control it.",
+        why: "New bladder or bowel changes with back or buttock pain can mean the nerves at the bottom of the spine are being squeezed. That is an emergency.",
+        choices: &BLADDER,
+    },
+    Question {
+        id: "both-legs",
+        part: Part::WarningSigns,
+        prompt: "Do you have pain, tingling, numbness or weakness going down both legs?",
+        why: "Symptoms in both legs at once can mean the nerves at the bottom of the spine are being squeezed. Symptoms in one leg are asked about later.",
+        choices: &BOTH_LEGS,
+    },
+    // Then the signs that need a doctor today.
+    Question {
+        id: "weak-leg",
+        part: Part::WarningSigns,
+        prompt: "Is one leg weak in a way that is new or getting worse? For example, your foot catches or drags, or you trip.",
+        why: "A leg that is losing strength needs a doctor to look at the nerves the same day. Tingling that comes and goes with normal strength is a different, common sign, asked about later.",
+        choices: &WEAK_LEG,
+    },
+    Question {
+        id: "pop",
+        part: Part::WarningSigns,
+        prompt: "At any point, did you feel a sudden pop or a sharp pain in your buttock or the back of your thigh, for example while sprinting, slipping or being forced into a stretch?",
+        why: "A pop can mean the hamstring tendon has torn. With bruising or trouble walking, a doctor should see it today: if it needs repair, surgery works best when it is done early. This counts even if the pain had been building for months before.",
+        choices: &[
+            no(),
+            choice(
+                "yes-bruising",
+                "Yes, with bruising on the back of my thigh or trouble walking",
+                urgent("A sudden pop or sharp pain with bruising or trouble walking: a possible tear of the hamstring tendon."),
+            ),
+            choice(
+                "yes-no-bruising",
+                "Yes, but no bruising and I can walk normally",
+                soon("A sudden pop or sharp pain: not the usual pattern, and it may be a tear."),
+            ),
+            choice(
+                NOT_SURE,
+                "Not sure",
+                urgent("You were not sure about a sudden pop or sharp pain."),
+            ),
+        ],
+    },
+    Question {
+        id: "accident",
+        part: Part::WarningSigns,
+        prompt: "Did the pain begin after a serious accident or a fall?",
+        why: "Pain that starts with a serious accident or fall needs a doctor to rule out an injury to the bone.",
+        choices: &ACCIDENT,
+    },
+    Question {
+        id: "fever",
+        part: Part::WarningSigns,
+        prompt: "Along with the pain, have you had a high temperature, felt hot and shivery, or felt generally unwell?",
+        why: "Pain with a fever or feeling unwell can come from an infection, which needs a doctor the same day.",
+        choices: &FEVER,
+    },
+    Question {
+        id: "night",
+        part: Part::WarningSigns,
+        prompt: "Is the pain there all the time whatever you do, worse at night, or not eased by rest?",
+        why: "Tendon pain changes with what you do. Pain that is constant, wakes you at night or does not ease with rest has other causes a doctor should check.",
+        choices: &NIGHT,
+    },
+    Question {
+        id: "cancer",
+        part: Part::WarningSigns,
+        prompt: "Have you ever had cancer, or are you being treated for cancer now?",
+        why: "A past or current cancer is the strongest single warning sign that back or buttock pain has a serious cause, so it is always worth a same-day check.",
+        choices: &CANCER,
+    },
+    Question {
+        id: "weight",
+        part: Part::WarningSigns,
+        prompt: "Have you lost weight recently without trying?",
+        why: "Weight loss you cannot explain, together with pain, needs a doctor's check.",
+        choices: &WEIGHT,
+    },
+    Question {
+        id: "immune",
+        part: Part::WarningSigns,
+        prompt: "Is your immune system weakened, for example by long-term steroid tablets or by chemotherapy?",
+        why: "A weakened immune system makes infections more likely and harder to spot, so pain needs a doctor's check sooner.",
+        choices: &IMMUNE,
+    },
+    Question {
+        id: "calf",
+        part: Part::WarningSigns,
+        prompt: "Is either calf swollen, warm, red or tender?",
+        why: "A swollen, warm, red or tender calf can be a blood clot, which needs checking the same day.",
+        choices: &CALF,
+    },
+    // The typical pattern (sections 5 and 6 of the guide).
+    Question {
+        id: "where",
+        part: Part::YourPain,
+        prompt: "Where is the pain worst?",
+        why: "High hamstring tendonitis hurts deep at the sit bone, the bony point you sit on. [Read what it is](/#what-is-it).",
+        choices: &[
+            choice("sit-bone", "Deep in the buttock, at the sit bone", None),
+            choice(
+                "elsewhere",
+                "Somewhere else in the buttock or the back of the thigh",
+                soon("The pain is not at the sit bone, where this injury hurts."),
+            ),
+            choice(
+                "lower-back",
+                "Mostly in my lower back",
+                back_first("The pain is mostly in your lower back."),
+            ),
+            choice(
+                "knee",
+                "At or around the knee",
+                soon("The pain is at the knee, not at the sit bone where this injury hurts."),
+            ),
+            choice(
+                NOT_SURE,
+                "Not sure",
+                soon("You were not sure where the pain is, so it is hard to place."),
+            ),
+        ],
+    },
+    Question {
+        id: "onset",
+        part: Part::YourPain,
+        prompt: "How did it start?",
+        why: "This injury usually creeps up over weeks of running, with no single moment when it began. [Read the signs](/#symptoms).",
+        choices: &[
+            choice("gradual", "Gradually, building up over time as I kept running", None),
+            choice(
+                "sudden",
+                "Suddenly, at one moment",
+                soon("It started suddenly: this injury usually builds up over time."),
+            ),
+            choice(
+                NOT_SURE,
+                "Not sure",
+                soon("You were not sure how it started, so it is hard to place."),
+            ),
+        ],
+    },
+    Question {
+        id: "progress",
+        part: Part::YourPain,
+        prompt: "How has the pain changed since it began?",
+        why: "The typical pattern starts as soreness after running, then hurts during runs, and later when sitting. [Read the signs](/#symptoms).",
+        choices: &[
+            choice("after", "It is sore after running", None),
+            choice("during", "It hurts during running too", None),
+            choice("sitting", "It now hurts when I sit as well", None),
+            choice(NOT_SURE, "Not sure", None),
+        ],
+    },
+    Question {
+        id: "back-pain",
+        part: Part::YourPain,
+        prompt: "Do you have lower-back pain, now or in the past?",
+        why: "Many runners with this injury have had back trouble, and the back is checked first when it is involved. [Read why runners get it](/#why-runners).",
+        choices: &[
+            choice(
+                "yes",
+                "Yes",
+                back_first("You have had lower-back pain: the back may be involved."),
+            ),
+            no(),
+            choice(
+                NOT_SURE,
+                "Not sure",
+                back_first("You were not sure about lower-back pain, so the back is worth checking."),
+            ),
+        ],
+    },
+    Question {
+        id: "tingling",
+        part: Part::YourPain,
+        prompt: "In one leg, do you get tingling, numbness or pain running down the back of it that comes and goes?",
+        why: "This is common with this injury and usually comes from an irritated nerve in the lower back. With normal strength it is not an emergency, but the back should be checked first. [Read why runners get it](/#why-runners).",
+        choices: &[
+            no(),
+            choice(
+                "above-knee",
+                "Yes, down to above the knee",
+                back_first("Tingling, numbness or pain that runs down one leg and comes and goes: an irritated nerve from the lower back."),
+            ),
+            choice(
+                "past-knee",
+                "Yes, down past the knee",
+                back_first("Tingling, numbness or pain that runs down one leg past the knee: an irritated nerve from the lower back."),
+            ),
+            choice(
+                NOT_SURE,
+                "Not sure",
+                back_first("You were not sure about tingling or pain down the leg, so the back is worth checking."),
+            ),
+        ],
+    },
+    Question {
+        id: "self-care",
+        part: Part::YourPain,
+        prompt: "Have you already spent a few weeks on sensible self-care (less running, strength exercises, breaks from sitting)?",
+        why: "Pain that is not improving after a few weeks of sensible self-care is worth showing to a GP or physiotherapist.",
+        choices: &[
+            choice("not-yet", "No, I am just starting", None),
+            choice("improving", "Yes, and it is getting better", None),
+            choice(
+                "not-improving",
+                "Yes, but it is not getting better",
+                soon("It is not improving after a few weeks of self-care."),
+            ),
+        ],
+    },
+];
+
+/// What each level asks a person to do, and how soon.
+pub struct LevelText {
+    /// The result's heading: the action itself.
+    pub title: &'static str,
+    /// How soon, in a few words.
+    pub when: &'static str,
+    /// What to do, in full.
+    pub action: &'static [&'static str],
+}
+
+pub fn level_text(level: Level) -> LevelText {
+    match level {
+        Level::Emergency => LevelText {
+            title: "Call the emergency number or go to A&E now",
+            when: "Now",
+            action: &[
+                "Call the emergency number now: **999** in the UK, **112** in the EU, **911** in the US. Or go straight to A&E (the emergency department).",
+                "Tell them about the signs listed below. They can mean the nerves at the bottom of the spine are being squeezed (possible cauda equina syndrome), which needs treatment within hours.",
+                "Do not wait to see whether it passes, and do not do the exercises.",
+            ],
+        },
+        Level::Urgent => LevelText {
+            title: "Get medical advice today",
+            when: "Today",
+            action: &[
+                "Get medical advice today: call **NHS 111** (in the UK), go to an urgent care centre, or get a same-day appointment with a doctor.",
+                "Tell them about the signs listed below. Hold off on the exercises and on running until you have been seen.",
+                "If it gets worse before then, or any emergency sign appears, call the emergency number.",
+            ],
+        },
+        Level::Soon => LevelText {
+            title: "See a GP or physiotherapist in the next one to two weeks",
+            when: "Within one to two weeks",
+            action: &[
+                "Book an appointment with a GP or a physiotherapist in the next one to two weeks, and tell them about the points below.",
+                "If a warning sign appears before then, get help sooner: the warning signs are listed in the [guide](/#get-help).",
+            ],
+        },
+        Level::SelfCare => LevelText {
+            title: "Your answers match the typical pattern of high hamstring tendonitis",
+            when: "Start now, and get it confirmed if it is not improving",
+            action: &[
+                "Your answers match the typical pattern of high hamstring tendonitis (proximal hamstring tendinopathy). Only an examination can confirm it.",
+                "A sensible start is phase 1 of the routine: general leg strength, a standing break every 15–20 minutes of sitting, no slumped sitting, no hamstring stretching for now, and cross-training instead of running.",
+                "Have a physiotherapist confirm it if it is not improving after a few weeks, and get help straight away if any warning sign appears. Rehab commonly takes three to six months.",
+            ],
+        },
+    }
+}
+
+/// Said under a "soon" result when the lower back or a nerve may be involved.
+pub const BACK_FIRST_ADVICE: &str = "Your answers point to the lower back or an irritated nerve. The guide's first step is to have the back checked, by a GP or physiotherapist who can refer you to an orthopedic surgeon or a spine specialist, before the hamstring programme. Meanwhile, phase 0 of the routine keeps to the daily habits that ease the back.";
+
+/// Shown on every result.
+pub const NOT_A_DIAGNOSIS: &str =
+    "This is not a diagnosis. It reflects only your answers and points to a sensible next step.";
+
+/// Shown on results saved by an earlier version of the check.
+pub const OLDER_RESULT: &str = "This result was saved by an earlier version of the self-check, which asked fewer questions about warning signs. It is shown in its original words. Take the check again for advice on today's terms.";
+
+/// On the routine page, after an emergency or urgent result.
+pub const BEEN_SEEN_QUESTION: &str = "Have you been seen by a doctor or physiotherapist since?";
+
+/// Wording of the first version of the self-check (data version 1 and 2),
+/// kept so results saved then still read as they did.
+pub mod older {
+    /// An outcome title and its advice, by the id it was stored under.
+    pub fn outcome(id: &str) -> Option<(&'static str, &'static str)> {
+        Some(match id {
+            "urgent-care" => ("Get medical care now", "You reported a sign that needs a doctor, not a home programme. Contact a doctor or urgent care today; a change in bladder or bowel control or numbness around the groin is an emergency. Hold off on the exercises until you have been seen."),
+            "physician-soon" => ("See a physician soon", "A sudden start during a sprint, a slip or a forced stretch is not the usual overuse pattern and may be a hamstring tear. See a physician soon, before starting the routine."),
+            "back-first" => ("Have your lower back checked first", "Back pain or symptoms running down the leg suggest the lower back or a nerve is involved. The guide's advice is to have an orthopedic surgeon or a spine specialist check the back before you start the hamstring programme."),
+            "fits-pattern" => ("Your answers fit high hamstring tendonitis", "A deep ache at the sit bone that built up with running is the typical pattern. Start the routine at phase 1: general leg strengthening, a standing break every 15–20 minutes of sitting, no slumped sitting, and no hamstring stretching for now. Cross-train instead of running."),
+            "not-typical" => ("This is not the typical pattern", "Your answers do not match the usual picture of this injury. Other problems can cause pain here, so it is worth seeing a physician or physical therapist. The guide explains what the typical pattern looks like."),
+            _ => return None,
+        })
+    }
+
+    /// A question of the first version and its options, by id.
+    pub fn question(id: &str) -> Option<(&'static str, &'static [(&'static str, &'static str)])> {
+        Some(match id {
+            "where" => ("Where is the pain?", &[("sit-bone", "Deep in the buttock, at the sit bone"), ("elsewhere", "Somewhere else in the buttock or the back of the thigh"), ("not-sure", "Not sure")]),
+            "onset" => ("How did it start?", &[("gradual", "Gradually, building up over time as I kept running"), ("sudden", "Suddenly: during a sprint, a slip or a forced stretch"), ("not-sure", "Not sure")]),
+            "sudden-signs" => ("When it happened, did you feel a pop, see bruising on the back of the thigh, or have trouble walking?", &[("yes", "Yes"), ("no", "No"), ("not-sure", "Not sure")]),
+            "progress" => ("How has the pain changed since it began?", &[("after", "It is sore after running"), ("during", "It hurts during running too"), ("sitting", "It now hurts when I sit as well"), ("not-sure", "Not sure")]),
+            "sitting-pressure" => ("Does sitting press on the sore spot and make it hurt?", &[("yes", "Yes"), ("no", "No"), ("not-sure", "Not sure")]),
+            "sitting-hours" => ("About how many hours a day do you spend sitting?", &[("under-4", "Under 4 hours"), ("4-6", "4 to 6 hours"), ("6-8", "6 to 8 hours"), ("over-8", "More than 8 hours")]),
+            "back-pain" => ("Do you have lower-back pain, now or in the past?", &[("yes", "Yes"), ("no", "No"), ("not-sure", "Not sure")]),
+            "radiating" => ("Do you feel tingling, numbness or pain running down the back of your leg?", &[("no", "No"), ("above-knee", "Yes, down to above the knee"), ("past-knee", "Yes, down past the knee"), ("not-sure", "Not sure")]),
+            "runs" => ("Which runs does it stop you from doing?", &[("none", "None yet"), ("long-fast", "Long runs or speedwork"), ("all", "Even slow, easy runs"), ("not-running", "I am not running at the moment")]),
+            "gait" => ("Has your stride changed, so you seem to ride over the leg instead of pushing off with it?", &[("yes", "Yes"), ("no", "No"), ("not-sure", "Not sure")]),
+            "red-flags" => ("Do any of these apply to you now?", &[("bladder", "Changes in bladder or bowel control, or numbness around the groin or saddle area"), ("weakness", "Numbness or weakness in the leg"), ("night", "Severe, constant pain that has nothing to do with activity, or pain that wakes me at night"), ("fever", "Fever, or feeling unwell along with the pain"), ("none", "None of these")]),
+            _ => return None,
+        })
+    }
+}
