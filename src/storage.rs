@@ -1,47 +1,49 @@
 //! The one module that talks to localStorage. Everything else sees an
 //! `AppState` and a `Health` telling whether saving works.
 //!
-//! Reading never crashes and never silently replaces data: text that cannot be
-//! read is copied to a quarantine key first, and a store from a newer app
-//! version puts the app in read-only mode.
+//! Layout: the settings-like records under `STATE_KEY`, the by-day records
+//! one month to a key (`MONTH_PREFIX` + `2026-11`), each key its own
+//! envelope. A tick reads and rewrites one month, not years of records.
+//!
+//! Promises, each tested end to end:
+//! - a write always takes in what is stored first; if that read fails,
+//!   nothing is written (a failed read never turns into an empty store);
+//! - text that cannot be read is copied aside (up to `MAX_QUARANTINED`
+//!   copies, oldest out first) before anything replaces it;
+//! - a store written by a newer version is never written to;
+//! - a deletion or replacement writes the new records before removing old
+//!   keys, so a crash half-way leaves more than wanted, never less.
 
 use crate::core::date::Day;
-use crate::core::state::{decode, encode, AppState, DecodeError, Decoded};
+use crate::core::state::{decode, encode, AppState, DecodeError, Decoded, Part};
+use std::collections::HashMap;
 use wasm_bindgen::JsCast;
 use web_sys::Storage;
 
 pub const STATE_KEY: &str = "hamstring-rehab:state";
-
-thread_local! {
-    /// The stored text whose records this tab already holds (it loaded,
-    /// wrote or merged it). While the store still holds exactly this, no other
-    /// tab has written, and a save need not read and merge it again: that
-    /// keeps a tick from re-parsing years of records.
-    static SEEN: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
-}
-
-fn seen(raw: &str) -> bool {
-    SEEN.with_borrow(|seen| seen.as_deref() == Some(raw))
-}
-
-fn mark_seen(raw: String) {
-    SEEN.set(Some(raw));
-}
-pub const QUARANTINE_KEY: &str = "hamstring-rehab:quarantine";
+pub const MONTH_PREFIX: &str = "hamstring-rehab:month:";
+pub const QUARANTINE_PREFIX: &str = "hamstring-rehab:quarantine:";
+/// Where the first versions kept their one quarantined copy.
+const OLD_QUARANTINE_KEY: &str = "hamstring-rehab:quarantine";
+/// What a "Replace" replaced, kept for one-step undo.
+pub const UNDO_KEY: &str = "hamstring-rehab:before-replace";
+/// Damaged copies kept aside at most.
+pub const MAX_QUARANTINED: usize = 5;
 
 /// How storage is doing, for the banner.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Health {
     Saving,
-    /// Storage is switched off or blocked: working in memory only.
+    /// Storage is switched off, blocked or failing: working in memory only.
     Unavailable,
     /// The browser refused to store more.
     QuotaFull,
-    /// Written by a newer app version: shown, never overwritten.
+    /// Written by a newer app version (or damaged and impossible to set
+    /// aside: schema 0): shown, never overwritten.
     ReadOnly {
         schema: u32,
     },
-    /// The store could not be read; its text is kept under the quarantine key.
+    /// Stored text could not be read; it is kept under a quarantine key.
     Quarantined {
         reason: String,
     },
@@ -49,6 +51,57 @@ pub enum Health {
     Salvaged {
         dropped: usize,
     },
+    /// Some records were dated in the future by a wrong clock and now count
+    /// as written at load time.
+    Clamped {
+        count: usize,
+    },
+}
+
+impl Health {
+    pub fn is_read_only(&self) -> bool {
+        matches!(self, Health::ReadOnly { .. })
+    }
+}
+
+/// What this tab last read or wrote under each key, as a hash: a key whose
+/// text still hashes the same holds nothing this tab has not taken in.
+#[derive(Debug, Clone, Default)]
+pub struct Synced(HashMap<String, u64>);
+
+impl Synced {
+    fn knows(&self, key: &str, text: &str) -> bool {
+        self.0.get(key) == Some(&hash(text))
+    }
+
+    fn note(&mut self, key: &str, text: &str) {
+        self.0.insert(key.to_string(), hash(text));
+    }
+}
+
+/// FNV-1a: cheap, and only ever compared with itself.
+fn hash(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+pub fn key_of(part: &Part) -> String {
+    match part {
+        Part::Main => STATE_KEY.to_string(),
+        Part::Month(month) => format!("{MONTH_PREFIX}{month}"),
+    }
+}
+
+/// The part a storage key holds, for the `storage` event.
+pub fn part_of(key: &str) -> Option<Part> {
+    if key == STATE_KEY {
+        return Some(Part::Main);
+    }
+    key.strip_prefix(MONTH_PREFIX)?
+        .parse()
+        .ok()
+        .map(Part::Month)
 }
 
 /// localStorage, or `None` where reading the property itself throws (storage
@@ -61,119 +114,364 @@ fn storage() -> Option<Storage> {
     Some(storage)
 }
 
+/// Every key of this app with `prefix`, in order; `None` when listing fails.
+fn keys_with(store: &Storage, prefix: &str) -> Option<Vec<String>> {
+    let count = store.length().ok()?;
+    let mut keys: Vec<String> = (0..count)
+        .filter_map(|i| store.key(i).ok().flatten())
+        .filter(|key| key.starts_with(prefix))
+        .collect();
+    keys.sort();
+    Some(keys)
+}
+
 pub fn read_raw(key: &str) -> Option<String> {
     storage()?.get_item(key).ok().flatten()
 }
 
-/// Loads the state. Never fails: problems are reported through `Health`.
-pub fn load() -> (AppState, Health) {
+/// What loading found.
+pub struct Loaded {
+    pub state: AppState,
+    pub health: Health,
+    pub synced: Synced,
+    /// Parts to write back at once: salvaged, clamped, or still in the
+    /// single-key layout of data versions 1 and 2.
+    pub rewrite: Vec<Part>,
+}
+
+/// Loads every part. Never fails: problems are reported through `Health`.
+/// Stamps later than `clamp_after` are set to `now`.
+pub fn load(now: u64, clamp_after: u64) -> Loaded {
+    let mut loaded = Loaded {
+        state: AppState::default(),
+        health: Health::Saving,
+        synced: Synced::default(),
+        rewrite: Vec::new(),
+    };
     let Some(store) = storage() else {
-        return (AppState::default(), Health::Unavailable);
+        loaded.health = Health::Unavailable;
+        return loaded;
     };
-    let Ok(raw) = store.get_item(STATE_KEY) else {
-        return (AppState::default(), Health::Unavailable);
+    let Some(mut keys) = keys_with(&store, MONTH_PREFIX) else {
+        loaded.health = Health::Unavailable;
+        return loaded;
     };
-    let Some(raw) = raw else {
-        return (AppState::default(), Health::Saving);
-    };
-    match decode(&raw) {
-        Ok(Decoded { state, dropped: 0 }) => {
-            mark_seen(raw);
-            (state, Health::Saving)
-        }
-        Ok(Decoded { state, dropped }) => {
-            // Keep the original text too: the salvaged copy will replace it.
-            let _ = store.set_item(QUARANTINE_KEY, &raw);
-            (state, Health::Salvaged { dropped })
-        }
-        Err(DecodeError::Newer { schema }) => (AppState::default(), Health::ReadOnly { schema }),
-        Err(DecodeError::Unreadable(reason)) => {
-            let kept = store.set_item(QUARANTINE_KEY, &raw).is_ok()
-                && store.remove_item(STATE_KEY).is_ok();
-            if kept {
-                (AppState::default(), Health::Quarantined { reason })
-            } else {
-                // Could not move it aside: touch nothing and save nothing.
-                (AppState::default(), Health::ReadOnly { schema: 0 })
+    keys.push(STATE_KEY.to_string());
+    let mut dropped = 0;
+    for key in keys {
+        let raw = match store.get_item(&key) {
+            Ok(Some(raw)) => raw,
+            Ok(None) => continue,
+            Err(_) => {
+                // Half a store must not pass for the whole one.
+                return Loaded {
+                    state: AppState::default(),
+                    health: Health::Unavailable,
+                    synced: Synced::default(),
+                    rewrite: Vec::new(),
+                };
             }
-        }
-    }
-}
-
-/// What a save did.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Saved {
-    /// Saved. With a state when another tab had written meanwhile: ours
-    /// merged with theirs, which the caller should show.
-    Ok(Option<Box<AppState>>),
-    Failed(Health),
-}
-
-/// Saves `state`, first merging in whatever another tab stored since, so
-/// neither tab's records are lost. `today` decides which days are old enough
-/// to store compactly.
-pub fn save(state: &AppState, today: Day) -> Saved {
-    let Some(store) = storage() else {
-        return Saved::Failed(Health::Unavailable);
-    };
-    let stored = store.get_item(STATE_KEY).ok().flatten();
-    let merged = match stored.as_deref() {
-        Some(raw) if seen(raw) => None,
-        Some(raw) => match decode(raw) {
-            Ok(theirs) => Some(Box::new(theirs.state.merge(state))),
+        };
+        match decode(&raw) {
+            Ok(Decoded { state, dropped: 0 }) => {
+                if key == STATE_KEY && !state.months().is_empty() {
+                    // Data version 1 or 2: everything under one key. Write
+                    // the months, then the slimmer main key.
+                    loaded
+                        .rewrite
+                        .extend(state.months().into_iter().map(Part::Month));
+                    loaded.rewrite.push(Part::Main);
+                }
+                loaded.synced.note(&key, &raw);
+                loaded.state.merge_in(&state);
+            }
+            Ok(Decoded {
+                state,
+                dropped: some,
+            }) => {
+                // The original stays aside; the salvaged copy replaces it.
+                if !quarantine(&store, &raw, now) {
+                    loaded.health = Health::ReadOnly { schema: 0 };
+                }
+                dropped += some;
+                loaded
+                    .rewrite
+                    .extend(state.months().into_iter().map(Part::Month));
+                loaded.rewrite.push(Part::Main);
+                loaded.state.merge_in(&state);
+            }
             Err(DecodeError::Newer { schema }) => {
-                return Saved::Failed(Health::ReadOnly { schema })
+                return Loaded {
+                    state: AppState::default(),
+                    health: Health::ReadOnly { schema },
+                    synced: Synced::default(),
+                    rewrite: Vec::new(),
+                };
             }
-            // Unreadable text here was already quarantined at load, or is
-            // new damage: our copy is the best there is.
-            Err(DecodeError::Unreadable(_)) => None,
-        },
-        None => None,
-    };
-    let text = encode(merged.as_deref().unwrap_or(state), today);
-    match store.set_item(STATE_KEY, &text) {
-        Ok(()) => {
-            mark_seen(text);
-            Saved::Ok(merged)
+            Err(DecodeError::Unreadable(reason)) => {
+                let kept = quarantine(&store, &raw, now) && store.remove_item(&key).is_ok();
+                loaded.health = if kept {
+                    Health::Quarantined { reason }
+                } else {
+                    // Could not move it aside: touch nothing and save nothing.
+                    Health::ReadOnly { schema: 0 }
+                };
+            }
         }
-        Err(error) => Saved::Failed(classify(error)),
+    }
+    let clamped = loaded.state.clamp_future(clamp_after, now);
+    if clamped > 0 {
+        loaded
+            .rewrite
+            .extend(loaded.state.months().into_iter().map(Part::Month));
+        loaded.rewrite.push(Part::Main);
+    }
+    // Months first, the main key last (`Part`'s order).
+    loaded.rewrite.sort();
+    loaded.rewrite.dedup();
+    if loaded.health == Health::Saving {
+        if dropped > 0 {
+            loaded.health = Health::Salvaged { dropped };
+        } else if clamped > 0 {
+            loaded.health = Health::Clamped { count: clamped };
+        }
+    }
+    loaded
+}
+
+/// What `take_in` found.
+pub struct Taken {
+    /// The latest stamp seen.
+    pub latest: u64,
+    /// Parts to write besides the change's own: an older version of the app
+    /// (in another tab) wrote everything under the main key again.
+    pub also_write: Vec<Part>,
+}
+
+/// Takes in what is stored under `parts` (and the main key, which carries
+/// deletions) that this tab has not seen yet. A read that fails is an
+/// error: the caller must not write then.
+pub fn take_in(
+    state: &mut AppState,
+    parts: &[Part],
+    synced: &mut Synced,
+    now: u64,
+    clamp_after: u64,
+) -> Result<Taken, Health> {
+    let store = storage().ok_or(Health::Unavailable)?;
+    let mut latest = 0;
+    let mut also_write = Vec::new();
+    let mut keys: Vec<String> = parts.iter().map(key_of).collect();
+    keys.push(STATE_KEY.to_string());
+    keys.dedup();
+    for key in keys {
+        let stored = store.get_item(&key).map_err(|_| Health::Unavailable)?;
+        let Some(text) = stored else { continue };
+        if synced.knows(&key, &text) {
+            continue;
+        }
+        match decode(&text) {
+            Ok(mut theirs) => {
+                theirs.state.clamp_future(clamp_after, now);
+                latest = latest.max(theirs.state.max_stamp());
+                if key == STATE_KEY && !theirs.state.months().is_empty() {
+                    also_write.extend(theirs.state.months().into_iter().map(Part::Month));
+                    also_write.push(Part::Main);
+                }
+                state.merge_in(&theirs.state);
+                synced.note(&key, &text);
+            }
+            Err(DecodeError::Newer { schema }) => return Err(Health::ReadOnly { schema }),
+            // New damage since load: keep it aside, then ours replaces it.
+            Err(DecodeError::Unreadable(_)) => {
+                if !quarantine(&store, &text, now) {
+                    return Err(Health::ReadOnly { schema: 0 });
+                }
+            }
+        }
+    }
+    Ok(Taken { latest, also_write })
+}
+
+/// Writes `parts` of `state` where they differ from what this tab last
+/// synced; a month with no records left is removed.
+pub fn write(
+    state: &AppState,
+    parts: &[Part],
+    today: Day,
+    synced: &mut Synced,
+) -> Result<(), Health> {
+    let store = storage().ok_or(Health::Unavailable)?;
+    for part in parts {
+        let key = key_of(part);
+        let slice = state.part(part);
+        if matches!(part, Part::Month(_)) && slice.is_empty() {
+            if synced.0.remove(&key).is_some() || store.get_item(&key).ok().flatten().is_some() {
+                store.remove_item(&key).map_err(|_| Health::Unavailable)?;
+            }
+            continue;
+        }
+        let text = encode(&slice, today);
+        if synced.knows(&key, &text) {
+            continue;
+        }
+        store.set_item(&key, &text).map_err(classify)?;
+        synced.note(&key, &text);
+    }
+    Ok(())
+}
+
+/// Whether `part` of `ours` holds anything the stored text `theirs` lacks:
+/// then this tab writes it back (another tab's write raced with ours).
+pub fn lacks(theirs: &str, ours: &AppState, part: &Part) -> bool {
+    let Ok(theirs) = decode(theirs) else {
+        return true;
+    };
+    let mine = ours.part(part);
+    theirs.state.merge(&mine) != theirs.state
+}
+
+/// Notes text another tab stored (from a `storage` event) as synced.
+pub fn note_synced(synced: &mut Synced, key: &str, text: Option<&str>) {
+    match text {
+        Some(text) => synced.note(key, text),
+        None => {
+            synced.0.remove(key);
+        }
     }
 }
 
+/// Replaces everything stored by `state` (delete all, or an import that
+/// replaces): its months first, then the main key with its deletion time,
+/// then the months it no longer has.
+pub fn replace_all(state: &AppState, today: Day, synced: &mut Synced) -> Result<(), Health> {
+    let store = storage().ok_or(Health::Unavailable)?;
+    if let Some(Err(DecodeError::Newer { schema })) =
+        store.get_item(STATE_KEY).ok().flatten().map(|t| decode(&t))
+    {
+        return Err(Health::ReadOnly { schema });
+    }
+    let old_months = keys_with(&store, MONTH_PREFIX).ok_or(Health::Unavailable)?;
+    let mut parts: Vec<Part> = state.months().into_iter().map(Part::Month).collect();
+    parts.push(Part::Main);
+    write(state, &parts, today, synced)?;
+    let kept: Vec<String> = parts.iter().map(key_of).collect();
+    for key in old_months.iter().filter(|key| !kept.contains(key)) {
+        store.remove_item(key).map_err(|_| Health::Unavailable)?;
+        synced.0.remove(key);
+    }
+    Ok(())
+}
+
+/// Keeps a copy of `state` for undoing a replacement.
+pub fn keep_undo_copy(state: &AppState, today: Day) -> Result<(), Health> {
+    let store = storage().ok_or(Health::Unavailable)?;
+    store
+        .set_item(UNDO_KEY, &encode(state, today))
+        .map_err(classify)
+}
+
+pub fn undo_copy() -> Option<AppState> {
+    decode(&read_raw(UNDO_KEY)?)
+        .ok()
+        .map(|decoded| decoded.state)
+}
+
+pub fn drop_undo_copy() {
+    if let Some(store) = storage() {
+        let _ = store.remove_item(UNDO_KEY);
+    }
+}
+
+/// What is stored, exactly as it is, for a backup in read-only mode: the
+/// main key's text when it is the only key, else every key and its text.
+pub fn raw_export() -> Option<String> {
+    let store = storage()?;
+    let mut keys = keys_with(&store, MONTH_PREFIX)?;
+    if keys.is_empty() {
+        return store.get_item(STATE_KEY).ok().flatten();
+    }
+    keys.push(STATE_KEY.to_string());
+    let texts: serde_json::Map<String, serde_json::Value> = keys
+        .into_iter()
+        .filter_map(|key| Some((key.clone(), store.get_item(&key).ok().flatten()?.into())))
+        .collect();
+    serde_json::to_string(&texts).ok()
+}
+
+/// Copies damaged text aside under a new quarantine key, making room by
+/// dropping the oldest copies. False when it could not be kept.
+fn quarantine(store: &Storage, text: &str, now: u64) -> bool {
+    let mut copies = quarantined_keys(store);
+    while copies.len() >= MAX_QUARANTINED {
+        let oldest = copies.remove(0);
+        let _ = store.remove_item(&oldest);
+    }
+    let mut key = format!("{QUARANTINE_PREFIX}{now}");
+    while store.get_item(&key).ok().flatten().is_some() {
+        key.push('+');
+    }
+    loop {
+        if store.set_item(&key, text).is_ok() {
+            return true;
+        }
+        // Full: an older damaged copy gives way to this one.
+        if copies.is_empty() {
+            return false;
+        }
+        let oldest = copies.remove(0);
+        let _ = store.remove_item(&oldest);
+    }
+}
+
+/// Quarantine keys, oldest first (the first versions' single key before all).
+fn quarantined_keys(store: &Storage) -> Vec<String> {
+    let mut keys = keys_with(store, QUARANTINE_PREFIX).unwrap_or_default();
+    keys.sort_by_key(|key| {
+        key.trim_start_matches(QUARANTINE_PREFIX)
+            .trim_end_matches('+')
+            .parse::<u64>()
+            .unwrap_or(0)
+    });
+    if store.get_item(OLD_QUARANTINE_KEY).ok().flatten().is_some() {
+        keys.insert(0, OLD_QUARANTINE_KEY.to_string());
+    }
+    keys
+}
+
+/// Every damaged copy kept aside, oldest first: its key and text.
+pub fn quarantined() -> Vec<(String, String)> {
+    let Some(store) = storage() else {
+        return Vec::new();
+    };
+    quarantined_keys(&store)
+        .into_iter()
+        .filter_map(|key| Some((key.clone(), store.get_item(&key).ok().flatten()?)))
+        .collect()
+}
+
+/// Removes one quarantined copy once the person has dealt with it.
+pub fn discard_quarantined(key: &str) {
+    if let Some(store) = storage() {
+        let _ = store.remove_item(key);
+    }
+}
+
+/// A storage error as the banner names it: every browser's "full" is full
+/// (Chromium and Safari: QuotaExceededError / 22; Firefox:
+/// NS_ERROR_DOM_QUOTA_REACHED / 1014).
 fn classify(error: wasm_bindgen::JsValue) -> Health {
-    let quota = error
-        .dyn_ref::<web_sys::DomException>()
-        .is_some_and(|e| e.name() == "QuotaExceededError" || e.code() == 22);
+    let quota = error.dyn_ref::<web_sys::DomException>().is_some_and(|e| {
+        matches!(
+            e.name().as_str(),
+            "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED"
+        ) || matches!(e.code(), 22 | 1014)
+    });
     if quota {
         Health::QuotaFull
     } else {
         Health::Unavailable
     }
-}
-
-/// Reads what another tab stored, for the `storage` event; the caller merges
-/// all of it, so it counts as seen.
-pub fn read_stored() -> Option<AppState> {
-    let raw = read_raw(STATE_KEY)?;
-    let state = decode(&raw).ok()?.state;
-    mark_seen(raw);
-    Some(state)
-}
-
-/// Removes the quarantined text once the user has dealt with it.
-pub fn clear_quarantine() {
-    if let Some(store) = storage() {
-        let _ = store.remove_item(QUARANTINE_KEY);
-    }
-}
-
-/// Replaces the stored state outright (delete all, or import "replace").
-pub fn overwrite(state: &AppState, today: Day) -> Result<(), Health> {
-    let store = storage().ok_or(Health::Unavailable)?;
-    let text = encode(state, today);
-    store.set_item(STATE_KEY, &text).map_err(classify)?;
-    mark_seen(text);
-    Ok(())
 }
 
 /// Asks the browser not to evict our data under storage pressure.

@@ -2,7 +2,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use hamstring_rehab::app::App;
-use hamstring_rehab::storage::STATE_KEY;
+use hamstring_rehab::storage::{MONTH_PREFIX, STATE_KEY};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, Storage};
@@ -111,7 +111,13 @@ async fn ticking_a_set_updates_the_count_and_saves_at_once() {
     bridge.click();
     settle().await;
     assert_eq!(count.text_content().unwrap(), "1 of 7 sets done");
-    let stored = local_storage().get_item(STATE_KEY).unwrap().unwrap();
+    // Saved under this month's key, at once.
+    let storage = local_storage();
+    let month_key = (0..storage.length().unwrap())
+        .filter_map(|i| storage.key(i).unwrap())
+        .find(|key| key.starts_with(MONTH_PREFIX))
+        .expect("a month key was written");
+    let stored = storage.get_item(&month_key).unwrap().unwrap();
     assert!(stored.contains(r#""glute-bridge:1":{"at":"#), "{stored}");
 
     // Undo is the same tap.

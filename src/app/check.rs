@@ -4,7 +4,7 @@
 
 use crate::app::browser::{can_share, download, share};
 use crate::app::link;
-use crate::app::store::{use_store, Store};
+use crate::app::store::{use_store, Scope, Store};
 use crate::app::widgets::{Rating, Rich};
 use crate::content::selfcheck::{
     level_text, older, Level, Question, BACK_FIRST_ADVICE, NOT_A_DIAGNOSIS, OLDER_RESULT,
@@ -127,7 +127,9 @@ fn Intro() -> impl IntoView {
         (!answers.is_empty()).then(|| next_unanswered(&answers).map(|q| q.id).unwrap_or("review"))
     };
     let start = move |_| {
-        store.change(|state, now| state.check_draft = Some(Stamped::new(now, Answers::new())));
+        store.change(Scope::Main, |state, now| {
+            state.check_draft = Some(Stamped::new(now, Answers::new()))
+        });
         go(&format!("/check?step={}", flow(&Answers::new())[0].id));
     };
     view! {
@@ -163,7 +165,7 @@ fn QuestionStep(question: &'static Question, from_review: bool) -> impl IntoView
         (index + 1, questions.len())
     };
     let set_answer = move |picked: Vec<String>| {
-        store.change(|state, now| {
+        store.change(Scope::Main, |state, now| {
             let mut answers = state
                 .check_draft
                 .take()
@@ -229,15 +231,18 @@ fn Review() -> impl IntoView {
         let verdict = Verdict::Triage(triage(&answers));
         let day = store.today.get_untracked();
         let mut finished_at = 0;
-        store.change(|state, now| {
+        store.change(Scope::Main, |state, now| {
             finished_at = now;
             state.check_results.insert(
                 now,
-                CheckResult {
-                    day,
-                    answers,
-                    verdict,
-                },
+                Stamped::new(
+                    now,
+                    CheckResult {
+                        day,
+                        answers,
+                        verdict,
+                    },
+                ),
             );
             state.check_draft = None;
         });
@@ -273,7 +278,11 @@ fn Review() -> impl IntoView {
 #[component]
 fn ResultView(id: u64) -> impl IntoView {
     let store = use_store();
-    let result = move || store.state.with(|s| s.check_results.get(&id).cloned());
+    let result = move || {
+        store
+            .state
+            .with(|s| s.check_results.get(&id).map(|r| r.value.clone()))
+    };
     let heading = focused_heading();
     view! {
         {move || match result() {
@@ -406,7 +415,7 @@ fn PastResults() -> impl IntoView {
             s.check_results
                 .iter()
                 .rev()
-                .map(|(id, r)| (*id, r.day, r.verdict.headline()))
+                .map(|(id, r)| (*id, r.value.day, r.value.verdict.headline()))
                 .collect::<Vec<_>>()
         })
     };
@@ -446,7 +455,7 @@ fn SymptomScoreForm() -> impl IntoView {
             activity.get_untracked(),
             morning.get_untracked(),
         ) {
-            store.change(|state, now| {
+            store.change(Scope::Day(today), |state, now| {
                 state.symptom_scores.insert(
                     today,
                     Stamped::new(

@@ -2,11 +2,11 @@
 //! aside, and settings.
 
 use crate::app::browser::{download, is_apple_mobile, now_ms};
-use crate::app::store::use_store;
-use crate::core::backup::{check_import, file_name, Contents, Import};
+use crate::app::store::{use_store, Scope};
+use crate::core::backup::{check_import, file_name, Import, MAX_IMPORT_BYTES};
 use crate::core::date::Weekday;
-use crate::core::state::{encode, AppState, Stamped};
-use crate::storage::{self, Health, QUARANTINE_KEY};
+use crate::core::state::{encode, Changes, Counts, Stamped};
+use crate::storage::{self, Health};
 use leptos::prelude::*;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 
@@ -15,13 +15,16 @@ const BACKUP_NUDGE_DAYS: i32 = 14;
 
 #[component]
 pub fn DataSection() -> impl IntoView {
+    // Bumped when a replacement is made or undone, to show or hide "Undo".
+    let undo_changed = RwSignal::new(0u32);
     view! {
         <section class="card" aria-labelledby="data-title" id="data">
             <h2 id="data-title">"Your data"</h2>
             <p>"Everything you record stays in this browser on this device. Nothing is sent anywhere."</p>
             <StorageNotes />
             <Backup />
-            <Restore />
+            <Restore undo_changed />
+            <UndoReplace undo_changed />
             <Quarantine />
             <DeleteAll />
         </section>
@@ -46,9 +49,15 @@ fn StorageNotes() -> impl IntoView {
         {move || stale().then(|| view! {
             <p class="status" id="backup-nudge">"Your last backup is more than two weeks old, or you have none yet. A backup file keeps your history safe if this browser's data is cleared."</p>
         })}
-        {move || (store.health.get() != Health::Saving).then(|| view! {
-            <p class="status warn">"Saving is not working normally right now: see the message at the top of the page."</p>
-        })}
+        {move || match store.health.get() {
+            Health::ReadOnly { .. } => Some(view! {
+                <p class="status warn" id="read-only-note">"This version of the app can only read your data, so restoring, deleting and settings are switched off. A backup downloads your data exactly as it is stored."</p>
+            }.into_any()),
+            Health::Unavailable | Health::QuotaFull => Some(view! {
+                <p class="status warn">"Saving is not working normally right now: see the message at the top of the page."</p>
+            }.into_any()),
+            _ => None,
+        }}
     }
 }
 
@@ -58,10 +67,21 @@ fn Backup() -> impl IntoView {
     let done = RwSignal::new(None::<String>);
     let export = move |_| {
         let today = store.today.get_untracked();
-        let text = store.state.with_untracked(|state| encode(state, today));
+        // Read-only: the stored text exactly as a newer version wrote it.
+        let text = if store.health.get_untracked().is_read_only() {
+            storage::raw_export()
+        } else {
+            Some(store.state.with_untracked(|state| encode(state, today)))
+        };
+        let Some(text) = text else {
+            done.set(Some("There is nothing stored to download.".into()));
+            return;
+        };
         match download(&file_name(today), "application/json", &text) {
             Ok(()) => {
-                store.change(|state, now| state.last_backup = Some(Stamped::new(now, today)));
+                store.change(Scope::Main, |state, now| {
+                    state.last_backup = Some(Stamped::new(now, today))
+                });
                 done.set(Some(format!("Downloaded {}.", file_name(today))));
             }
             Err(_) => done.set(Some(
@@ -71,17 +91,20 @@ fn Backup() -> impl IntoView {
     };
     view! {
         <h3>"Back up"</h3>
-        <p>{move || format!("This device holds {}.", store.state.with(|s| Contents::of(s).describe()))}</p>
+        <p>{move || format!("This device holds {}.", store.state.with(|s| Counts::of(s).describe("no records yet")))}</p>
         <div class="actions"><button type="button" class="primary" on:click=export>"Download a backup file"</button></div>
         <p aria-live="polite">{move || done.get()}</p>
     }
 }
 
+/// A message after an import: whether it is good news, and its text.
+type Outcome = Option<(bool, String)>;
+
 #[component]
-fn Restore() -> impl IntoView {
+fn Restore(undo_changed: RwSignal<u32>) -> impl IntoView {
     let store = use_store();
     let pending = RwSignal::new(None::<Import>);
-    let message = RwSignal::new(None::<(bool, String)>);
+    let message = RwSignal::new(Outcome::None);
     let picked = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|files| files.get(0)) else {
@@ -89,7 +112,7 @@ fn Restore() -> impl IntoView {
         };
         input.set_value("");
         pending.set(None);
-        if file.size() > crate::core::backup::MAX_IMPORT_BYTES as f64 {
+        if file.size() > MAX_IMPORT_BYTES as f64 {
             message.set(Some((false, "This file is too large to be a Hamstring Rehab backup. Your current data has not been changed.".into())));
             return;
         }
@@ -98,7 +121,7 @@ fn Restore() -> impl IntoView {
                 .await
                 .ok()
                 .and_then(|t| t.as_string());
-            match text.map(|t| check_import(&t)) {
+            match text.map(|t| check_import(&t, now_ms())) {
                 Some(Ok(import)) => {
                     message.set(None);
                     pending.set(Some(import));
@@ -111,65 +134,154 @@ fn Restore() -> impl IntoView {
             }
         });
     };
-    let apply = move |replace: bool| {
+    // Exactly what each choice would change, from the records themselves.
+    let preview = move || {
+        pending.with(|import| {
+            import.as_ref().map(|import| {
+                store.state.with(|local| {
+                    (
+                        Changes::between(local, &local.merge_import(&import.state)),
+                        Changes::between(local, &import.state),
+                    )
+                })
+            })
+        })
+    };
+    let merge = move |_| {
         let Some(import) = pending.get_untracked() else {
             return;
         };
-        if replace {
-            store.replace(import.state.as_replacement(now_ms()));
-        } else {
-            store.change(|state, _| *state = state.merge(&import.state));
+        if let Some(before) = store.merge_import(&import.state) {
+            let changes = store
+                .state
+                .with_untracked(|after| Changes::between(&before, after));
+            message.set(Some((
+                true,
+                format!("Merged. The backup {}.", changes.describe()),
+            )));
         }
         pending.set(None);
-        message.set(Some((
-            true,
-            if replace {
-                "Your data was replaced by the backup.".into()
-            } else {
-                "The backup was merged with your data.".into()
-            },
-        )));
     };
+    let replace = move |_| {
+        let Some(import) = pending.get_untracked() else {
+            return;
+        };
+        let before = store.state.get_untracked();
+        match store.replace(import.state, true) {
+            Ok(()) => {
+                let changes = store.state.with_untracked(|after| Changes::between(&before, after));
+                message.set(Some((true, format!("Replaced. This device now matches the backup: it {}. Your data from before is kept: you can undo this below.", changes.describe()))));
+            }
+            Err(Health::QuotaFull) => message.set(Some((false, "There is not enough room to keep a copy of your current data, so nothing was replaced. Download a backup first, then free up space.".into()))),
+            Err(_) => message.set(Some((false, "Your data could not be replaced: saving is not working. Nothing was changed.".into()))),
+        }
+        undo_changed.update(|n| *n += 1);
+        pending.set(None);
+    };
+    let read_only = move || store.health.with(Health::is_read_only);
     view! {
         <h3>"Restore from a backup"</h3>
         <label class="field" for="import-file">"Choose a backup file (.json)"</label>
-        <input type="file" id="import-file" accept=".json,application/json" on:change=picked />
+        <input type="file" id="import-file" accept=".json,application/json" on:change=picked prop:disabled=read_only />
         {move || message.get().map(|(ok, text)| view! {
             <p class=if ok { "status" } else { "status warn" } role="alert">{text}</p>
         })}
-        {move || pending.get().map(|import| view! {
+        {move || pending.get().zip(preview()).map(|(import, (merging, replacing))| view! {
             <div class="status import-preview">
-                <p><strong>"This backup holds "</strong>{import.contents.describe()}"."</p>
+                <p><strong>"This backup holds "</strong>{import.counts.describe("no records")}"."</p>
                 {(import.skipped > 0).then(|| view! { <p>{format!("{} damaged records in it will be skipped.", import.skipped)}</p> })}
-                <p>"Merge keeps everything on this device and adds the backup's records (the newer version of each wins). Replace makes this device match the backup."</p>
+                {(import.clamped > 0).then(|| view! { <p>{format!("{} records in it were dated in the future by a wrong clock; they will count as written now.", import.clamped)}</p> })}
+                <p><strong>"Merge"</strong>{format!(" keeps everything on this device and {}.", merging.describe())}</p>
+                <p><strong>"Replace"</strong>{format!(" makes this device match the backup: it {}. A copy of what is here now is kept, so you can undo it.", replacing.describe())}</p>
                 <div class="actions">
-                    <button type="button" class="primary" on:click=move |_| apply(false)>"Merge"</button>
-                    <button type="button" class="secondary" on:click=move |_| apply(true)>"Replace"</button>
+                    <button type="button" class="primary" on:click=merge prop:disabled=move || read_only() || merging.is_empty()>"Merge"</button>
+                    <button type="button" class="secondary" on:click=replace prop:disabled=read_only>"Replace"</button>
                     <button type="button" class="secondary" on:click=move |_| pending.set(None)>"Cancel"</button>
+                </div>
+                {merging.is_empty().then(|| view! { <p>"Merging would change nothing: everything in this backup is already here."</p> })}
+            </div>
+        })}
+    }
+}
+
+/// One-step undo of a replacement, kept until it is used or discarded.
+#[component]
+fn UndoReplace(undo_changed: RwSignal<u32>) -> impl IntoView {
+    let store = use_store();
+    let copy = Memo::new(move |_| {
+        undo_changed.track();
+        storage::undo_copy()
+    });
+    let message = RwSignal::new(None::<&'static str>);
+    let undo = move |_| {
+        let Some(before) = copy.get_untracked() else {
+            return;
+        };
+        match store.replace(before, false) {
+            Ok(()) => {
+                storage::drop_undo_copy();
+                message.set(Some(
+                    "Undone: your data is back as it was before the replace.",
+                ));
+            }
+            Err(_) => message.set(Some(
+                "The replace could not be undone: saving is not working. The copy is still kept.",
+            )),
+        }
+        undo_changed.update(|n| *n += 1);
+    };
+    let discard = move |_| {
+        storage::drop_undo_copy();
+        undo_changed.update(|n| *n += 1);
+    };
+    view! {
+        {move || copy.get().map(|before| view! {
+            <div class="status" id="undo-replace">
+                <h3>"Undo the last replace"</h3>
+                <p>{format!("Your data from before the last replace is kept on this device: {}.", Counts::of(&before).describe("no records"))}</p>
+                <div class="actions">
+                    <button type="button" class="primary" on:click=undo prop:disabled=move || store.health.with(Health::is_read_only)>"Undo the replace"</button>
+                    <button type="button" class="secondary" on:click=discard>"Discard the copy"</button>
                 </div>
             </div>
         })}
+        <p aria-live="polite">{move || message.get()}</p>
     }
 }
 
 /// Damaged stored text, kept aside rather than deleted.
 #[component]
 fn Quarantine() -> impl IntoView {
-    let raw = RwSignal::new(storage::read_raw(QUARANTINE_KEY));
+    let copies = RwSignal::new(storage::quarantined());
     view! {
-        {move || raw.get().map(|text| {
-            let size = text.len();
-            view! {
+        {move || {
+            let list = copies.get();
+            (!list.is_empty()).then(|| view! {
                 <div class="status warn quarantine">
                     <h3>"Damaged data kept aside"</h3>
-                    <p>{format!("Saved data that could not be read in full is kept here ({size} characters). Download it to keep a copy or to send it for help.")}</p>
-                    <div class="actions">
-                        <button type="button" class="secondary" on:click=move |_| { let _ = download("hamstring-rehab-damaged-data.txt", "text/plain", &text); }>"Download the damaged data"</button>
-                        <button type="button" class="secondary" on:click=move |_| { storage::clear_quarantine(); raw.set(None); }>"Discard it"</button>
-                    </div>
+                    <p>{if list.len() == 1 {
+                        "1 copy of saved data that could not be read in full is kept here. Download it to keep it or to send it for help.".to_string()
+                    } else {
+                        format!("{} copies of saved data that could not be read in full are kept here (at most {}; the oldest goes first). Download them to keep them or to send them for help.", list.len(), storage::MAX_QUARANTINED)
+                    }}</p>
+                    <ul class="quarantined">
+                        {list.into_iter().enumerate().map(|(i, (key, text))| {
+                            let size = text.len();
+                            let name = format!("hamstring-rehab-damaged-data-{}.txt", i + 1);
+                            view! {
+                                <li>
+                                    <p>{format!("Copy {} ({size} characters)", i + 1)}</p>
+                                    <div class="actions">
+                                        <button type="button" class="secondary" aria-label=format!("Download the damaged data, copy {}", i + 1) on:click=move |_| { let _ = download(&name, "text/plain", &text); }>"Download the damaged data"</button>
+                                        <button type="button" class="secondary" aria-label=format!("Discard it, copy {}", i + 1) on:click=move |_| { storage::discard_quarantined(&key); copies.set(storage::quarantined()); }>"Discard it"</button>
+                                    </div>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
                 </div>
-            }
-        })}
+            })
+        }}
     }
 }
 
@@ -177,14 +289,13 @@ fn Quarantine() -> impl IntoView {
 fn DeleteAll() -> impl IntoView {
     let store = use_store();
     let confirming = RwSignal::new(false);
-    let deleted = RwSignal::new(false);
+    let outcome = RwSignal::new(None::<&'static str>);
     let delete = move |_| {
-        store.replace(AppState {
-            reset_at: now_ms(),
-            ..AppState::default()
-        });
+        outcome.set(Some(match store.delete_all() {
+            Ok(()) => "All your data was deleted.",
+            Err(_) => "Your data could not be deleted: saving is not working. Nothing was changed.",
+        }));
         confirming.set(false);
-        deleted.set(true);
     };
     view! {
         <h3>"Delete all my data"</h3>
@@ -200,10 +311,10 @@ fn DeleteAll() -> impl IntoView {
             }.into_any()
         } else {
             view! {
-                <div class="actions"><button type="button" class="secondary danger" on:click=move |_| { deleted.set(false); confirming.set(true); }>"Delete all my data…"</button></div>
+                <div class="actions"><button type="button" class="secondary danger" prop:disabled=move || store.health.with(Health::is_read_only) on:click=move |_| { outcome.set(None); confirming.set(true); }>"Delete all my data…"</button></div>
             }.into_any()
         }}
-        <p aria-live="polite">{move || deleted.get().then_some("All your data was deleted.")}</p>
+        <p aria-live="polite">{move || outcome.get()}</p>
     }
 }
 
@@ -212,7 +323,7 @@ fn Settings() -> impl IntoView {
     let store = use_store();
     let settings = move || store.state.with(|s| s.settings());
     let update = move |apply: Box<dyn FnOnce(&mut crate::core::state::Settings)>| {
-        store.change(|state, now| {
+        store.change(Scope::Main, |state, now| {
             let mut settings = state.settings();
             apply(&mut settings);
             state.settings = Some(Stamped::new(now, settings));

@@ -1,12 +1,12 @@
 //! The guide: the article, rendered from `crate::content::guide`.
 
 use crate::app::link;
-use crate::app::store::use_store;
+use crate::app::store::{use_store, Scope};
 use crate::app::widgets::Rich;
 use crate::content::exercises::CATALOGUE;
 use crate::content::guide::{INTRO, SECTIONS, TITLE};
 use crate::content::{Block, CalloutKind, Section};
-use crate::core::state::Stamped;
+use crate::core::state::{SectionId, Stamped};
 use leptos::prelude::*;
 
 #[component]
@@ -15,7 +15,7 @@ pub fn GuidePage() -> impl IntoView {
     let last_read = move || {
         store
             .state
-            .with(|s| s.reading.as_ref().map(|r| r.value.clone()))
+            .with(|s| s.reading.as_ref().map(|r| r.value.0.clone()))
             .and_then(|id| {
                 SECTIONS
                     .iter()
@@ -130,10 +130,10 @@ fn track_reading_position() {
         let Some(current) = current else { return };
         let known = store
             .state
-            .with_untracked(|s| s.reading.as_ref().map(|r| r.value == current.id));
+            .with_untracked(|s| s.reading.as_ref().map(|r| r.value.0 == current.id));
         if known != Some(true) {
-            store.change(|state, now| {
-                state.reading = Some(Stamped::new(now, current.id.to_string()))
+            store.change(Scope::Main, |state, now| {
+                state.reading = Some(Stamped::new(now, SectionId(current.id.to_string())))
             });
         }
     });

@@ -17,7 +17,7 @@ use crate::storage::Health;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
-pub use store::{use_store, Store};
+pub use store::{use_store, Scope, Store};
 
 /// Where the app is served from, without a trailing slash: "" at the root of
 /// a host, "/rehab" for `trunk build --public-url /rehab/`. The build writes
@@ -52,10 +52,9 @@ pub fn App() -> impl IntoView {
 
     // Another tab saved: take its records in (the `storage` event only fires
     // in the other tabs, never the one that wrote).
+    // Its new text comes with the event, so nothing is read twice.
     let listener = window_event_listener(leptos::ev::storage, move |event| {
-        if event.key().as_deref() == Some(crate::storage::STATE_KEY) {
-            store.take_in_other_tab();
-        }
+        store.take_in_other_tab(event.key(), event.new_value());
     });
     // Coming back to the app after midnight: move "today" on.
     let refresh_day = window_event_listener(leptos::ev::focus, move |_| {
@@ -145,7 +144,7 @@ fn ThemeToggle() -> impl IntoView {
         Theme::Dark => "☾",
     };
     let cycle = move |_| {
-        store.change(|state, now| {
+        store.change(Scope::Main, |state, now| {
             let mut settings = state.settings();
             settings.theme = match settings.theme {
                 Theme::System => Theme::Light,
@@ -175,6 +174,7 @@ fn HealthBanner() -> impl IntoView {
         Health::ReadOnly { schema } => Some(("warning", format!("Your data was saved by a newer version of this app (data version {schema}). It is kept safe and untouched: this version is read-only. Reload to get the latest version."))),
         Health::Quarantined { reason } => Some(("error", format!("Your saved data could not be read ({reason}). It has not been deleted: it is kept aside, and you can download it from Progress & data. The app has started fresh."))),
         Health::Salvaged { dropped } => Some(("info", format!("Some saved records were damaged and left out ({dropped}). Everything else loaded. The original is kept aside on Progress & data."))),
+        Health::Clamped { count } => Some(("info", format!("{count} saved records were dated in the future, by a device clock that was wrong. They now count as written today; nothing was lost."))),
     }
     };
     view! {

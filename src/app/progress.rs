@@ -5,7 +5,7 @@
 use crate::app::data::DataSection;
 use crate::app::link;
 use crate::app::routine::{week_start, SessionExercise};
-use crate::app::store::use_store;
+use crate::app::store::{use_store, Scope};
 use crate::app::widgets::Rating;
 use crate::core::chart::{plot, polyline};
 use crate::core::date::{days_in_month, Day};
@@ -307,7 +307,7 @@ fn StrengthCheckForm() -> impl IntoView {
         };
         error.set(None);
         let today = store.today.get_untracked();
-        store.change(|state, now| {
+        store.change(Scope::Day(today), |state, now| {
             state.strength_checks.insert(
                 today,
                 Stamped::new(
@@ -366,7 +366,7 @@ fn RunLog() -> impl IntoView {
             return;
         };
         let today = store.today.get_untracked();
-        store.change(|state, now| {
+        store.change(Scope::Day(today), |state, now| {
             state.runs.insert(
                 today,
                 Stamped::new(
@@ -401,7 +401,7 @@ fn RunLog() -> impl IntoView {
                 </form>
                 <ul class="runs">
                     {move || runs().into_iter().map(|(day, run)| {
-                        let morning = move |n: u8| store.change(|state, now| {
+                        let morning = move |n: u8| store.change(Scope::Day(day), |state, now| {
                             if let Some(entry) = state.runs.get_mut(&day) {
                                 entry.value.pain_next_morning = Some(n);
                                 entry.at = now;

@@ -3,7 +3,7 @@
 use crate::app::browser::{locale_week_start, vibrate};
 use crate::app::link;
 use crate::app::standing::StandingBreak;
-use crate::app::store::{use_store, Store};
+use crate::app::store::{use_store, Scope, Store};
 use crate::app::widgets::{Rating, Rich};
 use crate::content::exercises::{Exercise, ExerciseId, Kind};
 use crate::content::selfcheck::{level_text, Level, BEEN_SEEN_QUESTION};
@@ -55,6 +55,7 @@ pub fn RoutinePage() -> impl IntoView {
 /// the person has not yet said they were seen: its id, level and day.
 fn care_pending(state: &AppState) -> Option<(u64, Level, Day)> {
     let (id, result) = state.check_results.iter().next_back()?;
+    let result = &result.value;
     let level = result
         .verdict
         .level()
@@ -85,7 +86,7 @@ fn BeenSeen(id: u64, level: Level, day: Day) -> impl IntoView {
             <p>"Your answers called for a doctor before any exercise. Hold off on the routine until you have been seen."</p>
             <p><strong>{BEEN_SEEN_QUESTION}</strong></p>
             <div class="actions">
-                <button type="button" class="primary" on:click=move |_| store.change(|state, now| state.been_seen = Some(Stamped::new(now, id)))>
+                <button type="button" class="primary" on:click=move |_| store.change(Scope::Main, |state, now| state.been_seen = Some(Stamped::new(now, id)))>
                     "Yes, I have been seen"
                 </button>
                 <button type="button" class="secondary" on:click=move |_| not_yet.set(true)>"Not yet"</button>
@@ -265,7 +266,7 @@ fn MorningCheck() -> impl IntoView {
     view! {
         {move || due().map(|day| {
             let pick = Callback::new(move |rating: u8| {
-                store.change(|state, now| {
+                store.change(Scope::Day(day), |state, now| {
                     state.days.entry(day).or_default().pain_next_morning = Some(Stamped::new(now, rating));
                 });
             });
@@ -338,7 +339,7 @@ pub fn SessionExercise(
     let done = move |key: SetKey| store.state.with(|s| s.day(day).is_done(key));
     let toggle = move |key: SetKey| {
         let was_done = store.state.with_untracked(|s| s.day(day).is_done(key));
-        store.change(|state, now| {
+        store.change(Scope::Day(day), |state, now| {
             state
                 .days
                 .entry(day)
@@ -398,7 +399,7 @@ fn RepsLog(id: ExerciseId, day: Day, low: u8, high: u8) -> impl IntoView {
                                 on:change=move |ev| {
                                     let text = event_target_value(&ev);
                                     let reps = text.trim().parse::<u8>().ok().filter(|n| *n <= 99);
-                                    store.change(|state, now| {
+                                    store.change(Scope::Day(day), |state, now| {
                                         let log = state.days.entry(day).or_default();
                                         match reps {
                                             Some(n) => { log.reps.insert(key, Stamped::new(now, n)); }
@@ -429,7 +430,7 @@ fn FinishSession(phase: Phase, day: Day) -> impl IntoView {
             .with(|s| s.day(day).pain_after.as_ref().map(|p| p.value))
     });
     let pick = Callback::new(move |value: u8| {
-        store.change(|state, now| {
+        store.change(Scope::Day(day), |state, now| {
             state.days.entry(day).or_default().pain_after = Some(Stamped::new(now, value));
         });
     });

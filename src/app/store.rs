@@ -1,86 +1,258 @@
 //! The app's state in a signal, saved through `crate::storage` on every change
-//! and kept in step with other tabs.
+//! and kept in step with other tabs; and the actions pages share.
 
 use crate::app::browser::{now_ms, today};
 use crate::core::date::Day;
 use crate::core::routine::Phase;
-use crate::core::state::{AppState, Programme, Stamped};
-use crate::storage::{self, Health, Saved};
+use crate::core::state::{AppState, Clock, Part, Programme, Stamped, MAX_CLOCK_SKEW_MS};
+use crate::storage::{self, Health, Synced};
 use leptos::prelude::*;
+
+/// Which records a change touches, so only their keys are read and written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Settings, programme, self-check and other single records.
+    Main,
+    /// The records of one day (its month's key).
+    Day(Day),
+}
+
+impl Scope {
+    fn parts(self) -> Vec<Part> {
+        match self {
+            Scope::Main => vec![Part::Main],
+            Scope::Day(day) => vec![Part::Month(day.month())],
+        }
+    }
+}
 
 #[derive(Clone, Copy)]
 pub struct Store {
     pub state: RwSignal<AppState>,
     pub health: RwSignal<Health>,
     pub today: RwSignal<Day>,
+    clock: StoredValue<Clock>,
+    synced: StoredValue<Synced>,
+}
+
+/// Wall-clock time, and the time after which a stamp counts as a wrong clock.
+fn wall() -> (u64, u64) {
+    let now = now_ms();
+    (now, now + MAX_CLOCK_SKEW_MS)
 }
 
 impl Store {
     pub fn load() -> Store {
-        let (state, health) = storage::load();
-        Store {
-            state: RwSignal::new(state),
-            health: RwSignal::new(health),
+        let (now, clamp_after) = wall();
+        let loaded = storage::load(now, clamp_after);
+        let mut clock = Clock::default();
+        clock.observe(loaded.state.max_stamp());
+        let store = Store {
+            state: RwSignal::new(loaded.state),
+            health: RwSignal::new(loaded.health),
             today: RwSignal::new(today()),
+            clock: StoredValue::new(clock),
+            synced: StoredValue::new(loaded.synced),
+        };
+        if !loaded.rewrite.is_empty() && !store.health.get_untracked().is_read_only() {
+            store.write(&loaded.rewrite);
         }
+        store
     }
 
-    /// Applies a change stamped with the current time, then saves at once.
-    /// In read-only mode nothing changes: the newer app's data stays as it is.
-    pub fn change(&self, apply: impl FnOnce(&mut AppState, u64)) {
-        if matches!(self.health.get_untracked(), Health::ReadOnly { .. }) {
+    fn read_only(&self) -> bool {
+        self.health.get_untracked().is_read_only()
+    }
+
+    /// A new stamp, later than any this tab wrote or saw.
+    fn stamp(&self) -> u64 {
+        let (now, _) = wall();
+        self.clock
+            .try_update_value(|clock| clock.stamp(now))
+            .unwrap_or(now)
+    }
+
+    /// Applies a change and saves it at once. What other tabs stored under
+    /// the same keys is taken in first, so the change is stamped later than
+    /// anything it was based on. If that read fails, the change stays in
+    /// memory and nothing is written. Read-only mode changes nothing.
+    pub fn change(&self, scope: Scope, apply: impl FnOnce(&mut AppState, u64)) {
+        if self.read_only() {
             return;
         }
-        self.state.update(|state| apply(state, now_ms()));
-        self.persist();
+        let parts = scope.parts();
+        let (now, clamp_after) = wall();
+        let mut problem = None;
+        self.state.update(|state| {
+            let taken = self
+                .synced
+                .try_update_value(|synced| {
+                    storage::take_in(state, &parts, synced, now, clamp_after)
+                })
+                .unwrap_or(Err(Health::Unavailable));
+            let at = match &taken {
+                Ok(taken) => {
+                    self.clock.update_value(|clock| clock.observe(taken.latest));
+                    self.stamp()
+                }
+                Err(_) => self.stamp(),
+            };
+            apply(state, at);
+            problem = match taken {
+                Ok(taken) => {
+                    let mut all = parts.clone();
+                    all.extend(taken.also_write);
+                    all.sort();
+                    all.dedup();
+                    self.write_parts(state, &all).err()
+                }
+                Err(problem) => Some(problem),
+            };
+        });
+        self.settle_health(problem);
     }
 
-    /// Saves the current state, taking in what another tab saved meanwhile.
-    pub fn persist(&self) {
+    fn write_parts(&self, state: &AppState, parts: &[Part]) -> Result<(), Health> {
         let today = self.today.get_untracked();
-        match self
+        self.synced
+            .try_update_value(|synced| storage::write(state, parts, today, synced))
+            .unwrap_or(Err(Health::Unavailable))
+    }
+
+    /// Writes `parts` as they are in memory.
+    fn write(&self, parts: &[Part]) {
+        let problem = self
             .state
-            .with_untracked(|state| storage::save(state, today))
-        {
-            Saved::Ok(merged) => {
-                if let Some(merged) = merged {
-                    self.state.set(*merged);
+            .with_untracked(|state| self.write_parts(state, parts).err());
+        self.settle_health(problem);
+    }
+
+    /// After a save: a problem shows; success clears a saving problem (not a
+    /// note about what loading found).
+    fn settle_health(&self, problem: Option<Health>) {
+        match problem {
+            Some(problem) => {
+                if self.health.get_untracked() != problem {
+                    self.health.set(problem);
                 }
-                let health = self.health.get_untracked();
-                if matches!(health, Health::QuotaFull | Health::Unavailable) {
+            }
+            None => {
+                if matches!(
+                    self.health.get_untracked(),
+                    Health::QuotaFull | Health::Unavailable
+                ) {
                     self.health.set(Health::Saving);
                 }
             }
-            Saved::Failed(problem) => self.health.set(problem),
         }
     }
 
-    /// Another tab saved: merge its records into ours.
-    pub fn take_in_other_tab(&self) {
-        if let Some(theirs) = storage::read_stored() {
-            let merged = self.state.with_untracked(|ours| ours.merge(&theirs));
-            if self.state.with_untracked(|ours| *ours != merged) {
-                self.state.set(merged);
+    /// Another tab stored `text` under `key` (`None`: removed it). Its
+    /// records are merged in; if ours hold something it lacks (two tabs
+    /// wrote at the same moment), ours are written back.
+    pub fn take_in_other_tab(&self, key: Option<String>, text: Option<String>) {
+        let Some(key) = key else {
+            // The other tab cleared storage: write everything we hold back.
+            self.synced.set_value(Synced::default());
+            let parts = self.state.with_untracked(all_parts);
+            if !self.read_only() {
+                self.write(&parts);
             }
+            return;
+        };
+        let Some(part) = storage::part_of(&key) else {
+            return;
+        };
+        let (now, clamp_after) = wall();
+        if let Some(text) = &text {
+            match crate::core::state::decode(text) {
+                Ok(mut theirs) => {
+                    theirs.state.clamp_future(clamp_after, now);
+                    self.clock
+                        .update_value(|clock| clock.observe(theirs.state.max_stamp()));
+                    let merged = self.state.with_untracked(|ours| ours.merge(&theirs.state));
+                    if self.state.with_untracked(|ours| *ours != merged) {
+                        self.state.set(merged);
+                    }
+                }
+                Err(crate::core::state::DecodeError::Newer { schema }) => {
+                    self.health.set(Health::ReadOnly { schema });
+                    return;
+                }
+                Err(_) => {}
+            }
+        }
+        self.synced
+            .update_value(|synced| storage::note_synced(synced, &key, text.as_deref()));
+        let write_back = self.state.with_untracked(|ours| match &text {
+            Some(text) => storage::lacks(text, ours, &part),
+            None => !ours.part(&part).is_empty(),
+        });
+        if write_back && !self.read_only() {
+            self.write(&[part]);
         }
     }
 
     /// Starts `phase` today (the self-check's suggestion, the picker, or a move on).
     pub fn set_phase(&self, phase: Phase) {
         let since = self.today.get_untracked();
-        self.change(|state, now| {
+        self.change(Scope::Main, |state, now| {
             state.programme = Some(Stamped::new(now, Programme { phase, since }));
         });
     }
 
-    /// Replaces everything (delete all, or an import that replaces).
-    pub fn replace(&self, state: AppState) {
-        match storage::overwrite(&state, self.today.get_untracked()) {
-            Ok(()) => self.health.set(Health::Saving),
-            Err(problem) => self.health.set(problem),
+    /// Takes in a backup: only ever adds (see `AppState::merge_import`).
+    /// Returns the state before, to describe what changed.
+    pub fn merge_import(&self, backup: &AppState) -> Option<AppState> {
+        if self.read_only() {
+            return None;
         }
-        self.state.set(state);
+        let before = self.state.get_untracked();
+        let merged = before.merge_import(backup);
+        self.clock
+            .update_value(|clock| clock.observe(merged.max_stamp()));
+        self.state.set(merged);
+        let parts = self.state.with_untracked(all_parts);
+        self.write(&parts);
+        Some(before)
     }
+
+    /// Replaces everything with `state` (an import that replaces, or undoing
+    /// one), keeping what it replaces for one-step undo when `keep_undo`.
+    pub fn replace(&self, state: AppState, keep_undo: bool) -> Result<(), Health> {
+        if self.read_only() {
+            return Err(self.health.get_untracked());
+        }
+        let today = self.today.get_untracked();
+        if keep_undo {
+            self.state
+                .with_untracked(|current| storage::keep_undo_copy(current, today))?;
+        }
+        let replacement = state.as_replacement(self.stamp());
+        let result = self
+            .synced
+            .try_update_value(|synced| storage::replace_all(&replacement, today, synced))
+            .unwrap_or(Err(Health::Unavailable));
+        self.settle_health(result.clone().err());
+        self.state.set(replacement);
+        result
+    }
+
+    /// "Delete all my data": nothing is kept, not even an undo copy.
+    pub fn delete_all(&self) -> Result<(), Health> {
+        if self.read_only() {
+            return Err(self.health.get_untracked());
+        }
+        storage::drop_undo_copy();
+        self.replace(AppState::default(), false)
+    }
+}
+
+/// Every part that holds records: each month, then the main key.
+fn all_parts(state: &AppState) -> Vec<Part> {
+    let mut parts: Vec<Part> = state.months().into_iter().map(Part::Month).collect();
+    parts.push(Part::Main);
+    parts
 }
 
 pub fn use_store() -> Store {

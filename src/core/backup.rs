@@ -2,7 +2,7 @@
 //! touches anything.
 
 use crate::core::date::Day;
-use crate::core::state::{decode, AppState, DecodeError};
+use crate::core::state::{decode, AppState, Counts, DecodeError, MAX_CLOCK_SKEW_MS};
 
 /// Larger files are refused before parsing: years of records are far smaller.
 pub const MAX_IMPORT_BYTES: usize = 2 * 1024 * 1024;
@@ -11,77 +11,61 @@ pub fn file_name(today: Day) -> String {
     format!("hamstring-rehab-backup-{today}.json")
 }
 
-/// What a state holds, in counts a person can check before importing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Contents {
-    pub training_days: usize,
-    pub check_results: usize,
-    pub symptom_scores: usize,
-    pub strength_checks: usize,
-    pub runs: usize,
-}
-
-impl Contents {
-    pub fn of(state: &AppState) -> Contents {
-        Contents {
-            training_days: state
-                .days
-                .values()
-                .filter(|log| crate::core::routine::trained(log))
-                .count(),
-            check_results: state.check_results.len(),
-            symptom_scores: state.symptom_scores.len(),
-            strength_checks: state.strength_checks.len(),
-            runs: state.runs.len(),
-        }
-    }
-
-    pub fn describe(self) -> String {
-        format!(
-            "{} training days, {} self-check results, {} symptom scores, {} strength checks, {} runs",
-            self.training_days, self.check_results, self.symptom_scores, self.strength_checks, self.runs
-        )
-    }
-}
-
 /// A checked import, ready to merge or replace.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Import {
     pub state: AppState,
-    pub contents: Contents,
+    pub counts: Counts,
     /// Damaged records that will be left out.
     pub skipped: usize,
+    /// Records dated in the future (a device clock that was wrong), taken
+    /// in as written now.
+    pub clamped: usize,
 }
 
 /// Checks a backup file's text. Nothing is changed here: the caller applies
-/// the result only after the person confirms.
-pub fn check_import(text: &str) -> Result<Import, String> {
+/// the result only after the person confirms. A file with no readable record
+/// is refused, so it can never replace what this device holds.
+pub fn check_import(text: &str, now: u64) -> Result<Import, String> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(format!(
-            "This file is too large to be a Hamstring Rehab backup ({} KB; backups are well under {} KB).",
+            "This file is too large to be a Hamstring Rehab backup ({} KB; backups are well under {} KB). Your current data has not been changed.",
             text.len() / 1024,
             MAX_IMPORT_BYTES / 1024
         ));
     }
-    match decode(text) {
-        Ok(decoded) => Ok(Import {
-            contents: Contents::of(&decoded.state),
-            state: decoded.state,
-            skipped: decoded.dropped,
-        }),
-        Err(DecodeError::Newer { schema }) => Err(format!(
-            "This backup was made by a newer version of the app (data version {schema}). Reload the app to update it, then import again."
+    let decoded = match decode(text) {
+        Ok(decoded) => decoded,
+        Err(DecodeError::Newer { schema }) => return Err(format!(
+            "This backup was made by a newer version of the app (data version {schema}). Reload the app to update it, then import again. Your current data has not been changed."
         )),
-        Err(DecodeError::Unreadable(why)) => Err(format!(
+        Err(DecodeError::Unreadable(why)) => return Err(format!(
             "This file cannot be imported: {why}. Your current data has not been changed."
         )),
+    };
+    let mut state = decoded.state;
+    let clamped = state.clamp_future(now + MAX_CLOCK_SKEW_MS, now);
+    if state.is_empty() {
+        return Err(if decoded.dropped > 0 {
+            format!("Every record in this file is damaged ({} records), so there is nothing to import. Your current data has not been changed.", decoded.dropped)
+        } else {
+            "This backup holds no records, so there is nothing to import. Your current data has not been changed.".to_string()
+        });
     }
+    Ok(Import {
+        counts: Counts::of(&state),
+        state,
+        skipped: decoded.dropped,
+        clamped,
+    })
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::core::state::encode;
+    use crate::core::state::{encode, Stamped};
+
+    const NOW: u64 = 1_800_000_000_000;
 
     #[test]
     fn names_carry_the_date() {
@@ -90,7 +74,7 @@ mod tests {
     }
 
     #[test]
-    fn garbage_foreign_and_oversized_files_are_refused() {
+    fn garbage_foreign_empty_damaged_and_oversized_files_are_refused() {
         for bad in [
             "",
             "not json",
@@ -98,22 +82,36 @@ mod tests {
             r#"{"some":"other app"}"#,
             r#"{"app":"hamstring-rehab"}"#,
             r#"{"app":"hamstring-rehab","schema":1}"#,
+            r#"{"app":"hamstring-rehab","schema":3,"state":{}}"#,
         ] {
-            assert!(check_import(bad).is_err(), "{bad}");
+            assert!(check_import(bad, NOW).is_err(), "{bad}");
         }
+        let damaged = r#"{"app":"hamstring-rehab","schema":2,"state":{"days":{"2026-11-20":{"sets":{"nope:1":{"at":1,"value":true}},"pain_after":{"at":1,"value":200}}}}}"#;
+        assert!(check_import(damaged, NOW)
+            .unwrap_err()
+            .contains("Every record in this file is damaged (2 records)"));
         let huge = format!("{{\"pad\":\"{}\"}}", "x".repeat(MAX_IMPORT_BYTES));
-        assert!(check_import(&huge).unwrap_err().contains("too large"));
+        assert!(check_import(&huge, NOW).unwrap_err().contains("too large"));
         let deep = "[".repeat(100_000);
-        assert!(check_import(&deep).is_err());
+        assert!(check_import(&deep, NOW).is_err());
         let newer = r#"{"app":"hamstring-rehab","schema":99,"state":{}}"#;
-        assert!(check_import(newer).unwrap_err().contains("newer version"));
+        assert!(check_import(newer, NOW)
+            .unwrap_err()
+            .contains("newer version"));
     }
 
     #[test]
-    fn a_valid_backup_is_described() {
-        let import = check_import(&encode(&AppState::default(), Day(20_000))).unwrap();
-        assert_eq!(import.contents, Contents::default());
+    fn a_valid_backup_is_described_and_future_stamps_are_clamped() {
+        let mut state = AppState::default();
+        let day = Day::parse("2026-11-20").unwrap();
+        state.days.entry(day).or_default().sets.insert(
+            "glute-bridge:1".parse().unwrap(),
+            Stamped::new(4_102_444_800_000, true),
+        );
+        let import = check_import(&encode(&state, day), NOW).unwrap();
+        assert_eq!(import.counts.describe("nothing"), "1 training day (1 set)");
         assert_eq!(import.skipped, 0);
-        assert!(import.contents.describe().starts_with("0 training days"));
+        assert_eq!(import.clamped, 1);
+        assert_eq!(import.state.max_stamp(), NOW);
     }
 }

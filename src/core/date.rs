@@ -147,6 +147,54 @@ impl Day {
     }
 }
 
+/// Stored dates outside these years are damage, not history.
+const STORED_YEARS: std::ops::RangeInclusive<i32> = 2000..=2099;
+
+impl Day {
+    /// A stored date: a real date within the years the app can have written.
+    pub fn parse_stored(text: &str) -> Option<Day> {
+        Day::parse(text).filter(|day| STORED_YEARS.contains(&day.ymd().0))
+    }
+
+    pub fn month(self) -> Month {
+        let (year, month, _) = self.ymd();
+        Month { year, month }
+    }
+}
+
+/// A calendar month: records are stored one month to a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Month {
+    pub year: i32,
+    pub month: u32,
+}
+
+impl Month {
+    pub fn first_day(self) -> Day {
+        Day::from_ymd(self.year, self.month, 1).expect("a month's first day exists")
+    }
+
+    /// The first day of the next month, for ranges.
+    pub fn end(self) -> Day {
+        self.first_day()
+            .plus(days_in_month(self.year, self.month) as i32)
+    }
+}
+
+impl fmt::Display for Month {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+impl std::str::FromStr for Month {
+    type Err = ();
+    fn from_str(text: &str) -> Result<Month, ()> {
+        let day = Day::parse_stored(&format!("{text}-01")).ok_or(())?;
+        Ok(day.month())
+    }
+}
+
 pub fn days_in_month(year: i32, month: u32) -> u32 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -164,10 +212,11 @@ impl fmt::Display for Day {
     }
 }
 
+/// Parses a stored date (see `Day::parse_stored`).
 impl std::str::FromStr for Day {
     type Err = ();
     fn from_str(text: &str) -> Result<Day, ()> {
-        Day::parse(text).ok_or(())
+        Day::parse_stored(text).ok_or(())
     }
 }
 
@@ -180,7 +229,8 @@ impl Serialize for Day {
 impl<'de> Deserialize<'de> for Day {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        Day::parse(&text).ok_or_else(|| serde::de::Error::custom("expected a YYYY-MM-DD date"))
+        Day::parse_stored(&text)
+            .ok_or_else(|| serde::de::Error::custom("expected a YYYY-MM-DD date from 2000 to 2099"))
     }
 }
 
@@ -229,6 +279,19 @@ mod tests {
         ] {
             assert_eq!(Day::parse(junk), None, "{junk}");
         }
+    }
+
+    #[test]
+    fn stored_dates_stay_within_the_window() {
+        assert!(Day::parse_stored("2026-11-26").is_some());
+        assert!(Day::parse_stored("1999-12-31").is_none());
+        assert!(Day::parse_stored("2100-01-01").is_none());
+        assert!(serde_json::from_str::<Day>("\"0001-01-01\"").is_err());
+        let month: Month = "2026-11".parse().unwrap();
+        assert_eq!(month.first_day().to_string(), "2026-11-01");
+        assert_eq!(month.end().to_string(), "2026-12-01");
+        assert_eq!(month.to_string(), "2026-11");
+        assert!("2026-13".parse::<Month>().is_err());
     }
 
     proptest! {

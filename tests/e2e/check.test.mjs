@@ -225,7 +225,7 @@ test("changing an answer from the review page changes the level, and the summary
     await page.getByText("You were not sure about a past or current cancer.").waitFor();
     const results = Object.values((await storedState(page)).check_results);
     assert.equal(results.length, 1);
-    assert.equal(results[0].verdict.triage.level, "urgent");
+    assert.equal(results[0].value.verdict.triage.level, "urgent");
     const downloading = page.waitForEvent("download");
     await page.getByRole("button", { name: "Download summary for a clinician" }).tap();
     const { readFile } = await import("node:fs/promises");

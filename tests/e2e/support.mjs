@@ -152,7 +152,8 @@ export async function press(locator, profile) {
 }
 
 export const STATE_KEY = "hamstring-rehab:state";
-export const QUARANTINE_KEY = "hamstring-rehab:quarantine";
+export const MONTH_PREFIX = "hamstring-rehab:month:";
+export const QUARANTINE_PREFIX = "hamstring-rehab:quarantine:";
 
 /** A local calendar day as YYYY-MM-DD, `offset` days from today. */
 export function isoDay(offset = 0) {
@@ -190,7 +191,31 @@ export async function seedStore(context, text) {
   );
 }
 
+/**
+ * The stored state as one object: the main key's records with every month
+ * key's by-day records (days, scores, strength checks, runs) put together.
+ */
 export async function storedState(page) {
-  const text = await page.evaluate((key) => localStorage.getItem(key), STATE_KEY);
-  return text ? JSON.parse(text).state : null;
+  const parts = await page.evaluate(([main, prefix]) => {
+    const keys = Object.keys(localStorage).filter((key) => key === main || key.startsWith(prefix)).sort();
+    return keys.map((key) => localStorage.getItem(key));
+  }, [STATE_KEY, MONTH_PREFIX]);
+  if (!parts.length) return null;
+  const state = {};
+  for (const text of parts) {
+    for (const [kind, records] of Object.entries(JSON.parse(text).state)) {
+      state[kind] = typeof records === "object" && records && !("at" in records) ? { ...state[kind], ...records } : records;
+    }
+  }
+  state.days ??= {};
+  return state;
+}
+
+/** The damaged copies kept aside, oldest first. */
+export async function quarantined(page) {
+  return page.evaluate((prefix) => {
+    const keys = Object.keys(localStorage).filter((key) => key.startsWith(prefix));
+    keys.sort((a, b) => Number(a.slice(prefix.length).replace(/\+/g, "")) - Number(b.slice(prefix.length).replace(/\+/g, "")));
+    return keys.map((key) => localStorage.getItem(key));
+  }, QUARANTINE_PREFIX);
 }

@@ -1,0 +1,73 @@
+//! Combining copies of the state: two tabs (symmetric, deletions included),
+//! a backup taken in (a person's intent: only ever adds), and a replacement.
+
+use super::records::{Records, VisitPair};
+use super::AppState;
+
+struct MergeFrom;
+
+impl VisitPair for MergeFrom {
+    fn visit<R: Records>(&mut self, _: &'static str, mine: &mut R, theirs: &R) {
+        mine.merge_from(theirs);
+    }
+}
+
+impl AppState {
+    /// Combines two copies per record: the later write of each record wins,
+    /// records only one copy has are kept, and a "Delete all" in either copy
+    /// removes what was written before it. Commutative, associative and
+    /// idempotent, so tabs that exchange copies in any order agree.
+    pub fn merge(&self, other: &AppState) -> AppState {
+        let mut merged = self.clone();
+        merged.merge_in(other);
+        merged
+    }
+
+    /// `merge`, in place.
+    pub fn merge_in(&mut self, other: &AppState) {
+        self.reset_at = self.reset_at.max(other.reset_at);
+        self.visit_pair(other, &mut MergeFrom);
+        self.drop_before(self.reset_at);
+    }
+
+    /// Takes in a backup file: the union of its records and this device's.
+    /// A backup never deletes: its own "Delete all" time is ignored, and a
+    /// record it holds that this device deleted earlier is brought back,
+    /// because choosing the file is newer intent than the deletion. Records
+    /// both hold are settled as between tabs (the later write wins).
+    pub fn merge_import(&self, backup: &AppState) -> AppState {
+        let mut backup = backup.clone();
+        let floor = self.reset_at;
+        backup.for_each_stamp(|at| *at = (*at).max(floor));
+        // A compact day in a backup stands for its records only: it must not
+        // supersede this device's other records of that day.
+        for log in backup.days.values_mut() {
+            log.snapshot_at = 0;
+        }
+        backup.reset_at = 0;
+        self.merge(&backup)
+    }
+
+    /// This state as a replacement for everything stored, written at `now`:
+    /// every record is re-stamped and older records elsewhere (another tab)
+    /// count as deleted, so a later merge cannot bring them back.
+    pub fn as_replacement(mut self, now: u64) -> AppState {
+        self.for_each_stamp(|at| *at = now);
+        self.reset_at = now;
+        self
+    }
+
+    /// Stamps later than `limit` (written by a device whose clock ran ahead)
+    /// are set to `now`, so they can neither freeze a record nor delete
+    /// anything. Returns how many were changed.
+    pub fn clamp_future(&mut self, limit: u64, now: u64) -> usize {
+        let mut clamped = 0;
+        self.for_each_stamp(|at| {
+            if *at > limit {
+                *at = now;
+                clamped += 1;
+            }
+        });
+        clamped
+    }
+}
