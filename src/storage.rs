@@ -14,7 +14,7 @@
 //! - a deletion or replacement writes the new records before removing old
 //!   keys, so a crash half-way leaves more than wanted, never less.
 
-use crate::core::date::Day;
+use crate::core::date::{Day, Month};
 use crate::core::state::{decode, encode, AppState, DecodeError, Decoded, Part};
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;
@@ -77,6 +77,10 @@ impl Synced {
     fn note(&mut self, key: &str, text: &str) {
         self.0.insert(key.to_string(), hash(text));
     }
+
+    pub fn extend(&mut self, other: Synced) {
+        self.0.extend(other.0);
+    }
 }
 
 /// FNV-1a: cheap, and only ever compared with itself.
@@ -137,40 +141,55 @@ pub struct Loaded {
     /// Parts to write back at once: salvaged, clamped, or still in the
     /// single-key layout of data versions 1 and 2.
     pub rewrite: Vec<Part>,
+    /// Month keys older than the first screen needs, for `load_keys` later.
+    pub later: Vec<String>,
 }
 
-/// Loads every part. Never fails: problems are reported through `Health`.
-/// Stamps later than `clamp_after` are set to `now`.
-pub fn load(now: u64, clamp_after: u64) -> Loaded {
-    let mut loaded = Loaded {
-        state: AppState::default(),
-        health: Health::Saving,
-        synced: Synced::default(),
-        rewrite: Vec::new(),
-    };
+impl Loaded {
+    fn new(health: Health) -> Loaded {
+        Loaded {
+            state: AppState::default(),
+            health,
+            synced: Synced::default(),
+            rewrite: Vec::new(),
+            later: Vec::new(),
+        }
+    }
+}
+
+/// Loads the main key and the months from `recent` on, and lists the older
+/// month keys (years of history need not hold up the first screen). Never
+/// fails: problems are reported through `Health`. Stamps later than
+/// `clamp_after` are set to `now`.
+pub fn load(now: u64, clamp_after: u64, recent: Month) -> Loaded {
     let Some(store) = storage() else {
-        loaded.health = Health::Unavailable;
-        return loaded;
+        return Loaded::new(Health::Unavailable);
     };
-    let Some(mut keys) = keys_with(&store, MONTH_PREFIX) else {
-        loaded.health = Health::Unavailable;
-        return loaded;
+    let Some(months) = keys_with(&store, MONTH_PREFIX) else {
+        return Loaded::new(Health::Unavailable);
     };
+    let first_recent = key_of(&Part::Month(recent));
+    let (later, mut keys): (Vec<String>, Vec<String>) =
+        months.into_iter().partition(|key| *key < first_recent);
     keys.push(STATE_KEY.to_string());
+    let mut loaded = load_keys(&keys, now, clamp_after);
+    loaded.later = later;
+    loaded
+}
+
+/// Loads the given keys (see `load`).
+pub fn load_keys(keys: &[String], now: u64, clamp_after: u64) -> Loaded {
+    let mut loaded = Loaded::new(Health::Saving);
+    let Some(store) = storage() else {
+        return Loaded::new(Health::Unavailable);
+    };
     let mut dropped = 0;
     for key in keys {
-        let raw = match store.get_item(&key) {
+        let raw = match store.get_item(key) {
             Ok(Some(raw)) => raw,
             Ok(None) => continue,
-            Err(_) => {
-                // Half a store must not pass for the whole one.
-                return Loaded {
-                    state: AppState::default(),
-                    health: Health::Unavailable,
-                    synced: Synced::default(),
-                    rewrite: Vec::new(),
-                };
-            }
+            // Half a store must not pass for the whole one.
+            Err(_) => return Loaded::new(Health::Unavailable),
         };
         match decode(&raw) {
             Ok(Decoded { state, dropped: 0 }) => {
@@ -182,7 +201,7 @@ pub fn load(now: u64, clamp_after: u64) -> Loaded {
                         .extend(state.months().into_iter().map(Part::Month));
                     loaded.rewrite.push(Part::Main);
                 }
-                loaded.synced.note(&key, &raw);
+                loaded.synced.note(key, &raw);
                 loaded.state.merge_in(&state);
             }
             Ok(Decoded {
@@ -200,16 +219,9 @@ pub fn load(now: u64, clamp_after: u64) -> Loaded {
                 loaded.rewrite.push(Part::Main);
                 loaded.state.merge_in(&state);
             }
-            Err(DecodeError::Newer { schema }) => {
-                return Loaded {
-                    state: AppState::default(),
-                    health: Health::ReadOnly { schema },
-                    synced: Synced::default(),
-                    rewrite: Vec::new(),
-                };
-            }
+            Err(DecodeError::Newer { schema }) => return Loaded::new(Health::ReadOnly { schema }),
             Err(DecodeError::Unreadable(reason)) => {
-                let kept = quarantine(&store, &raw, now) && store.remove_item(&key).is_ok();
+                let kept = quarantine(&store, &raw, now) && store.remove_item(key).is_ok();
                 loaded.health = if kept {
                     Health::Quarantined { reason }
                 } else {

@@ -66,6 +66,7 @@ fn Backup() -> impl IntoView {
     let store = use_store();
     let done = RwSignal::new(None::<String>);
     let export = move |_| {
+        store.load_history();
         let today = store.today.get_untracked();
         // Read-only: the stored text exactly as a newer version wrote it.
         let text = if store.health.get_untracked().is_read_only() {
@@ -112,6 +113,8 @@ fn Restore(undo_changed: RwSignal<u32>) -> impl IntoView {
         };
         input.set_value("");
         pending.set(None);
+        // The preview compares with every record held here.
+        store.load_history();
         if file.size() > MAX_IMPORT_BYTES as f64 {
             message.set(Some((false, "This file is too large to be a Hamstring Rehab backup. Your current data has not been changed.".into())));
             return;

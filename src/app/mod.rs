@@ -47,6 +47,10 @@ pub fn link(path: &str) -> String {
 pub fn App() -> impl IntoView {
     let store = Store::load();
     provide_context(store);
+    // Years of history load once the first screen is up.
+    request_animation_frame(move || {
+        set_timeout(move || store.load_history(), std::time::Duration::ZERO);
+    });
     standing::BreakReminder::provide();
     crate::storage::request_persistence();
 

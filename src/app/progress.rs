@@ -7,7 +7,6 @@ use crate::app::link;
 use crate::app::routine::{week_start, SessionExercise};
 use crate::app::store::{use_store, Scope};
 use crate::app::widgets::Rating;
-use crate::core::chart::{plot, polyline};
 use crate::core::date::{days_in_month, Day};
 use crate::core::routine::{trained, Phase};
 use crate::core::schedule::{
@@ -163,89 +162,135 @@ fn DayEditor(day: Day) -> impl IntoView {
     }
 }
 
-/// One line on a chart: its colour class (`s0`–`s2`, themed in CSS) and its
-/// (day, 0–10 rating) points.
+/// One line on a chart: its colour class (`s0`–`s2`, themed in CSS), its
+/// name for the legend, and its (day, 0–10 rating) points.
+#[derive(Clone)]
 struct Series {
     colour: &'static str,
+    name: &'static str,
     values: Vec<(Day, u8)>,
 }
 
-fn chart(title: &'static str, series: Vec<Series>) -> impl IntoView {
+/// Ratings over time: the last twelve weeks by default, or a year or all of
+/// it as weekly averages, so years of ratings stay a few hundred points.
+#[component]
+fn Chart(
+    title: &'static str,
+    series: Signal<Vec<Series>>,
+    #[prop(into)] empty: ViewFn,
+) -> impl IntoView {
+    use crate::core::chart::{date_ticks, polyline, series as windowed, window, Frame, Span};
     const W: f32 = 320.0;
-    const H: f32 = 150.0;
-    const PAD: f32 = 14.0;
-    let all: Vec<(Day, u8)> = {
-        let mut all: Vec<_> = series.iter().flat_map(|s| s.values.clone()).collect();
-        all.sort();
-        all
+    const H: f32 = 180.0;
+    const FRAME: Frame = Frame {
+        left: 22.0,
+        right: W - 8.0,
+        top: 10.0,
+        bottom: H - 26.0,
     };
-    let first = all.first().map(|p| p.0);
-    let last = all.last().map(|p| p.0);
-    let description = format!(
-        "{title}: {} ratings from {} to {}.",
-        all.len(),
-        first.map(|d| d.long_label()).unwrap_or_default(),
-        last.map(|d| d.long_label()).unwrap_or_default()
-    );
+    let store = use_store();
+    let span = RwSignal::new(Span::TwelveWeeks);
+    let drawn = move || {
+        let series = series.get();
+        let earliest = series
+            .iter()
+            .filter_map(|s| s.values.first().map(|v| v.0))
+            .min();
+        let window = window(span.get(), store.today.get(), earliest);
+        let lines: Vec<_> = series
+            .iter()
+            .map(|s| (s.colour, s.name, windowed(&s.values, span.get(), window)))
+            .collect();
+        (window, lines)
+    };
+    let picker_name = format!("{}-span", title.to_lowercase().replace(' ', "-"));
     view! {
-        <figure class="chart">
-            <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label=description>
-                <line x1=PAD y1=PAD x2=PAD y2=H - PAD stroke="currentColor" stroke-opacity="0.3" />
-                <line x1=PAD y1=H - PAD x2=W - PAD y2=H - PAD stroke="currentColor" stroke-opacity="0.3" />
-                <text x="0" y=PAD + 4.0>"10"</text>
-                <text x="0" y=H - PAD + 4.0>"0"</text>
-                <text x=PAD y=H - 1.0>{first.map(|d| d.short_label()).unwrap_or_default()}</text>
-                <text x=W - PAD y=H - 1.0 text-anchor="end">{last.filter(|l| Some(*l) != first).map(|d| d.short_label()).unwrap_or_default()}</text>
-                {series.into_iter().map(|Series { colour, values }| {
-                    // Plot every series on the same time axis.
-                    let mut anchored = values;
-                    if let (Some(first), Some(last)) = (first, last) {
-                        anchored.insert(0, (first, 255));
-                        anchored.push((last, 255));
-                    }
-                    let points: Vec<_> = plot(&anchored, W, H, PAD).into_iter().filter(|p| p.value != 255).collect();
-                    view! {
-                        <polyline class=format!("line {colour}") points=polyline(&points) fill="none" stroke-width="2.5" />
-                        {points.into_iter().map(|p| view! { <circle class=format!("dot {colour}") cx=p.x cy=p.y r="3.5" /> }).collect_view()}
-                    }
-                }).collect_view()}
-            </svg>
-        </figure>
+        {move || if series.with(|s| s.iter().all(|s| s.values.is_empty())) {
+            empty.run()
+        } else {
+            let (window, lines) = drawn();
+            let points: usize = lines.iter().map(|(_, _, v)| v.len()).sum();
+            let description = format!(
+                "{title}, {} to {}: {}.",
+                window.first.long_label(),
+                window.last.long_label(),
+                lines.iter().map(|(_, name, values)| match values.last() {
+                    Some((day, value)) => format!("{name}, latest {value:.1} out of 10 on {}", day.short_label()),
+                    None => format!("{name}, no ratings"),
+                }).collect::<Vec<_>>().join("; ")
+            );
+            let picker_name = picker_name.clone();
+            view! {
+                <fieldset class="chart-span">
+                    <legend class="visually-hidden">{format!("{title}: time shown")}</legend>
+                    {Span::ALL.into_iter().map(|choice| {
+                        let id = format!("{picker_name}-{}", choice.label().replace(' ', "-"));
+                        view! {
+                            <label class="span-option" for=id.clone()>
+                                <input type="radio" id=id.clone() name=picker_name.clone() prop:checked=move || span.get() == choice on:change=move |_| span.set(choice) />
+                                <span>{choice.label()}</span>
+                            </label>
+                        }
+                    }).collect_view()}
+                </fieldset>
+                <figure class="chart">
+                    <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label=description>
+                        {[0.0f32, 5.0, 10.0].into_iter().map(|value| view! {
+                            <line x1=FRAME.left y1=FRAME.y(value) x2=FRAME.right y2=FRAME.y(value) class="grid" />
+                            <text x=FRAME.left - 6.0 y=FRAME.y(value) + 5.0 text-anchor="end">{value as u8}</text>
+                        }).collect_view()}
+                        {date_ticks(window, 4).into_iter().enumerate().map(|(i, day)| {
+                            let anchor = match i { 0 => "start", 3 => "end", _ => "middle" };
+                            view! { <text x=FRAME.x(window, day) y=H - 6.0 text-anchor=anchor>{day.short_label()}</text> }
+                        }).collect_view()}
+                        {lines.into_iter().map(|(colour, _, values)| {
+                            let points = FRAME.plot(window, &values);
+                            let dots = (points.len() <= 120).then(|| points.iter().map(|p| view! { <circle class=format!("dot {colour}") cx=p.x cy=p.y r="3.5" /> }).collect_view());
+                            view! {
+                                <polyline class=format!("line {colour}") points=polyline(&points) fill="none" stroke-width="2.5" />
+                                {dots}
+                            }
+                        }).collect_view()}
+                    </svg>
+                    <figcaption class="legend">
+                        {series.get().into_iter().map(|s| view! { <span class=format!("swatch {}", s.colour)></span>{s.name}" " }).collect_view()}
+                        {(points == 0).then_some(" · No ratings in this stretch.")}
+                    </figcaption>
+                </figure>
+            }.into_any()
+        }}
     }
 }
 
 #[component]
 fn PainChart() -> impl IntoView {
     let store = use_store();
-    let series = move || {
+    let series = Signal::derive(move || {
         store.state.with(|s| {
-            let after: Vec<_> = s
-                .days
-                .iter()
-                .filter_map(|(d, l)| l.pain_after.as_ref().map(|p| (*d, p.value)))
-                .collect();
-            let morning: Vec<_> = s
-                .days
-                .iter()
-                .filter_map(|(d, l)| l.pain_next_morning.as_ref().map(|p| (*d, p.value)))
-                .collect();
-            (after, morning)
+            let pick = |f: fn(&crate::core::state::DayLog) -> Option<u8>| -> Vec<(Day, u8)> {
+                s.days
+                    .iter()
+                    .filter_map(|(d, l)| f(l).map(|v| (*d, v)))
+                    .collect()
+            };
+            vec![
+                Series {
+                    colour: "s0",
+                    name: "After the session",
+                    values: pick(|l| l.pain_after.as_ref().map(|p| p.value)),
+                },
+                Series {
+                    colour: "s2",
+                    name: "Next morning",
+                    values: pick(|l| l.pain_next_morning.as_ref().map(|p| p.value)),
+                },
+            ]
         })
-    };
+    });
     view! {
         <section class="card" aria-labelledby="pain-title" id="pain">
             <h2 id="pain-title">"Pain after sessions"</h2>
-            {move || {
-                let (after, morning) = series();
-                if after.is_empty() && morning.is_empty() {
-                    view! { <p class="muted">"Rate your pain after a session and it will show here."</p> }.into_any()
-                } else {
-                    view! {
-                        {chart("Pain after sessions", vec![Series { colour: "s0", values: after }, Series { colour: "s2", values: morning }])}
-                        <p class="legend"><span class="swatch s0"></span>"After the session" <span class="swatch s2"></span>"Next morning"</p>
-                    }.into_any()
-                }
-            }}
+            <Chart title="Pain after sessions" series empty=|| view! { <p class="muted">"Rate your pain after a session and it will show here."</p> } />
             <p class="muted">"Up to 3 out of 10 is safe, up to 5 acceptable, above 5 too much. It should settle by the next morning and not build from week to week."</p>
         </section>
     }
@@ -254,7 +299,7 @@ fn PainChart() -> impl IntoView {
 #[component]
 fn SymptomChart() -> impl IntoView {
     let store = use_store();
-    let series = move || {
+    let series = Signal::derive(move || {
         store.state.with(|s| {
             let pick = |f: fn(&crate::core::state::SymptomScore) -> u8| -> Vec<(Day, u8)> {
                 s.symptom_scores
@@ -262,27 +307,29 @@ fn SymptomChart() -> impl IntoView {
                     .map(|(d, r)| (*d, f(&r.value)))
                     .collect()
             };
-            (
-                pick(|v| v.sitting),
-                pick(|v| v.activity),
-                pick(|v| v.morning_after),
-            )
+            vec![
+                Series {
+                    colour: "s0",
+                    name: "Sitting",
+                    values: pick(|v| v.sitting),
+                },
+                Series {
+                    colour: "s1",
+                    name: "Activity",
+                    values: pick(|v| v.activity),
+                },
+                Series {
+                    colour: "s2",
+                    name: "Morning after",
+                    values: pick(|v| v.morning_after),
+                },
+            ]
         })
-    };
+    });
     view! {
         <section class="card" aria-labelledby="symptoms-title" id="symptoms">
             <h2 id="symptoms-title">"Symptom score"</h2>
-            {move || {
-                let (sitting, activity, morning) = series();
-                if sitting.is_empty() {
-                    view! { <p class="muted">"Take the weekly symptom score on the " <a href=link("/check#score")>"Self-check"</a> " page to see your trend."</p> }.into_any()
-                } else {
-                    view! {
-                        {chart("Symptom score", vec![Series { colour: "s0", values: sitting }, Series { colour: "s1", values: activity }, Series { colour: "s2", values: morning }])}
-                        <p class="legend"><span class="swatch s0"></span>"Sitting " <span class="swatch s1"></span>"Activity " <span class="swatch s2"></span>"Morning after"</p>
-                    }.into_any()
-                }
-            }}
+            <Chart title="Symptom score" series empty=|| view! { <p class="muted">"Take the weekly symptom score on the " <a href=link("/check#score")>"Self-check"</a> " page to see your trend."</p> } />
         </section>
     }
 }

@@ -33,7 +33,13 @@ pub struct Store {
     pub today: RwSignal<Day>,
     clock: StoredValue<Clock>,
     synced: StoredValue<Synced>,
+    /// Older month keys, loaded just after the first screen (`load_history`).
+    later: StoredValue<Vec<String>>,
 }
+
+/// Months before this many days ago load after the first screen: the
+/// routine, the week table and twelve weeks of charts need none of them.
+const FIRST_SCREEN_DAYS: i32 = 100;
 
 /// Wall-clock time, and the time after which a stamp counts as a wrong clock.
 fn wall() -> (u64, u64) {
@@ -44,20 +50,60 @@ fn wall() -> (u64, u64) {
 impl Store {
     pub fn load() -> Store {
         let (now, clamp_after) = wall();
-        let loaded = storage::load(now, clamp_after);
+        let today = today();
+        let loaded = storage::load(now, clamp_after, today.plus(-FIRST_SCREEN_DAYS).month());
         let mut clock = Clock::default();
         clock.observe(loaded.state.max_stamp());
         let store = Store {
             state: RwSignal::new(loaded.state),
             health: RwSignal::new(loaded.health),
-            today: RwSignal::new(today()),
+            today: RwSignal::new(today),
             clock: StoredValue::new(clock),
             synced: StoredValue::new(loaded.synced),
+            later: StoredValue::new(loaded.later),
         };
         if !loaded.rewrite.is_empty() && !store.health.get_untracked().is_read_only() {
             store.write(&loaded.rewrite);
         }
         store
+    }
+
+    /// Loads the older months, if not yet loaded. Called just after the
+    /// first screen, and before anything that needs every record (a backup,
+    /// an import's preview).
+    pub fn load_history(&self) {
+        let keys = self
+            .later
+            .try_update_value(std::mem::take)
+            .unwrap_or_default();
+        if keys.is_empty() {
+            return;
+        }
+        let (now, clamp_after) = wall();
+        let more = storage::load_keys(&keys, now, clamp_after);
+        match more.health {
+            Health::Unavailable => {
+                // Try again next time; nothing is written meanwhile.
+                self.later.set_value(keys);
+                self.settle_health(Some(Health::Unavailable));
+                return;
+            }
+            Health::ReadOnly { .. } => self.health.set(more.health.clone()),
+            Health::Saving => {}
+            note => {
+                if self.health.get_untracked() == Health::Saving {
+                    self.health.set(note);
+                }
+            }
+        }
+        self.clock
+            .update_value(|clock| clock.observe(more.state.max_stamp()));
+        self.synced
+            .update_value(|synced| synced.extend(more.synced));
+        self.state.update(|state| state.merge_in(&more.state));
+        if !more.rewrite.is_empty() && !self.read_only() {
+            self.write(&more.rewrite);
+        }
     }
 
     fn read_only(&self) -> bool {
@@ -207,6 +253,7 @@ impl Store {
         if self.read_only() {
             return None;
         }
+        self.load_history();
         let before = self.state.get_untracked();
         let merged = before.merge_import(backup);
         self.clock
@@ -223,6 +270,7 @@ impl Store {
         if self.read_only() {
             return Err(self.health.get_untracked());
         }
+        self.load_history();
         let today = self.today.get_untracked();
         if keep_undo {
             self.state

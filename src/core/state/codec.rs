@@ -343,6 +343,8 @@ fn salvage(fields: &Map<String, Value>) -> Decoded {
             0
         }),
     };
+    // As every copy is kept: nothing older than its own deletion.
+    state.drop_before(state.reset_at);
     Decoded {
         state,
         dropped: read.dropped,

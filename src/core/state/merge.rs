@@ -23,11 +23,21 @@ impl AppState {
         merged
     }
 
-    /// `merge`, in place.
+    /// `merge`, in place. Only a newer deletion walks every record held
+    /// here, so taking in one month's records costs one month.
     pub fn merge_in(&mut self, other: &AppState) {
-        self.reset_at = self.reset_at.max(other.reset_at);
-        self.visit_pair(other, &mut MergeFrom);
-        self.drop_before(self.reset_at);
+        let reset_at = self.reset_at.max(other.reset_at);
+        if reset_at > self.reset_at {
+            self.drop_before(reset_at);
+            self.reset_at = reset_at;
+        }
+        if reset_at > 0 {
+            let mut theirs = other.clone();
+            theirs.drop_before(reset_at);
+            self.visit_pair(&theirs, &mut MergeFrom);
+        } else {
+            self.visit_pair(other, &mut MergeFrom);
+        }
     }
 
     /// Takes in a backup file: the union of its records and this device's.
