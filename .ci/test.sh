@@ -2,9 +2,10 @@
 # Sets up (if needed) and runs every test layer, printing each layer's counts:
 #   1. formatting and lints (native and wasm32)
 #   2. native unit and property tests of the core (cargo test)
-#   3. component tests in headless Chromium (wasm-bindgen-test)
+#   3. component tests in Chromium, Firefox and WebKit (wasm-bindgen-test)
 #   4. end-to-end tests of the release build in Chromium, phone and desktop,
 #      with an axe scan of every page (node --test + playwright-core)
+#   5. end-to-end tests in Firefox and WebKit over WebDriver (selenium-webdriver)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$SECONDS
@@ -23,18 +24,25 @@ cargo clippy --all-targets --quiet --target wasm32-unknown-unknown -- -D warning
 step "Native tests of the core"
 cargo test --quiet
 
-step "Component tests in headless Chromium"
-CHROMEDRIVER=/usr/bin/chromedriver \
-  WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/tests/webdriver.json" \
-  WASM_BINDGEN_TEST_TIMEOUT=120 \
-  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+# wasm-bindgen-test-runner picks GECKODRIVER, then SAFARIDRIVER, then
+# CHROMEDRIVER: the first one set wins, so each engine gets its own run.
+export WASM_BINDGEN_TEST_TIMEOUT=120 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+step "Component tests in Chromium"
+CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/tests/webdriver.json" \
   cargo test --target wasm32-unknown-unknown --test components
+step "Component tests in Firefox"
+GECKODRIVER="$HOME/.cargo/bin/geckodriver" cargo test --target wasm32-unknown-unknown --test components
+step "Component tests in WebKit (MiniBrowser, on a virtual display)"
+SAFARIDRIVER=/usr/bin/WebKitWebDriver xvfb-run -a cargo test --target wasm32-unknown-unknown --test components
 
 step "Release builds (at the root, and under the sub-path /rehab/)"
 trunk build --release
 trunk build --release --public-url /rehab/ --dist dist-subpath
 
-step "End-to-end tests against the release build"
+step "End-to-end tests against the release build (Chromium, with axe)"
 node --test --test-concurrency=1 tests/e2e/
+
+step "End-to-end tests in Firefox and WebKit over WebDriver"
+node --test --test-concurrency=1 tests/webdriver/
 
 step "All test layers passed in $((SECONDS - started))s"

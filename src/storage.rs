@@ -27,6 +27,8 @@ pub const QUARANTINE_PREFIX: &str = "hamstring-rehab:quarantine:";
 const OLD_QUARANTINE_KEY: &str = "hamstring-rehab:quarantine";
 /// What a "Replace" replaced, kept for one-step undo.
 pub const UNDO_KEY: &str = "hamstring-rehab:before-replace";
+/// Per-device preferences (see `preference`).
+pub const PREFERENCE_PREFIX: &str = "hamstring-rehab:device:";
 /// Damaged copies kept aside at most.
 pub const MAX_QUARANTINED: usize = 5;
 
@@ -127,6 +129,28 @@ fn keys_with(store: &Storage, prefix: &str) -> Option<Vec<String>> {
         .collect();
     keys.sort();
     Some(keys)
+}
+
+/// Whether localStorage can be used at all: the one check before gloo-storage,
+/// whose `raw()` panics where storage is blocked.
+pub fn usable() -> bool {
+    storage().is_some()
+}
+
+/// A per-device preference that is not a record (not merged, not backed up),
+/// such as a dismissed hint. False where storage is unusable.
+pub fn preference(name: &str) -> bool {
+    use gloo_storage::Storage as _;
+    usable()
+        && gloo_storage::LocalStorage::get::<bool>(format!("{PREFERENCE_PREFIX}{name}"))
+            .unwrap_or(false)
+}
+
+pub fn set_preference(name: &str, value: bool) {
+    use gloo_storage::Storage as _;
+    if usable() {
+        let _ = gloo_storage::LocalStorage::set(format!("{PREFERENCE_PREFIX}{name}"), value);
+    }
 }
 
 pub fn read_raw(key: &str) -> Option<String> {

@@ -59,18 +59,65 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// Whether `object.name` is a function: Firefox and Safari have no
+/// `navigator.vibrate`, and Safari outside an installed app no
+/// `Notification`; calling them would throw.
+pub fn has_function(object: &JsValue, name: &str) -> bool {
+    js_sys::Reflect::get(object, &name.into()).is_ok_and(|value| value.is_function())
+}
+
 /// A short buzz where the device supports it (the rest timer's end).
 pub fn vibrate() {
     if let Some(window) = web_sys::window() {
-        let _ = window.navigator().vibrate_with_duration(200);
+        let navigator = window.navigator();
+        if has_function(navigator.as_ref(), "vibrate") {
+            let _ = navigator.vibrate_with_duration(200);
+        }
     }
 }
 
+/// Browser notifications exist here (not in Safari outside an installed app).
+pub fn has_notifications() -> bool {
+    web_sys::window().is_some_and(|window| has_function(window.as_ref(), "Notification"))
+}
+
 /// iPhones and iPads, where Safari may erase site data after 7 days unused.
+/// iPadOS Safari says "Macintosh" but has a touch screen.
 pub fn is_apple_mobile() -> bool {
-    web_sys::window()
-        .and_then(|w| w.navigator().user_agent().ok())
-        .is_some_and(|agent| agent.contains("iPhone") || agent.contains("iPad"))
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return false;
+    };
+    let agent = navigator.user_agent().unwrap_or_default();
+    agent.contains("iPhone")
+        || agent.contains("iPad")
+        || (agent.contains("Macintosh") && navigator.max_touch_points() > 1)
+}
+
+/// Opened from the Home Screen or as an installed app.
+pub fn is_installed() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let standalone_display = window
+        .match_media("(display-mode: standalone)")
+        .ok()
+        .flatten()
+        .is_some_and(|query| query.matches());
+    // Safari on iOS says so through a property of its own.
+    let ios_standalone = js_sys::Reflect::get(window.navigator().as_ref(), &"standalone".into())
+        .ok()
+        .and_then(|value| value.as_bool())
+        .unwrap_or(false);
+    standalone_display || ios_standalone
+}
+
+/// Shows the browser's own install dialog for a kept `beforeinstallprompt`
+/// event; the promise of the person's answer is left to the browser.
+pub fn show_install_prompt(event: &JsValue) -> bool {
+    js_sys::Reflect::get(event, &"prompt".into())
+        .ok()
+        .and_then(|prompt| prompt.dyn_into::<js_sys::Function>().ok())
+        .is_some_and(|prompt| prompt.call0(event).is_ok())
 }
 
 /// Opens the system share sheet with `text`, where the browser has one
@@ -94,7 +141,5 @@ pub fn share(title: &str, text: &str) -> bool {
 }
 
 pub fn can_share() -> bool {
-    web_sys::window()
-        .and_then(|w| js_sys::Reflect::get(w.navigator().as_ref(), &"share".into()).ok())
-        .is_some_and(|share| share.is_function())
+    web_sys::window().is_some_and(|w| has_function(w.navigator().as_ref(), "share"))
 }

@@ -1,7 +1,8 @@
 //! Your data: backup and restore, deleting everything, damaged data kept
 //! aside, and settings.
 
-use crate::app::browser::{download, is_apple_mobile, now_ms};
+use crate::app::browser::{download, now_ms};
+use crate::app::install::InstallCard;
 use crate::app::store::{use_store, Scope};
 use crate::core::backup::{check_import, file_name, Import, MAX_IMPORT_BYTES};
 use crate::core::date::Weekday;
@@ -18,6 +19,7 @@ pub fn DataSection() -> impl IntoView {
     // Bumped when a replacement is made or undone, to show or hide "Undo".
     let undo_changed = RwSignal::new(0u32);
     view! {
+        <InstallCard />
         <section class="card" aria-labelledby="data-title" id="data">
             <h2 id="data-title">"Your data"</h2>
             <p>"Everything you record stays in this browser on this device. Nothing is sent anywhere."</p>
@@ -43,9 +45,6 @@ fn StorageNotes() -> impl IntoView {
         })
     };
     view! {
-        {is_apple_mobile().then(|| view! {
-            <p class="status warn">"On iPhone and iPad, Safari may erase this app's data after 7 days without a visit, unless you add the app to your Home Screen (Share, then Add to Home Screen). Keep a backup file to be safe."</p>
-        })}
         {move || stale().then(|| view! {
             <p class="status" id="backup-nudge">"Your last backup is more than two weeks old, or you have none yet. A backup file keeps your history safe if this browser's data is cleared."</p>
         })}

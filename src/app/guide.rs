@@ -1,5 +1,6 @@
 //! The guide: the article, rendered from `crate::content::guide`.
 
+use crate::app::install::InstallCard;
 use crate::app::link;
 use crate::app::store::{use_store, Scope};
 use crate::app::widgets::Rich;
@@ -50,6 +51,7 @@ pub fn GuidePage() -> impl IntoView {
                 </ol>
             </nav>
             {SECTIONS.iter().map(|section| view! { <GuideSection section /> }).collect_view()}
+            <InstallCard />
         </article>
     }
 }

@@ -5,6 +5,7 @@ mod browser;
 mod check;
 mod data;
 mod guide;
+mod install;
 mod progress;
 mod routine;
 mod standing;
@@ -52,6 +53,7 @@ pub fn App() -> impl IntoView {
         set_timeout(move || store.load_history(), std::time::Duration::ZERO);
     });
     standing::BreakReminder::provide();
+    install::InstallOffer::provide();
     crate::storage::request_persistence();
 
     // Another tab saved: take its records in (the `storage` event only fires
@@ -70,6 +72,13 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || {
         listener.remove();
         refresh_day.remove();
+    });
+
+    // Tests (and anyone curious) can tell the app has started.
+    Effect::new(move |_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-app", "started");
+        }
     });
 
     Effect::new(move |_| {

@@ -2,7 +2,7 @@
 //! across pages, with a browser notification where the person allows it and
 //! an in-page alert always.
 
-use crate::app::browser::{now_ms, vibrate};
+use crate::app::browser::{has_notifications, now_ms, vibrate};
 use crate::app::store::use_store;
 use crate::core::schedule::{countdown, seconds_until};
 use leptos::prelude::*;
@@ -57,7 +57,7 @@ impl BreakReminder {
 
 fn ring() {
     vibrate();
-    if Notification::permission() == NotificationPermission::Granted {
+    if has_notifications() && Notification::permission() == NotificationPermission::Granted {
         let _ = Notification::new("Time for a standing break: stand up and move for a minute.");
     }
 }
@@ -69,7 +69,7 @@ pub fn StandingBreak() -> impl IntoView {
     let minutes = move || store.state.with(|s| s.settings().break_minutes);
     let start = move |_| {
         // Ask once; without permission the in-page alert still shows.
-        if Notification::permission() == NotificationPermission::Default {
+        if has_notifications() && Notification::permission() == NotificationPermission::Default {
             let _ = Notification::request_permission();
         }
         reminder.start(minutes());

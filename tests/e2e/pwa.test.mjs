@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { useBrowser, PROFILES, ROUTES, openPage, appReady } from "./support.mjs";
+import { useBrowser, PROFILES, ROUTES, openPage, appReady, axeViolations } from "./support.mjs";
 
 const env = useBrowser();
 
@@ -109,4 +109,55 @@ test("the manifest is valid and its icons are served", async () => {
     assert.equal(response.status(), 200, icon.src);
   }
   await context.close();
+});
+
+test("where the browser offers installing, one button installs; 'Not now' is remembered on this device", async () => {
+  const context = await env.browser.newContext(PROFILES.phone);
+  try {
+    const page = await openPage(context);
+    await page.goto(env.server.url + "/progress");
+    await appReady(page);
+    assert.equal(await page.getByRole("button", { name: "Install the app" }).count(), 0, "nothing offered yet");
+    // What Chromium fires when the app can be installed (headless never does).
+    const offer = () => page.evaluate(() => {
+      const event = new Event("beforeinstallprompt", { cancelable: true });
+      event.prompt = () => { window.prompted = true; return Promise.resolve(); };
+      window.dispatchEvent(event);
+    });
+    await offer();
+    await page.getByRole("button", { name: "Install the app" }).tap();
+    assert.equal(await page.evaluate(() => window.prompted), true, "the browser's own dialog is shown");
+    await page.getByRole("button", { name: "Install the app" }).waitFor({ state: "detached" });
+    await offer();
+    await page.getByRole("button", { name: "Not now" }).tap();
+    await page.reload();
+    await appReady(page);
+    await offer();
+    await page.waitForTimeout(200);
+    assert.equal(await page.getByRole("button", { name: "Install the app" }).count(), 0, "dismissed stays dismissed");
+  } finally {
+    await context.close();
+  }
+});
+
+test("on an iPhone, Safari users are told how to add the app to the Home Screen, and why", async () => {
+  const context = await env.browser.newContext({
+    ...PROFILES.phone,
+    userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1",
+  });
+  try {
+    const page = await openPage(context);
+    await page.goto(env.server.url + "/progress");
+    await appReady(page);
+    const hint = page.getByRole("heading", { name: "Add the app to your Home Screen" });
+    await hint.waitFor();
+    assert.match(await page.locator(".install").innerText(), /erase this app's data after seven days/);
+    assert.deepEqual(await axeViolations(page), []);
+    await page.getByRole("button", { name: "Got it" }).tap();
+    await page.reload();
+    await appReady(page);
+    assert.equal(await hint.count(), 0);
+  } finally {
+    await context.close();
+  }
 });

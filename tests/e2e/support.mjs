@@ -20,6 +20,7 @@ const TYPES = {
   ".json": "application/json",
   ".svg": "image/svg+xml",
   ".png": "image/png",
+  ".txt": "text/plain; charset=utf-8",
   ".webmanifest": "application/manifest+json",
 };
 
@@ -130,9 +131,9 @@ export async function openPage(context) {
   return page;
 }
 
-/** Waits until the wasm app has mounted (the navigation exists). */
+/** Waits until the wasm app has started (not only its pre-rendered page). */
 export async function appReady(page) {
-  await page.locator("nav.tabs").waitFor();
+  await page.locator('body[data-app="started"]').waitFor({ state: "attached" });
 }
 
 /** Runs axe with WCAG 2 A and AA rules; returns the violations, summarised. */
