@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up (if needed) and runs every test layer, printing each layer's counts:
 #   1. formatting and lints (native and wasm32)
-#   2. native unit and property tests of the core (cargo test)
+#   2. native unit and property tests of every crate (cargo test --workspace)
 #   3. component tests in Chromium, Firefox and WebKit (wasm-bindgen-test)
 #   4. end-to-end tests of the release build in Chromium, phone and desktop,
 #      with an axe scan of every page (node --test + playwright-core)
@@ -17,12 +17,12 @@ step() { printf '\n\033[1m==> %s\033[0m (%ss)\n' "$*" $((SECONDS - started)); }
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
-step "cargo clippy, native and wasm32"
-cargo clippy --all-targets --quiet -- -D warnings
-cargo clippy --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings
+step "cargo clippy: every crate natively, the web app for wasm32"
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+cargo clippy -p hamstring-rehab --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings
 
-step "Native tests of the core"
-cargo test --quiet
+step "Native tests: the rules (crates/domain), the words (crates/content), the build-time render"
+cargo test --workspace --quiet
 
 # wasm-bindgen-test-runner picks GECKODRIVER, then SAFARIDRIVER, then
 # CHROMEDRIVER: the first one set wins, so each engine gets its own run.

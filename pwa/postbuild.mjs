@@ -1,54 +1,47 @@
 // Trunk post-build hook. In the staging folder it:
-//  - puts the guide, rendered natively from the same content, into the body,
-//    so it paints before the wasm loads (the app replaces it when it starts);
-//  - adds the service-worker registration to index.html;
+//  - renders every route with the app's own components (the native
+//    `prerender` binary, Leptos's ssr feature) and writes one file per route:
+//    index.html, check/index.html, routine/index.html, progress/index.html and
+//    404.html. The app's HTML is <body>'s very first child, so the browser
+//    hydrates it (src/main.rs) instead of drawing it again;
+//  - adds the base path, the theme applied before the first paint, and the
+//    service-worker registration to each;
 //  - in release builds, adds a Content-Security-Policy whose script-src lists
 //    the SHA-256 of each inline script (trunk's loader and ours) and nothing else;
-//  - writes sw.js with the list of files to precache and a version hash;
-//  - copies index.html to 404.html, so static hosts open deep links.
+//  - writes sw.js with the files to precache and a version hash.
 import { createHash } from "node:crypto";
-import { readFile, writeFile, readdir } from "node:fs/promises";
+import { readFile, writeFile, readdir, mkdir } from "node:fs/promises";
 import { execFileSync } from "node:child_process";
-import { join } from "node:path";
+import { join, dirname } from "node:path";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 const publicUrl = process.env.TRUNK_PUBLIC_URL ?? "/";
+const base = publicUrl.replace(/\/$/, "");
 const release = process.env.TRUNK_PROFILE === "release";
 const here = new URL(".", import.meta.url).pathname;
 
-let html = await readFile(join(staging, "index.html"), "utf8");
+let template = await readFile(join(staging, "index.html"), "utf8");
 
-// Absolute, so deep links such as /no/such/page still find them.
+// Absolute, so pages in sub-folders and deep links still find them.
 for (const file of ["manifest.webmanifest", "apple-touch-icon.png"]) {
-  html = html.replace(`href="${file}"`, `href="${publicUrl}${file}"`);
+  template = template.replace(`href="${file}"`, `href="${publicUrl}${file}"`);
 }
 
-// The guide page, then a small synchronous script: apply a saved theme before
-// the first paint, and on other routes keep only the app's frame.
-// Its links are app paths ("/check"): put them under the public URL.
-const guide = execFileSync("cargo", ["run", "--quiet", "--offline", "--bin", "prerender"], { encoding: "utf8" })
-  .replaceAll('href="/', `href="${publicUrl}`);
+// The app reads its base path from here (src/browser.rs, `base`).
+template = template.replace("<head>", `<head>\n    <meta name="app-base" content="${base}" />`);
+
+// Before the first paint: the saved theme (the app sets it again once it runs).
 const boot = `(function () {
-  var root = document.documentElement, shell = document.getElementById("prerender");
   try {
     var theme = JSON.parse(localStorage.getItem("hamstring-rehab:state")).state.settings.value.theme;
-    if (theme === "light" || theme === "dark") root.setAttribute("data-theme", theme);
+    if (theme === "light" || theme === "dark") document.documentElement.setAttribute("data-theme", theme);
   } catch (e) {}
-  if (location.pathname !== ${JSON.stringify(publicUrl)}) {
-    shell.querySelector("main").replaceChildren();
-    shell.querySelectorAll("[aria-current]").forEach(function (link) { link.removeAttribute("aria-current"); });
-  }
 })();`;
-html = html.replace("<body>", `<body>\n    <div id="prerender">${guide}</div>\n    <script>${boot}</script>`);
-
-// The app reads its base path from here (src/app/mod.rs, `base`).
-html = html.replace("<head>", `<head>\n    <meta name="app-base" content="${publicUrl.replace(/\/$/, "")}" />`);
-
 const register = `<script type="module">if ("serviceWorker" in navigator) navigator.serviceWorker.register(${JSON.stringify(publicUrl + "sw.js")});</script>`;
-html = html.replace("</head>", `  ${register}\n  </head>`);
+template = template.replace("</head>", `  <script>${boot}</script>\n    ${register}\n  </head>`);
 
 if (release) {
-  const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+  const hashes = [...template.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
     ([, body]) => `'sha256-${createHash("sha256").update(body).digest("base64")}'`,
   );
   const policy = [
@@ -63,17 +56,37 @@ if (release) {
     "base-uri 'self'",
     "form-action 'none'",
   ].join("; ");
-  html = html.replace("<head>", `<head>\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
+  template = template.replace("<head>", `<head>\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
 }
 
-await writeFile(join(staging, "index.html"), html);
-await writeFile(join(staging, "404.html"), html);
+// Every route, rendered by the app's own components.
+const pages = JSON.parse(
+  execFileSync("cargo", ["run", "--quiet", "--offline", "--bin", "prerender"], {
+    encoding: "utf8",
+    env: { ...process.env, APP_BASE: base },
+    maxBuffer: 16 * 1024 * 1024,
+  }),
+);
+const escapeHtml = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+const FILES = { "/": "index.html", "/check": "check/index.html", "/routine": "routine/index.html", "/progress": "progress/index.html", "/404": "404.html" };
+for (const [route, file] of Object.entries(FILES)) {
+  const page = pages[route];
+  if (!page) throw new Error(`the build-time render has no ${route}`);
+  const html = template
+    .replace(/<title>[\s\S]*?<\/title>/, `<title>${escapeHtml(page.title)}</title>`)
+    // No whitespace before the app: hydration starts at <body>'s first child.
+    .replace(/<body>\s*/, `<body data-prerendered="${route}">${page.html}\n    `);
+  await mkdir(dirname(join(staging, file)), { recursive: true });
+  await writeFile(join(staging, file), html);
+}
 
-const files = (await readdir(staging)).filter((name) => !["sw.js", "404.html"].includes(name) && !name.startsWith("."));
+const files = (await readdir(staging)).filter((name) => !["sw.js", "404.html", "check", "routine", "progress"].includes(name) && !name.startsWith("."));
+const routeFiles = Object.entries(FILES).filter(([route]) => route !== "/404");
 const version = createHash("sha256");
-for (const name of files.sort()) version.update(name).update(await readFile(join(staging, name)));
-const precache = ["./", ...files.map((name) => `./${name}`)];
+for (const name of [...files.sort(), ...routeFiles.map(([, file]) => file)]) version.update(name).update(await readFile(join(staging, name)));
+const precache = ["./", ...files.map((name) => `./${name}`), ...routeFiles.map(([, file]) => `./${file}`)];
 const worker = (await readFile(join(here, "sw.js"), "utf8"))
   .replace("__VERSION__", version.digest("hex").slice(0, 16))
-  .replace("__PRECACHE__", JSON.stringify(precache));
+  .replace("__PRECACHE__", JSON.stringify([...new Set(precache)]))
+  .replace("__ROUTES__", JSON.stringify(Object.fromEntries(routeFiles.map(([route, file]) => [route, `./${file}`]))));
 await writeFile(join(staging, "sw.js"), worker);

@@ -6,6 +6,8 @@
 // so cache first is safe: new HTML always asks for its own wasm by name.
 const VERSION = "__VERSION__";
 const PRECACHE = __PRECACHE__;
+// Each route's own pre-rendered page, by path below the worker's scope.
+const ROUTES = __ROUTES__;
 const CACHE = `hamstring-rehab-${VERSION}`;
 
 self.addEventListener("install", (event) => {
@@ -25,11 +27,13 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
   if (request.mode === "navigate") {
-    // Every route is the same page: fall back to the cached shell.
+    // Offline: the route's own page, or the guide's (the app then draws the route).
+    const scope = new URL(self.registration.scope).pathname;
+    const path = new URL(request.url).pathname.slice(scope.length - 1).replace(/\/$/, "") || "/";
     event.respondWith(
       fetch(request)
         .then((response) => (response.ok || response.status === 404 ? response : Promise.reject(response)))
-        .catch(() => caches.match("./index.html", { cacheName: CACHE })),
+        .catch(() => caches.match(ROUTES[path] ?? "./index.html", { cacheName: CACHE })),
     );
     return;
   }

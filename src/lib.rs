@@ -1,11 +1,12 @@
 //! Hamstring Rehab: a guide, a self-check and a routine for runners with high
-//! hamstring tendonitis. `content` and `core` are plain Rust, tested natively;
-//! the browser-only parts (`storage`, `app`) build for wasm32.
+//! hamstring tendonitis. The rules live in `hamstring-domain` and the words in
+//! `hamstring-content` (`crates/`); this crate is the web app: `storage` (the
+//! only code that touches localStorage), `store` (state and shared actions),
+//! `components` and `pages`.
 
-pub mod content;
-pub mod core;
-
-#[cfg(target_arch = "wasm32")]
 pub mod app;
-#[cfg(target_arch = "wasm32")]
+pub mod browser;
+pub mod components;
+pub mod pages;
 pub mod storage;
+pub mod store;

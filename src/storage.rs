@@ -14,8 +14,8 @@
 //! - a deletion or replacement writes the new records before removing old
 //!   keys, so a crash half-way leaves more than wanted, never less.
 
-use crate::core::date::{Day, Month};
-use crate::core::state::{decode, encode, AppState, DecodeError, Decoded, Part};
+use hamstring_domain::date::{Day, Month};
+use hamstring_domain::state::{decode, encode, AppState, DecodeError, Decoded, Part};
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;
 use web_sys::Storage;
@@ -277,6 +277,8 @@ pub fn load_keys(keys: &[String], now: u64, clamp_after: u64) -> Loaded {
 
 /// What `take_in` found.
 pub struct Taken {
+    /// Whether another tab's records were merged in.
+    pub merged: bool,
     /// The latest stamp seen.
     pub latest: u64,
     /// Parts to write besides the change's own: an older version of the app
@@ -296,6 +298,7 @@ pub fn take_in(
 ) -> Result<Taken, Health> {
     let store = storage().ok_or(Health::Unavailable)?;
     let mut latest = 0;
+    let mut merged = false;
     let mut also_write = Vec::new();
     let mut keys: Vec<String> = parts.iter().map(key_of).collect();
     keys.push(STATE_KEY.to_string());
@@ -315,6 +318,7 @@ pub fn take_in(
                     also_write.push(Part::Main);
                 }
                 state.merge_in(&theirs.state);
+                merged = true;
                 synced.note(&key, &text);
             }
             Err(DecodeError::Newer { schema }) => return Err(Health::ReadOnly { schema }),
@@ -326,7 +330,11 @@ pub fn take_in(
             }
         }
     }
-    Ok(Taken { latest, also_write })
+    Ok(Taken {
+        merged,
+        latest,
+        also_write,
+    })
 }
 
 /// Writes `parts` of `state` where they differ from what this tab last

@@ -37,6 +37,8 @@ export async function serveDist({ fallbackStatus = 404, dist = DIST, prefix = ""
     // Outside the prefix there is nothing (a sub-path deployment).
     const path = full.startsWith(prefix + "/") ? full.slice(prefix.length) : null;
     let file = path && normalize(join(dist, path.endsWith("/") ? path + "index.html" : path));
+    // Like static hosts with pretty URLs: /routine is routine/index.html.
+    if (file && !extname(file) && (await stat(join(file, "index.html")).catch(() => null))?.isFile()) file = join(file, "index.html");
     let status = 200;
     if (!file?.startsWith(dist) || !(await stat(file).catch(() => null))?.isFile()) {
       file = join(dist, "404.html");

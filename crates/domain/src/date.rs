@@ -1,0 +1,323 @@
+//! Local calendar days. The app reasons in whole days, never in instants, so
+//! daylight-saving changes and time zones cannot move a session to another day.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+
+/// A calendar day, counted from 1970-01-01 (day 0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Day(pub i32);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Weekday {
+    Mon,
+    Tue,
+    Wed,
+    Thu,
+    Fri,
+    Sat,
+    Sun,
+}
+
+impl Weekday {
+    pub const ALL: [Weekday; 7] = [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+        Weekday::Sat,
+        Weekday::Sun,
+    ];
+
+    /// Monday is 0, Sunday is 6.
+    pub fn index(self) -> i32 {
+        self as i32
+    }
+
+    /// From the ISO number used by `Intl.Locale.weekInfo` (1 = Monday … 7 = Sunday).
+    pub fn from_iso(number: u32) -> Option<Weekday> {
+        Weekday::ALL.get((number as usize).checked_sub(1)?).copied()
+    }
+
+    pub fn short_name(self) -> &'static str {
+        ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][self as usize]
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl Day {
+    /// Builds a day from a civil date; `None` for impossible dates.
+    pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Day> {
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+            return None;
+        }
+        // Howard Hinnant's days_from_civil.
+        let y = if month <= 2 { year - 1 } else { year };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = month as i32;
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + day as i32 - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        Some(Day(era * 146_097 + doe - 719_468))
+    }
+
+    /// The civil date `(year, month 1–12, day 1–31)`.
+    pub fn ymd(self) -> (i32, u32, u32) {
+        let z = self.0 + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = yoe + era * 400 + i32::from(month <= 2);
+        (year, month, day)
+    }
+
+    pub fn weekday(self) -> Weekday {
+        // 1970-01-01 was a Thursday.
+        Weekday::ALL[(self.0 + 3).rem_euclid(7) as usize]
+    }
+
+    pub fn plus(self, days: i32) -> Day {
+        Day(self.0 + days)
+    }
+
+    pub fn days_since(self, earlier: Day) -> i32 {
+        self.0 - earlier.0
+    }
+
+    /// The first day of the week holding `self`, for a week that starts on `first`.
+    pub fn week_start(self, first: Weekday) -> Day {
+        let offset = (self.weekday().index() - first.index()).rem_euclid(7);
+        self.plus(-offset)
+    }
+
+    pub fn first_of_month(self) -> Day {
+        let (year, month, _) = self.ymd();
+        Day::from_ymd(year, month, 1).expect("the first of a month exists")
+    }
+
+    /// "Wed 25 November 2026": unambiguous in every locale.
+    pub fn long_label(self) -> String {
+        let (year, month, day) = self.ymd();
+        format!(
+            "{} {day} {} {year}",
+            self.weekday().short_name(),
+            MONTHS[month as usize - 1]
+        )
+    }
+
+    /// "22 Nov": for tight spaces such as table rows.
+    pub fn short_label(self) -> String {
+        let (_, month, day) = self.ymd();
+        format!("{day} {}", &MONTHS[month as usize - 1][..3])
+    }
+
+    pub fn month_label(self) -> String {
+        let (year, month, _) = self.ymd();
+        format!("{} {year}", MONTHS[month as usize - 1])
+    }
+
+    pub fn parse(text: &str) -> Option<Day> {
+        let mut parts = text.splitn(3, '-');
+        let year = parts.next()?;
+        let month = parts.next()?;
+        let day = parts.next()?;
+        if year.len() != 4 || month.len() != 2 || day.len() != 2 {
+            return None;
+        }
+        Day::from_ymd(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
+    }
+}
+
+/// Stored dates outside these years are damage, not history.
+const STORED_YEARS: std::ops::RangeInclusive<i32> = 2000..=2099;
+
+impl Day {
+    /// A stored date: a real date within the years the app can have written.
+    pub fn parse_stored(text: &str) -> Option<Day> {
+        Day::parse(text).filter(|day| STORED_YEARS.contains(&day.ymd().0))
+    }
+
+    pub fn month(self) -> Month {
+        let (year, month, _) = self.ymd();
+        Month { year, month }
+    }
+}
+
+/// A calendar month: records are stored one month to a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Month {
+    pub year: i32,
+    pub month: u32,
+}
+
+impl Month {
+    pub fn first_day(self) -> Day {
+        Day::from_ymd(self.year, self.month, 1).expect("a month's first day exists")
+    }
+
+    /// The first day of the next month, for ranges.
+    pub fn end(self) -> Day {
+        self.first_day()
+            .plus(days_in_month(self.year, self.month) as i32)
+    }
+}
+
+impl fmt::Display for Month {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+impl std::str::FromStr for Month {
+    type Err = ();
+    fn from_str(text: &str) -> Result<Month, ()> {
+        let day = Day::parse_stored(&format!("{text}-01")).ok_or(())?;
+        Ok(day.month())
+    }
+}
+
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+impl fmt::Display for Day {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (year, month, day) = self.ymd();
+        write!(f, "{year:04}-{month:02}-{day:02}")
+    }
+}
+
+/// Parses a stored date (see `Day::parse_stored`).
+impl std::str::FromStr for Day {
+    type Err = ();
+    fn from_str(text: &str) -> Result<Day, ()> {
+        Day::parse_stored(text).ok_or(())
+    }
+}
+
+impl Serialize for Day {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Day {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Day::parse_stored(&text)
+            .ok_or_else(|| serde::de::Error::custom("expected a YYYY-MM-DD date from 2000 to 2099"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn known_dates() {
+        assert_eq!(Day::from_ymd(1970, 1, 1), Some(Day(0)));
+        assert_eq!(Day::from_ymd(2000, 3, 1).unwrap().to_string(), "2000-03-01");
+        assert_eq!(Day::from_ymd(2026, 11, 25).unwrap().weekday(), Weekday::Wed);
+        assert_eq!(
+            Day::from_ymd(2024, 2, 29).unwrap().plus(1).to_string(),
+            "2024-03-01"
+        );
+        assert_eq!(Day::from_ymd(2023, 2, 29), None);
+        assert_eq!(Day::from_ymd(2026, 13, 1), None);
+        assert_eq!(
+            Day::parse("2026-11-25").unwrap().long_label(),
+            "Wed 25 November 2026"
+        );
+        assert_eq!(Day::parse("2026-09-03").unwrap().short_label(), "3 Sep");
+    }
+
+    #[test]
+    fn week_start_crosses_the_year_end() {
+        // Thu 1 Jan 2026: its Monday-week starts Mon 29 Dec 2025.
+        let new_year = Day::from_ymd(2026, 1, 1).unwrap();
+        assert_eq!(new_year.week_start(Weekday::Mon).to_string(), "2025-12-29");
+        assert_eq!(new_year.week_start(Weekday::Sun).to_string(), "2025-12-28");
+        assert_eq!(new_year.week_start(Weekday::Sat).to_string(), "2025-12-27");
+        assert_eq!(new_year.week_start(Weekday::Thu), new_year);
+    }
+
+    #[test]
+    fn parse_rejects_junk() {
+        for junk in [
+            "",
+            "2026-1-01",
+            "2026-01-32",
+            "abcd-ef-gh",
+            "2026-02-29",
+            "12026-01-01",
+        ] {
+            assert_eq!(Day::parse(junk), None, "{junk}");
+        }
+    }
+
+    #[test]
+    fn stored_dates_stay_within_the_window() {
+        assert!(Day::parse_stored("2026-11-26").is_some());
+        assert!(Day::parse_stored("1999-12-31").is_none());
+        assert!(Day::parse_stored("2100-01-01").is_none());
+        assert!(serde_json::from_str::<Day>("\"0001-01-01\"").is_err());
+        let month: Month = "2026-11".parse().unwrap();
+        assert_eq!(month.first_day().to_string(), "2026-11-01");
+        assert_eq!(month.end().to_string(), "2026-12-01");
+        assert_eq!(month.to_string(), "2026-11");
+        assert!("2026-13".parse::<Month>().is_err());
+    }
+
+    proptest! {
+        #[test]
+        fn civil_round_trip(n in -200_000i32..200_000) {
+            let day = Day(n);
+            let (y, m, d) = day.ymd();
+            prop_assert_eq!(Day::from_ymd(y, m, d), Some(day));
+            if (1000..=9999).contains(&y) {
+                prop_assert_eq!(Day::parse(&day.to_string()), Some(day));
+            }
+        }
+
+        #[test]
+        fn consecutive_days_step_weekdays(n in -200_000i32..200_000) {
+            let today = Day(n).weekday().index();
+            let tomorrow = Day(n + 1).weekday().index();
+            prop_assert_eq!((today + 1) % 7, tomorrow);
+        }
+
+        #[test]
+        fn week_start_is_within_six_days_and_on_the_first_weekday(n in -200_000i32..200_000, first in 0usize..7) {
+            let first = Weekday::ALL[first];
+            let start = Day(n).week_start(first);
+            prop_assert_eq!(start.weekday(), first);
+            prop_assert!((0..7).contains(&Day(n).days_since(start)));
+        }
+    }
+}

@@ -1,0 +1,108 @@
+//! The compact form of a day: what was done, with one stamp for the whole
+//! day. Days older than `ARCHIVE_AFTER_DAYS` are stored this way, so years of
+//! daily records stay small.
+
+use super::{is_rating, DayLog, SetKey, Stamped, MAX_REPS};
+use crate::date::Day;
+use serde::ser::{SerializeMap, Serializer};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+/// Days older than this are stored compactly: two tabs rarely edit a
+/// month-old day at the same moment.
+pub const ARCHIVE_AFTER_DAYS: i32 = 28;
+
+/// A day in compact form: what was done, one stamp for all of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct ArchivedDay {
+    at: u64,
+    done: Vec<SetKey>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    reps: BTreeMap<SetKey, u8>,
+    // Short names: this form exists to keep years of days small.
+    #[serde(default, rename = "after", skip_serializing_if = "Option::is_none")]
+    pain_after: Option<u8>,
+    #[serde(default, rename = "morning", skip_serializing_if = "Option::is_none")]
+    pain_next_morning: Option<u8>,
+}
+
+impl ArchivedDay {
+    fn of(log: &DayLog) -> ArchivedDay {
+        let latest = log
+            .sets
+            .values()
+            .map(|r| r.at)
+            .chain(log.reps.values().map(|r| r.at))
+            .chain(log.pain_after.as_ref().map(|r| r.at))
+            .chain(log.pain_next_morning.as_ref().map(|r| r.at))
+            .chain([log.snapshot_at])
+            .max()
+            .unwrap_or(0);
+        ArchivedDay {
+            at: latest,
+            done: log
+                .sets
+                .iter()
+                .filter(|(_, r)| r.value)
+                .map(|(k, _)| *k)
+                .collect(),
+            reps: log.reps.iter().map(|(k, r)| (*k, r.value)).collect(),
+            pain_after: log.pain_after.as_ref().map(|r| r.value),
+            pain_next_morning: log.pain_next_morning.as_ref().map(|r| r.value),
+        }
+    }
+
+    fn is_valid(&self) -> bool {
+        self.reps.values().all(|n| *n <= MAX_REPS)
+            && self.pain_after.is_none_or(is_rating)
+            && self.pain_next_morning.is_none_or(is_rating)
+    }
+
+    fn expand(self) -> DayLog {
+        let at = self.at;
+        DayLog {
+            sets: self
+                .done
+                .into_iter()
+                .map(|k| (k, Stamped::new(at, true)))
+                .collect(),
+            reps: self
+                .reps
+                .into_iter()
+                .map(|(k, n)| (k, Stamped::new(at, n)))
+                .collect(),
+            pain_after: self.pain_after.map(|n| Stamped::new(at, n)),
+            pain_next_morning: self.pain_next_morning.map(|n| Stamped::new(at, n)),
+            snapshot_at: at,
+        }
+    }
+}
+
+/// A compact day, or `None` (counted) when it is damaged.
+pub(super) fn salvage_archived(log: &Map<String, Value>, dropped: &mut usize) -> Option<DayLog> {
+    let archived = serde_json::from_value::<ArchivedDay>(Value::Object(log.clone()))
+        .ok()
+        .filter(ArchivedDay::is_valid);
+    if archived.is_none() {
+        *dropped += 1;
+    }
+    archived.map(ArchivedDay::expand)
+}
+
+/// Days: compact when old, with a stamp per record when recent.
+pub(super) fn serialize_days<S: Serializer>(
+    days: &BTreeMap<Day, DayLog>,
+    archive_before: Day,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    let mut map = serializer.serialize_map(Some(days.len()))?;
+    for (day, log) in days {
+        if *day < archive_before {
+            map.serialize_entry(day, &ArchivedDay::of(log))?;
+        } else {
+            map.serialize_entry(day, log)?;
+        }
+    }
+    map.end()
+}

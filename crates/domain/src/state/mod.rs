@@ -1,0 +1,449 @@
+//! What a person records, as data: the record types and `AppState`, which
+//! holds one collection per kind of record.
+//!
+//! Every record carries the time it was last written (`Stamped`), so two tabs
+//! or a backup merge per record: the later write wins, nothing else is lost.
+//! The kinds are declared once, in `record_kinds!` below; merging
+//! (`merge.rs`), re-stamping, pruning and clamping (`records.rs`), storing
+//! and salvaging (`codec.rs`) and describing changes (`changes.rs`) follow
+//! that one list.
+
+mod changes;
+mod clock;
+mod codec;
+mod compact;
+mod merge;
+mod records;
+
+pub use changes::{Changes, Counts};
+pub use clock::{Clock, MAX_CLOCK_SKEW_MS};
+pub use codec::{decode, encode, encode_part, DecodeError, Decoded, Part, SCHEMA_VERSION};
+pub use compact::ARCHIVE_AFTER_DAYS;
+pub use records::Records;
+
+use crate::date::{Day, Month, Weekday};
+use crate::phase::Phase;
+use crate::selfcheck::{Answers, Verdict};
+use hamstring_content::exercises::ExerciseId;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+/// A value with the time it was last written: milliseconds since the epoch,
+/// from this device's `Clock`, which never goes backwards.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Stamped<T> {
+    pub at: u64,
+    pub value: T,
+}
+
+impl<T> Stamped<T> {
+    pub fn new(at: u64, value: T) -> Self {
+        Stamped { at, value }
+    }
+}
+
+/// What a stored value must satisfy beyond its shape: ranges, sizes and
+/// names that exist. A record that fails is skipped and counted, never shown.
+pub trait Valid {
+    fn is_valid(&self) -> bool {
+        true
+    }
+}
+
+/// The largest number on the app's 0–10 scales.
+pub const MAX_RATING: u8 = 10;
+
+/// A 0–10 rating.
+pub fn is_rating(value: u8) -> bool {
+    value <= MAX_RATING
+}
+
+impl Valid for u8 {}
+impl Valid for bool {}
+impl Valid for Day {}
+impl Valid for u64 {}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    pub theme: Theme,
+    /// Rest after a split-squat set; the source says 15 seconds. 0 turns the timer off.
+    pub rest_secs: u32,
+    /// Standing-break interval on desk days; the source says 15–20 minutes.
+    pub break_minutes: u32,
+    /// `None` follows the browser's locale.
+    pub week_start: Option<Weekday>,
+}
+
+impl Settings {
+    pub const REST_SECS: std::ops::RangeInclusive<u32> = 0..=600;
+    pub const BREAK_MINUTES: std::ops::RangeInclusive<u32> = 5..=120;
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            theme: Theme::System,
+            rest_secs: 15,
+            break_minutes: 20,
+            week_start: None,
+        }
+    }
+}
+
+impl Valid for Settings {
+    fn is_valid(&self) -> bool {
+        Settings::REST_SECS.contains(&self.rest_secs)
+            && Settings::BREAK_MINUTES.contains(&self.break_minutes)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Programme {
+    pub phase: Phase,
+    /// The day the current phase began.
+    pub since: Day,
+}
+
+impl Valid for Programme {}
+
+/// Which leg a per-side set was done on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Side {
+    Left,
+    Right,
+}
+
+/// One tick target: set `set` (from 1) of an exercise, on one side where the
+/// dose is per side. Stored as a compact string key such as `glute-bridge:1`
+/// or `bulgarian-split-squat:1:L`, so it can key a JSON object. Only keys the
+/// catalogue's doses can produce parse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SetKey {
+    pub exercise: ExerciseId,
+    pub set: u8,
+    pub side: Option<Side>,
+}
+
+impl fmt::Display for SetKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.exercise.slug(), self.set)?;
+        match self.side {
+            Some(Side::Left) => write!(f, ":L"),
+            Some(Side::Right) => write!(f, ":R"),
+            None => Ok(()),
+        }
+    }
+}
+
+impl FromStr for SetKey {
+    type Err = ();
+    fn from_str(text: &str) -> Result<Self, ()> {
+        let mut parts = text.split(':');
+        let exercise = ExerciseId::from_slug(parts.next().ok_or(())?).ok_or(())?;
+        let set: u8 = parts.next().ok_or(())?.parse().map_err(|_| ())?;
+        let side = match parts.next() {
+            None => None,
+            Some("L") => Some(Side::Left),
+            Some("R") => Some(Side::Right),
+            Some(_) => return Err(()),
+        };
+        let dose = exercise.info().dose;
+        let fits_dose = (1..=dose.sets_max).contains(&set) && side.is_some() == dose.per_side;
+        if !fits_dose || parts.next().is_some() {
+            return Err(());
+        }
+        Ok(SetKey {
+            exercise,
+            set,
+            side,
+        })
+    }
+}
+
+impl Serialize for SetKey {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for SetKey {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse()
+            .map_err(|_| serde::de::Error::custom("not a set key"))
+    }
+}
+
+/// Most repetitions a set can log.
+pub const MAX_REPS: u8 = 99;
+
+/// What was recorded on one day of the routine.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DayLog {
+    /// `true` = done; `false` keeps an undo so a merge cannot revive the tick.
+    pub sets: BTreeMap<SetKey, Stamped<bool>>,
+    /// Optional repetitions done, per set.
+    pub reps: BTreeMap<SetKey, Stamped<u8>>,
+    /// Pain 0–10 during or right after the session.
+    pub pain_after: Option<Stamped<u8>>,
+    /// Pain 0–10 the next morning.
+    pub pain_next_morning: Option<Stamped<u8>>,
+    /// Set when the day was loaded from its compact form: the day as a whole
+    /// was last written then, so records of it written earlier elsewhere are
+    /// superseded (like `AppState::reset_at`, for one day).
+    #[serde(skip)]
+    pub snapshot_at: u64,
+}
+
+impl DayLog {
+    pub fn is_done(&self, key: SetKey) -> bool {
+        self.sets.get(&key).is_some_and(|tick| tick.value)
+    }
+
+    pub fn done_count(&self) -> usize {
+        self.sets.values().filter(|tick| tick.value).count()
+    }
+
+    pub fn has_records(&self) -> bool {
+        !self.sets.is_empty()
+            || !self.reps.is_empty()
+            || self.pain_after.is_some()
+            || self.pain_next_morning.is_some()
+    }
+}
+
+/// A weekly symptom score of the project's own: three 0–10 ratings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SymptomScore {
+    pub sitting: u8,
+    pub activity: u8,
+    pub morning_after: u8,
+}
+
+impl Valid for SymptomScore {
+    fn is_valid(&self) -> bool {
+        [self.sitting, self.activity, self.morning_after]
+            .into_iter()
+            .all(is_rating)
+    }
+}
+
+/// Single-leg bridge repetitions on each side, and pain at rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StrengthCheck {
+    pub left: u16,
+    pub right: u16,
+    pub pain_at_rest: bool,
+}
+
+impl StrengthCheck {
+    pub const MAX_REPS: u16 = 999;
+}
+
+impl Valid for StrengthCheck {
+    fn is_valid(&self) -> bool {
+        self.left <= StrengthCheck::MAX_REPS && self.right <= StrengthCheck::MAX_REPS
+    }
+}
+
+/// A light run in phase 3.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RunEntry {
+    pub minutes: u16,
+    pub pain_now: u8,
+    pub pain_next_morning: Option<u8>,
+}
+
+impl RunEntry {
+    pub const MINUTES: std::ops::RangeInclusive<u16> = 1..=600;
+}
+
+impl Valid for RunEntry {
+    fn is_valid(&self) -> bool {
+        RunEntry::MINUTES.contains(&self.minutes)
+            && is_rating(self.pain_now)
+            && self.pain_next_morning.is_none_or(is_rating)
+    }
+}
+
+/// Bounds on stored text, so damage cannot grow the store without limit.
+pub const MAX_ID_CHARS: usize = 64;
+pub const MAX_ANSWERS: usize = 64;
+
+fn is_short_id(text: &str) -> bool {
+    !text.is_empty() && text.len() <= MAX_ID_CHARS
+}
+
+/// A self-check's answers: a bounded number of short ids.
+fn answers_are_bounded(answers: &Answers) -> bool {
+    answers.len() <= MAX_ANSWERS
+        && answers.iter().all(|(q, chosen)| {
+            is_short_id(q) && chosen.len() <= 8 && chosen.iter().all(|c| is_short_id(c))
+        })
+}
+
+impl Valid for Answers {
+    fn is_valid(&self) -> bool {
+        answers_are_bounded(self)
+    }
+}
+
+/// A finished self-check.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CheckResult {
+    pub day: Day,
+    pub answers: Answers,
+    pub verdict: Verdict,
+}
+
+impl Valid for CheckResult {
+    fn is_valid(&self) -> bool {
+        let reasons_bounded = match &self.verdict {
+            Verdict::Triage(triage) => triage.reasons.len() + triage.also.len() <= MAX_ANSWERS,
+            Verdict::Older(findings) => findings.len() <= MAX_ANSWERS,
+        };
+        answers_are_bounded(&self.answers) && reasons_bounded
+    }
+}
+
+/// A guide section's id.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct SectionId(pub String);
+
+impl Valid for SectionId {
+    fn is_valid(&self) -> bool {
+        is_short_id(&self.0)
+            && self
+                .0
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    }
+}
+
+/// Everything a person records. In the web app it sits in a reactive store
+/// (feature `reactive`), where a tick wakes only what reads that day.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "reactive", derive(reactive_stores::Store))]
+pub struct AppState {
+    /// Records written before this time were deleted by "Delete all my data".
+    pub reset_at: u64,
+    pub settings: Option<Stamped<Settings>>,
+    pub programme: Option<Stamped<Programme>>,
+    /// The self-check in progress, so a reload resumes it.
+    pub check_draft: Option<Stamped<Answers>>,
+    /// Finished self-checks, keyed by the time they were finished.
+    pub check_results: BTreeMap<u64, Stamped<CheckResult>>,
+    /// The guide section the reader last reached.
+    pub reading: Option<Stamped<SectionId>>,
+    /// When the last backup file was downloaded.
+    pub last_backup: Option<Stamped<Day>>,
+    /// The self-check result (by the time it was finished) after which the
+    /// person said they had been seen by a clinician.
+    pub been_seen: Option<Stamped<u64>>,
+    #[cfg_attr(feature = "reactive", store(key: Day = |(day, _)| *day))]
+    pub days: BTreeMap<Day, DayLog>,
+    pub symptom_scores: BTreeMap<Day, Stamped<SymptomScore>>,
+    pub strength_checks: BTreeMap<Day, Stamped<StrengthCheck>>,
+    pub runs: BTreeMap<Day, Stamped<RunEntry>>,
+}
+
+/// Every kind of record, once. Kinds listed under `main` are stored together;
+/// kinds under `by_day` are keyed by day and stored one month to a key.
+/// Adding a kind: a field on `AppState` and a name here; merging, pruning,
+/// re-stamping, clamping, storing, salvaging and counting follow.
+macro_rules! record_kinds {
+    (main: [$($main:ident),* $(,)?], by_day: [$($day:ident),* $(,)?] $(,)?) => {
+        impl AppState {
+            /// Visits each kind with its name.
+            pub fn visit(&self, visitor: &mut impl records::Visit) {
+                $(visitor.visit(stringify!($main), &self.$main);)*
+                $(visitor.visit(stringify!($day), &self.$day);)*
+            }
+
+            pub fn visit_mut(&mut self, visitor: &mut impl records::VisitMut) {
+                $(visitor.visit(stringify!($main), &mut self.$main);)*
+                $(visitor.visit(stringify!($day), &mut self.$day);)*
+            }
+
+            /// Visits each kind of `self` beside the same kind of `other`.
+            pub fn visit_pair(&mut self, other: &AppState, visitor: &mut impl records::VisitPair) {
+                $(visitor.visit(stringify!($main), &mut self.$main, &other.$main);)*
+                $(visitor.visit(stringify!($day), &mut self.$day, &other.$day);)*
+            }
+
+            /// The records of `self` that are stored in `part`.
+            pub fn part(&self, part: &Part) -> AppState {
+                match part {
+                    Part::Main => AppState {
+                        reset_at: self.reset_at,
+                        $($main: self.$main.clone(),)*
+                        ..AppState::default()
+                    },
+                    Part::Month(month) => AppState {
+                        $($day: records::month_of(&self.$day, *month),)*
+                        ..AppState::default()
+                    },
+                }
+            }
+
+            /// The months that hold records of the by-day kinds.
+            pub fn months(&self) -> std::collections::BTreeSet<Month> {
+                let mut months = std::collections::BTreeSet::new();
+                $(months.extend(self.$day.keys().map(|day| day.month()));)*
+                months
+            }
+        }
+    };
+}
+
+record_kinds! {
+    main: [settings, programme, check_draft, check_results, reading, last_backup, been_seen],
+    by_day: [days, symptom_scores, strength_checks, runs],
+}
+
+impl AppState {
+    pub fn settings(&self) -> Settings {
+        self.settings
+            .as_ref()
+            .map(|s| s.value.clone())
+            .unwrap_or_default()
+    }
+
+    pub fn programme(&self) -> Option<&Programme> {
+        self.programme.as_ref().map(|p| &p.value)
+    }
+
+    /// A day's log, or an empty one; borrowed, since reactive views read it
+    /// on every change.
+    pub fn day(&self, day: Day) -> &DayLog {
+        static EMPTY_DAY: DayLog = DayLog {
+            sets: BTreeMap::new(),
+            reps: BTreeMap::new(),
+            pain_after: None,
+            pain_next_morning: None,
+            snapshot_at: 0,
+        };
+        self.days.get(&day).unwrap_or(&EMPTY_DAY)
+    }
+
+    /// True when nothing has been recorded at all.
+    pub fn is_empty(&self) -> bool {
+        self.record_count() == 0
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests;

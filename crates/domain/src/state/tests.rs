@@ -1,0 +1,812 @@
+//! The state model's properties: stored and read back unchanged, merged
+//! without loss by tabs and imports in any order, with clocks that jump.
+
+use super::*;
+use crate::routine::set_targets;
+use crate::selfcheck::{OlderFinding, Reason, Triage};
+use hamstring_content::selfcheck::Level;
+use proptest::prelude::*;
+
+pub fn any_key() -> impl Strategy<Value = SetKey> {
+    let keys: Vec<SetKey> = ExerciseId::ALL
+        .into_iter()
+        .flat_map(set_targets)
+        .map(|target| target.key)
+        .collect();
+    (0..keys.len()).prop_map(move |i| keys[i])
+}
+
+fn stamped<T: std::fmt::Debug + Clone>(
+    value: impl Strategy<Value = T>,
+) -> impl Strategy<Value = Stamped<T>> {
+    (1u64..50, value).prop_map(|(at, value)| Stamped { at, value })
+}
+
+fn any_day() -> impl Strategy<Value = Day> {
+    // Late December to late February: the days span three months.
+    (20_440i32..20_500).prop_map(Day)
+}
+
+fn any_log() -> impl Strategy<Value = DayLog> {
+    (
+        proptest::collection::btree_map(any_key(), stamped(any::<bool>()), 0..6),
+        proptest::collection::btree_map(any_key(), stamped(0u8..=MAX_REPS), 0..3),
+        proptest::option::of(stamped(0u8..=10)),
+        proptest::option::of(stamped(0u8..=10)),
+    )
+        .prop_map(|(sets, reps, pain_after, pain_next_morning)| DayLog {
+            sets,
+            reps,
+            pain_after,
+            pain_next_morning,
+            snapshot_at: 0,
+        })
+}
+
+fn any_result() -> impl Strategy<Value = CheckResult> {
+    (any_day(), any::<bool>()).prop_map(|(day, older)| CheckResult {
+        day,
+        answers: [("where".to_string(), vec!["sit-bone".to_string()])].into(),
+        verdict: if older {
+            Verdict::Older(vec![OlderFinding {
+                outcome: "fits-pattern".into(),
+                because: vec!["where".into()],
+            }])
+        } else {
+            Verdict::Triage(Triage {
+                level: Level::Soon,
+                reasons: vec![Reason {
+                    question: "where".into(),
+                    choice: "knee".into(),
+                }],
+                also: vec![],
+            })
+        },
+    })
+}
+
+pub fn any_state() -> impl Strategy<Value = AppState> {
+    let phase = (0..Phase::ALL.len()).prop_map(|i| Phase::ALL[i]);
+    (
+        (
+            proptest::collection::btree_map(any_day(), any_log(), 0..5),
+            proptest::option::of(stamped(
+                (phase, any_day()).prop_map(|(phase, since)| Programme { phase, since }),
+            )),
+            proptest::option::of(stamped((0u32..=600, 5u32..=120).prop_map(
+                |(rest_secs, break_minutes)| Settings {
+                    rest_secs,
+                    break_minutes,
+                    ..Settings::default()
+                },
+            ))),
+            proptest::collection::btree_map(
+                any_day(),
+                stamped(
+                    (0u8..=10, 0u8..=10, 0u8..=10).prop_map(|(a, b, c)| SymptomScore {
+                        sitting: a,
+                        activity: b,
+                        morning_after: c,
+                    }),
+                ),
+                0..3,
+            ),
+            proptest::collection::btree_map(
+                any_day(),
+                stamped((0u16..40, 0u16..40, any::<bool>()).prop_map(
+                    |(left, right, pain_at_rest)| StrengthCheck {
+                        left,
+                        right,
+                        pain_at_rest,
+                    },
+                )),
+                0..3,
+            ),
+        ),
+        (
+            proptest::collection::btree_map(1u64..40, stamped(any_result()), 0..2),
+            proptest::option::of(stamped("[a-z-]{1,12}".prop_map(SectionId))),
+            proptest::collection::btree_map(
+                any_day(),
+                stamped(
+                    (1u16..90, 0u8..=10, proptest::option::of(0u8..=10)).prop_map(
+                        |(minutes, pain_now, pain_next_morning)| RunEntry {
+                            minutes,
+                            pain_now,
+                            pain_next_morning,
+                        },
+                    ),
+                ),
+                0..2,
+            ),
+            proptest::option::of(stamped(1u64..40)),
+            0u64..3,
+        ),
+    )
+        .prop_map(
+            |(
+                (days, programme, settings, symptom_scores, strength_checks),
+                (check_results, reading, runs, been_seen, reset_at),
+            )| {
+                let mut state = AppState {
+                    reset_at,
+                    settings,
+                    programme,
+                    days,
+                    check_draft: None,
+                    check_results,
+                    symptom_scores,
+                    strength_checks,
+                    runs,
+                    reading,
+                    last_backup: None,
+                    been_seen,
+                };
+                // As every real copy is: nothing older than its own deletion.
+                state.drop_before(reset_at);
+                state
+            },
+        )
+}
+
+/// Every (kind, key) record with its stamp, to check nothing is lost.
+fn stamps(state: &AppState) -> Vec<(String, u64)> {
+    struct All(Vec<(String, u64)>);
+    impl records::Visit for All {
+        fn visit<R: Records>(&mut self, name: &'static str, records: &R) {
+            records.for_each_record(&mut |key, at, _| self.0.push((format!("{name}/{key}"), at)));
+        }
+    }
+    let mut all = All(Vec::new());
+    state.visit(&mut all);
+    all.0
+}
+
+fn keys(state: &AppState) -> std::collections::BTreeSet<String> {
+    stamps(state).into_iter().map(|(key, _)| key).collect()
+}
+
+/// The state stored part by part, as storage keeps it, and read back.
+fn through_parts(state: &AppState, today: Day) -> AppState {
+    let mut parts = vec![Part::Main];
+    parts.extend(state.months().into_iter().map(Part::Month));
+    let mut back = AppState::default();
+    for part in parts {
+        let decoded = decode(&encode_part(state, &part, today)).unwrap();
+        assert_eq!(decoded.dropped, 0);
+        back.merge_in(&decoded.state);
+    }
+    back
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn any_state_survives_save_and_load(state in any_state()) {
+        // Every generated day is recent: stored with all its stamps.
+        let decoded = decode(&encode(&state, Day(20_450))).unwrap();
+        prop_assert_eq!(decoded.dropped, 0);
+        prop_assert_eq!(&decoded.state, &state);
+        // Stored in parts (settings and each month apart), it is the same.
+        prop_assert_eq!(through_parts(&state, Day(20_450)), state);
+    }
+
+    #[test]
+    fn archived_days_keep_what_was_done(state in any_state()) {
+        // Every generated day is old: stored compactly.
+        let decoded = decode(&encode(&state, Day(30_000))).unwrap().state;
+        prop_assert_eq!(decoded.days.len(), state.days.len());
+        for (day, log) in &state.days {
+            let back = &decoded.days[day];
+            let done = |l: &DayLog| l.sets.iter().filter(|(_, r)| r.value).map(|(k, _)| *k).collect::<Vec<_>>();
+            prop_assert_eq!(done(back), done(log));
+            prop_assert_eq!(back.pain_after.as_ref().map(|r| r.value), log.pain_after.as_ref().map(|r| r.value));
+            prop_assert_eq!(back.reps.len(), log.reps.len());
+        }
+        // Stored again, an archived day is byte for byte the same.
+        let again = encode(&decoded, Day(30_000));
+        prop_assert_eq!(decode(&again).unwrap().state, decoded);
+    }
+
+    #[test]
+    fn an_archived_day_supersedes_older_records_in_another_tab(state in any_state(), other in any_state()) {
+        let archived = decode(&encode(&state, Day(30_000))).unwrap().state;
+        let merged = archived.merge(&other);
+        prop_assert_eq!(merged.clone(), other.merge(&archived));
+        for (day, log) in &archived.days {
+            let Some(kept) = merged.days.get(day) else { continue };
+            for (key, record) in &kept.sets {
+                prop_assert!(record.at >= log.snapshot_at, "{day} {key} revived");
+            }
+        }
+    }
+
+    #[test]
+    fn merge_is_commutative_associative_and_idempotent(a in any_state(), b in any_state(), c in any_state()) {
+        prop_assert_eq!(a.merge(&b), b.merge(&a));
+        prop_assert_eq!(a.merge(&b).merge(&c), a.merge(&b.merge(&c)));
+        prop_assert_eq!(a.merge(&a), a.clone());
+    }
+
+    #[test]
+    fn merge_loses_no_record_newer_than_a_deletion(a in any_state(), b in any_state()) {
+        let merged = a.merge(&b);
+        let cutoff = a.reset_at.max(b.reset_at);
+        let kept = stamps(&merged);
+        for (key, at) in stamps(&a).into_iter().chain(stamps(&b)) {
+            let superseded_by_snapshot = key.starts_with("days/");
+            if at >= cutoff && !superseded_by_snapshot {
+                let found = kept.iter().find(|(k, _)| *k == key);
+                prop_assert!(found.is_some_and(|(_, kept_at)| *kept_at >= at), "{} lost", key);
+            }
+        }
+    }
+
+    #[test]
+    fn an_import_never_removes_local_records_and_adds_all_of_its_own(local in any_state(), backup in any_state()) {
+        let merged = local.merge_import(&backup);
+        let after = keys(&merged);
+        for key in keys(&local) {
+            prop_assert!(after.contains(&key), "{} removed by an import", key);
+        }
+        for key in keys(&backup) {
+            prop_assert!(after.contains(&key), "{} of the backup not taken in", key);
+        }
+        prop_assert_eq!(merged.reset_at, local.reset_at);
+        let changes = Changes::between(&local, &merged);
+        prop_assert_eq!(changes.removed.total(), 0, "{}", changes.describe());
+    }
+
+    #[test]
+    fn a_replacement_wins_over_everything_older(a in any_state(), b in any_state()) {
+        let replacement = b.clone().as_replacement(1_000);
+        let merged = a.merge(&replacement);
+        prop_assert_eq!(keys(&merged), keys(&replacement));
+    }
+
+    #[test]
+    fn decoding_arbitrary_bytes_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+        let _ = decode(&String::from_utf8_lossy(&bytes));
+    }
+
+    #[test]
+    fn decoding_arbitrary_json_never_panics(json in arbitrary_json()) {
+        let _ = decode(&json.to_string());
+        let wrapped = serde_json::json!({"app": "hamstring-rehab", "schema": 1, "state": json});
+        let _ = decode(&wrapped.to_string());
+    }
+}
+
+fn arbitrary_json() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::Value;
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        "[a-z0-9:-]{0,12}".prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 40, 6, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            proptest::collection::btree_map(
+                prop_oneof![
+                    Just("days".to_string()),
+                    Just("sets".to_string()),
+                    Just("2026-11-25".to_string()),
+                    Just("glute-bridge:1".to_string()),
+                    Just("at".to_string()),
+                    Just("value".to_string()),
+                    "[a-z_]{1,8}"
+                ],
+                inner,
+                0..6
+            )
+            .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// Two tabs and a store, as the app runs them: each change first takes in
+/// what is stored (and its stamps), then stamps, then writes. Clocks jump
+/// back and forward by up to twelve hours; backups are taken and imported.
+mod tabs {
+    use super::*;
+
+    #[derive(Debug, Clone)]
+    pub enum Op {
+        Tick {
+            tab: usize,
+            day: usize,
+            key: usize,
+            done: bool,
+        },
+        Rate {
+            tab: usize,
+            day: usize,
+            pain: u8,
+        },
+        Jump {
+            tab: usize,
+            by: i64,
+        },
+        Backup {
+            tab: usize,
+        },
+        Import {
+            tab: usize,
+            backup: usize,
+        },
+        DeleteAll {
+            tab: usize,
+        },
+        Advance {
+            ms: u64,
+        },
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        let twelve_hours = 12 * 3_600_000i64;
+        prop_oneof![
+            6 => (0..2usize, 0..3usize, 0..4usize, any::<bool>()).prop_map(|(tab, day, key, done)| Op::Tick { tab, day, key, done }),
+            2 => (0..2usize, 0..3usize, 0u8..=10).prop_map(|(tab, day, pain)| Op::Rate { tab, day, pain }),
+            2 => (0..2usize, -twelve_hours..twelve_hours).prop_map(|(tab, by)| Op::Jump { tab, by }),
+            1 => (0..2usize).prop_map(|tab| Op::Backup { tab }),
+            1 => (0..2usize, 0..4usize).prop_map(|(tab, backup)| Op::Import { tab, backup }),
+            1 => (0..2usize).prop_map(|tab| Op::DeleteAll { tab }),
+            2 => (1u64..5_000).prop_map(|ms| Op::Advance { ms }),
+        ]
+    }
+
+    pub fn ops() -> impl Strategy<Value = Vec<Op>> {
+        proptest::collection::vec(op(), 1..40)
+    }
+
+    struct Tab {
+        state: AppState,
+        clock: Clock,
+        /// How far this tab's wall clock is off, in ms.
+        skew: i64,
+    }
+
+    const DAYS: [i32; 3] = [20_440, 20_470, 20_500];
+
+    fn key(i: usize) -> SetKey {
+        [
+            "glute-bridge:1",
+            "bodyweight-squat:2",
+            "bulgarian-split-squat:1:L",
+            "foam-roll:1",
+        ][i]
+            .parse()
+            .unwrap()
+    }
+
+    pub struct World {
+        tabs: [Tab; 2],
+        stored: AppState,
+        now: u64,
+        backups: Vec<AppState>,
+        /// For each record key, the last value a person set and whether a
+        /// later "Delete all" removed it.
+        pub intended: BTreeMap<String, Option<String>>,
+    }
+
+    impl World {
+        pub fn new() -> World {
+            let tab = || Tab {
+                state: AppState::default(),
+                clock: Clock::default(),
+                skew: 0,
+            };
+            World {
+                tabs: [tab(), tab()],
+                stored: AppState::default(),
+                now: 1_800_000_000_000,
+                backups: Vec::new(),
+                intended: BTreeMap::new(),
+            }
+        }
+
+        /// Takes in what is stored, then stamps a change, then writes.
+        fn change(&mut self, tab: usize, apply: impl FnOnce(&mut AppState, u64)) {
+            let wall = (self.now as i64 + self.tabs[tab].skew) as u64;
+            let t = &mut self.tabs[tab];
+            t.clock.observe(self.stored.max_stamp());
+            t.state.merge_in(&self.stored);
+            let at = t.clock.stamp(wall);
+            apply(&mut t.state, at);
+            self.stored = t.state.clone();
+        }
+
+        pub fn apply(&mut self, op: &Op) {
+            match *op {
+                Op::Tick {
+                    tab,
+                    day,
+                    key: k,
+                    done,
+                } => {
+                    self.change(tab, |state, at| {
+                        state
+                            .days
+                            .entry(Day(DAYS[day]))
+                            .or_default()
+                            .sets
+                            .insert(key(k), Stamped::new(at, done));
+                    });
+                    self.intended.insert(
+                        format!("days/{}/set/{}", Day(DAYS[day]), key(k)),
+                        Some(done.to_string()),
+                    );
+                }
+                Op::Rate { tab, day, pain } => {
+                    self.change(tab, |state, at| {
+                        state.days.entry(Day(DAYS[day])).or_default().pain_after =
+                            Some(Stamped::new(at, pain));
+                    });
+                    self.intended.insert(
+                        format!("days/{}/pain-after", Day(DAYS[day])),
+                        Some(pain.to_string()),
+                    );
+                }
+                Op::Jump { tab, by } => self.tabs[tab].skew += by,
+                Op::Advance { ms } => self.now += ms,
+                Op::Backup { tab } => {
+                    self.change(tab, |_, _| {});
+                    self.backups.push(self.tabs[tab].state.clone());
+                }
+                Op::Import { tab, backup } => {
+                    let Some(backup) = self.backups.get(backup).cloned() else {
+                        return;
+                    };
+                    self.change(tab, |state, _| *state = state.merge_import(&backup));
+                    self.tabs[tab].clock.observe(self.stored.max_stamp());
+                    // What the file held is back, unless this device has a later write of it.
+                    for (key, _) in stamps(&backup) {
+                        self.intended.entry(key).and_modify(|v| {
+                            if v.is_none() {
+                                *v = Some(String::new())
+                            }
+                        });
+                    }
+                }
+                Op::DeleteAll { tab } => {
+                    self.change(tab, |state, at| {
+                        *state = AppState {
+                            reset_at: at,
+                            ..AppState::default()
+                        };
+                    });
+                    self.intended.values_mut().for_each(|v| *v = None);
+                }
+            }
+        }
+
+        /// Both tabs take in what is stored; returns the three copies.
+        pub fn settle(&mut self) -> [AppState; 3] {
+            for tab in &mut self.tabs {
+                tab.state.merge_in(&self.stored);
+            }
+            [
+                self.tabs[0].state.clone(),
+                self.tabs[1].state.clone(),
+                self.stored.clone(),
+            ]
+        }
+
+        /// Every record's value as JSON, by key.
+        pub fn values(state: &AppState) -> BTreeMap<String, String> {
+            struct All(BTreeMap<String, String>);
+            impl records::Visit for All {
+                fn visit<R: Records>(&mut self, name: &'static str, records: &R) {
+                    records.for_each_record(&mut |key, _, value| {
+                        self.0.insert(format!("{name}/{key}"), value);
+                    });
+                }
+            }
+            let mut all = All(BTreeMap::new());
+            state.visit(&mut all);
+            all.0
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    /// No record a person set and did not delete is ever lost, the latest
+    /// change always wins whatever the clocks did, and the tabs agree.
+    #[test]
+    fn two_tabs_with_jumping_clocks_and_imports_lose_nothing(ops in tabs::ops()) {
+        let mut world = tabs::World::new();
+        for op in &ops {
+            world.apply(op);
+        }
+        let [first, second, stored] = world.settle();
+        prop_assert_eq!(&first, &second);
+        prop_assert_eq!(&first, &stored);
+        let values = tabs::World::values(&stored);
+        for (key, intended) in &world.intended {
+            match intended {
+                // Brought back by an import: present, whatever its value.
+                Some(value) if value.is_empty() => prop_assert!(values.contains_key(key), "{} lost", key),
+                Some(value) => prop_assert_eq!(values.get(key), Some(value), "{}", key),
+                None => {}
+            }
+        }
+    }
+}
+
+#[test]
+fn set_keys_round_trip_and_reject_junk() {
+    for text in [
+        "glute-bridge:1",
+        "bulgarian-split-squat:1:R",
+        "foam-roll:1",
+        "ball-leg-curl:4",
+    ] {
+        assert_eq!(text.parse::<SetKey>().unwrap().to_string(), text);
+    }
+    for junk in [
+        "",
+        "glute-bridge",
+        "glute-bridge:0",
+        "glute-bridge:2",
+        "glute-bridge:1:L",
+        "bulgarian-split-squat:1",
+        "ball-leg-curl:5",
+        "glute-bridge:1:X",
+        "nope:1",
+        "glute-bridge:1:L:9",
+    ] {
+        assert!(junk.parse::<SetKey>().is_err(), "{junk}");
+    }
+}
+
+#[test]
+fn a_deletion_in_one_tab_wins_over_older_records_in_another() {
+    let mut old = AppState::default();
+    let key: SetKey = "glute-bridge:1".parse().unwrap();
+    old.days
+        .entry(Day(20_000))
+        .or_default()
+        .sets
+        .insert(key, Stamped::new(5, true));
+    let wiped = AppState {
+        reset_at: 10,
+        ..AppState::default()
+    };
+    assert!(old.merge(&wiped).days.is_empty());
+    let mut newer = old.clone();
+    newer
+        .days
+        .get_mut(&Day(20_000))
+        .unwrap()
+        .sets
+        .insert(key, Stamped::new(11, true));
+    assert_eq!(newer.merge(&wiped).days.len(), 1);
+}
+
+fn eight_days() -> AppState {
+    let mut state = AppState::default();
+    let today = Day::parse("2026-11-26").unwrap();
+    for back in 1..=8 {
+        let log = state.days.entry(today.plus(-back)).or_default();
+        for key in ["glute-bridge:1", "foam-roll:1"] {
+            log.sets.insert(
+                key.parse().unwrap(),
+                Stamped::new(1_000 + back as u64, true),
+            );
+        }
+    }
+    state
+}
+
+#[test]
+fn a_backup_merged_after_delete_all_brings_everything_back() {
+    let device = eight_days();
+    let backup = decode(&encode(&device, Day::parse("2026-11-26").unwrap()))
+        .unwrap()
+        .state;
+    let deleted = AppState {
+        reset_at: 5_000,
+        ..AppState::default()
+    };
+    let restored = deleted.merge_import(&backup);
+    assert_eq!(restored.days.len(), 8);
+    assert_eq!(
+        Changes::between(&deleted, &restored).describe(),
+        "adds 8 training days (16 sets); changes nothing; removes nothing"
+    );
+    // Another tab that still holds the old copy cannot delete them again.
+    assert_eq!(restored.merge(&device).days.len(), 8);
+}
+
+#[test]
+fn a_backup_from_a_device_with_a_later_deletion_or_a_clock_ahead_never_wipes_this_one() {
+    let device = eight_days();
+    let far_future =
+        decode(r#"{"app":"hamstring-rehab","schema":2,"state":{"reset_at":4102444800000}}"#)
+            .unwrap()
+            .state;
+    let merged = device.merge_import(&far_future);
+    assert_eq!(merged, device);
+    assert!(Changes::between(&device, &merged).is_empty());
+}
+
+#[test]
+fn future_stamps_are_clamped_and_counted() {
+    let mut state = eight_days();
+    state.settings = Some(Stamped::new(4_102_444_800_000, Settings::default()));
+    state.reset_at = 4_102_444_800_000;
+    let now = 1_800_000_000_000;
+    let clamped = state.clamp_future(now + MAX_CLOCK_SKEW_MS, now);
+    assert_eq!(clamped, 2);
+    assert_eq!(state.settings.as_ref().unwrap().at, now);
+    assert_eq!(state.reset_at, now);
+}
+
+#[test]
+fn values_out_of_range_are_skipped_and_counted_never_kept() {
+    let text = r#"{"app":"hamstring-rehab","schema":2,"state":{
+        "programme":{"at":1,"value":{"phase":"foundation","since":"0001-01-01"}},
+        "settings":{"at":1,"value":{"theme":"dark","rest_secs":15,"break_minutes":0,"week_start":null}},
+        "check_draft":{"at":1,"value":{"where":["AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"]}},
+        "reading":{"at":1,"value":"<script>"},
+        "days":{
+            "2026-11-20":{"sets":{"glute-bridge:1":{"at":1,"value":true},"glute-bridge:7":{"at":1,"value":true}},
+                          "pain_after":{"at":1,"value":200},"pain_next_morning":{"at":1,"value":3}},
+            "2026-09-01":{"at":5,"done":["glute-bridge:1"],"after":11},
+            "1850-01-01":{"sets":{"glute-bridge:1":{"at":1,"value":true}}}
+        },
+        "symptom_scores":{"2026-11-16":{"at":1,"value":{"sitting":11,"activity":4,"morning_after":3}}},
+        "strength_checks":{"2026-11-18":{"at":1,"value":{"left":14,"right":5000,"pain_at_rest":false}}},
+        "runs":{"2026-11-19":{"at":1,"value":{"minutes":0,"pain_now":2,"pain_next_morning":null}}}
+    }}"#;
+    let decoded = decode(text).unwrap();
+    // programme, settings, draft, reading, set 7, pain 200, archived 11, 1850, score, strength, run.
+    assert_eq!(decoded.dropped, 11);
+    let state = decoded.state;
+    assert!(
+        state.programme.is_none()
+            && state.settings.is_none()
+            && state.check_draft.is_none()
+            && state.reading.is_none()
+    );
+    let day = state.day(Day::parse("2026-11-20").unwrap());
+    assert_eq!(day.sets.len(), 1);
+    assert!(day.pain_after.is_none());
+    assert_eq!(day.pain_next_morning.as_ref().map(|r| r.value), Some(3));
+    assert_eq!(state.days.len(), 1);
+    assert!(
+        state.symptom_scores.is_empty()
+            && state.strength_checks.is_empty()
+            && state.runs.is_empty()
+    );
+}
+
+#[test]
+fn counts_describe_in_plain_words_with_plurals() {
+    let mut state = eight_days();
+    state.runs.insert(
+        Day(20_000),
+        Stamped::new(
+            1,
+            RunEntry {
+                minutes: 20,
+                pain_now: 2,
+                pain_next_morning: None,
+            },
+        ),
+    );
+    assert_eq!(
+        Counts::of(&state).describe("nothing"),
+        "8 training days (16 sets), 1 run"
+    );
+    assert_eq!(Counts::default().describe("nothing"), "nothing");
+}
+
+#[test]
+fn three_years_of_daily_records_fit_the_budget() {
+    let today = Day::parse("2026-11-25").unwrap();
+    let keys = [
+        "glute-bridge:1",
+        "bulgarian-split-squat:1:L",
+        "bulgarian-split-squat:1:R",
+        "bodyweight-squat:1",
+        "bodyweight-squat:2",
+        "bodyweight-squat:3",
+        "foam-roll:1",
+    ];
+    let mut state = AppState::default();
+    for back in 1..=3 * 365 {
+        let log = state.days.entry(today.plus(-back)).or_default();
+        let at = 1_700_000_000_000 + back as u64;
+        for key in keys {
+            log.sets
+                .insert(key.parse().unwrap(), Stamped::new(at, true));
+        }
+        log.pain_after = Some(Stamped::new(at, (back % 6) as u8));
+        log.pain_next_morning = Some(Stamped::new(at, (back % 4) as u8));
+    }
+    let stored = encode(&state, today);
+    assert!(stored.len() <= 250 * 1024, "{} KB", stored.len() / 1024);
+    // A month, as storage keeps it, is small: a tick rewrites only that.
+    let month = encode_part(&state, &Part::Month(today.plus(-40).month()), today);
+    assert!(month.len() <= 8 * 1024, "{} bytes", month.len());
+}
+
+#[test]
+fn the_version_2_fixture_loads_its_compact_days() {
+    let text = include_str!("../../../../tests/fixtures/state-v2.json");
+    let decoded = decode(text).unwrap();
+    assert_eq!(decoded.dropped, 0);
+    let old = decoded.state.day(Day::parse("2026-09-01").unwrap());
+    assert!(old.is_done("glute-bridge:1".parse().unwrap()));
+    assert!(old.is_done("bulgarian-split-squat:1:L".parse().unwrap()));
+    assert_eq!(old.pain_after.as_ref().map(|p| p.value), Some(4));
+    assert_eq!(old.snapshot_at, 1_756_800_000_000);
+    let recent = decoded.state.day(Day::parse("2026-11-20").unwrap());
+    assert!(recent.is_done("glute-bridge:1".parse().unwrap()));
+}
+
+#[test]
+fn the_version_1_fixture_still_loads() {
+    let text = include_str!("../../../../tests/fixtures/state-v1.json");
+    let decoded = decode(text).unwrap();
+    assert_eq!(decoded.dropped, 0);
+    let state = decoded.state;
+    assert_eq!(state.programme().unwrap().phase, Phase::Foundation);
+    assert!(state
+        .day(Day::parse("2026-11-20").unwrap())
+        .is_done("glute-bridge:1".parse().unwrap()));
+    assert_eq!(state.settings().rest_secs, 15);
+    // The first self-check's result keeps its findings, as an older verdict,
+    // stamped when it was finished.
+    let (finished_at, result) = state.check_results.iter().next().unwrap();
+    assert_eq!(*finished_at, 1_763_800_000_000);
+    assert_eq!(result.at, 1_763_800_000_000);
+    assert_eq!(
+        result.value.verdict,
+        Verdict::Older(vec![OlderFinding {
+            outcome: "fits-pattern".into(),
+            because: vec!["where".into(), "onset".into()],
+        }])
+    );
+}
+
+#[test]
+fn the_version_3_fixture_loads_as_a_main_part_and_a_month() {
+    let main = decode(include_str!(
+        "../../../../tests/fixtures/state-v3-main.json"
+    ))
+    .unwrap();
+    let month = decode(include_str!(
+        "../../../../tests/fixtures/state-v3-month.json"
+    ))
+    .unwrap();
+    assert_eq!(main.dropped + month.dropped, 0);
+    let state = main.state.merge(&month.state);
+    assert_eq!(state.programme().unwrap().phase, Phase::Hamstring);
+    assert!(matches!(
+        state.check_results.values().next().unwrap().value.verdict,
+        Verdict::Triage(_)
+    ));
+    assert!(state
+        .day(Day::parse("2026-11-20").unwrap())
+        .is_done("glute-bridge:1".parse().unwrap()));
+    assert_eq!(state.runs.len(), 1);
+}
+
+#[test]
+fn newer_and_foreign_stores_are_refused() {
+    assert_eq!(
+        decode(r#"{"app":"hamstring-rehab","schema":4,"state":{}}"#),
+        Err(DecodeError::Newer { schema: 4 })
+    );
+    assert!(matches!(
+        decode(r#"{"app":"other","schema":1,"state":{}}"#),
+        Err(DecodeError::Unreadable(_))
+    ));
+}

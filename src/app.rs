@@ -1,0 +1,93 @@
+//! The app's shell: the store, the theme, the navigation and the routes.
+//! Pages render and dispatch; the rules they show live in `hamstring-domain`.
+
+use crate::browser::{self, base, link};
+use crate::components::install::InstallOffer;
+use crate::components::shell::{HealthBanner, Icon, Nav, ThemeToggle};
+use crate::components::standing::BreakReminder;
+use crate::pages::{CheckPage, GuidePage, NotFound, ProgressPage, RoutinePage};
+use crate::store::Store;
+use hamstring_content::shell::BRAND_ICON;
+use hamstring_domain::state::Theme;
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Html, Title};
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+/// The paths rendered at build time, each into its own file (`/404` is the
+/// not-found page, for static hosts that answer unknown paths with it).
+pub const PRERENDERED: [&str; 5] = ["/", "/check", "/routine", "/progress", "/404"];
+
+/// The whole app: state, theme, navigation and the four pages.
+#[component]
+pub fn App() -> impl IntoView {
+    let store = Store::new();
+    provide_context(store);
+    BreakReminder::provide();
+    InstallOffer::provide();
+
+    // In the browser only, after the first render (and, later, hydration):
+    // read storage, then the years of history once the first screen is up.
+    Effect::new(move |_| {
+        store.start();
+        crate::storage::request_persistence();
+        request_animation_frame(move || {
+            set_timeout(move || store.load_history(), std::time::Duration::ZERO);
+        });
+        // Tests (and anyone curious) can tell the app has started.
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-app", "started");
+        }
+    });
+
+    // Another tab saved: take its records in (the `storage` event only fires
+    // in the other tabs, never the one that wrote). Its new text comes with
+    // the event, so nothing is read twice.
+    let listener = window_event_listener(leptos::ev::storage, move |event| {
+        store.take_in_other_tab(event.key(), event.new_value());
+    });
+    // Coming back to the app after midnight: move "today" on.
+    let refresh_day = window_event_listener(leptos::ev::focus, move |_| {
+        let now = browser::today();
+        if store.today.get_untracked() != now {
+            store.today.set(now);
+        }
+    });
+    on_cleanup(move || {
+        listener.remove();
+        refresh_day.remove();
+    });
+
+    // No attribute: the device's light or dark.
+    let theme = move || match store.settings().theme {
+        Theme::System => None,
+        Theme::Light => Some("light"),
+        Theme::Dark => Some("dark"),
+    };
+
+    provide_meta_context();
+    view! {
+        <Html {..} data-theme=theme />
+        <Title formatter=|page: String| format!("{page} · Hamstring Rehab") />
+        <Router base=base()>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <header class="topbar">
+                <A href=link("/") exact=true attr:class="brand">
+                    <Icon path=BRAND_ICON />
+                    "Hamstring Rehab"
+                </A>
+                <Nav />
+                <ThemeToggle />
+            </header>
+            <HealthBanner />
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=GuidePage />
+                    <Route path=path!("/check") view=CheckPage />
+                    <Route path=path!("/routine") view=RoutinePage />
+                    <Route path=path!("/progress") view=ProgressPage />
+                </Routes>
+            </main>
+        </Router>
+    }
+}

@@ -1,0 +1,185 @@
+//! Small browser facts the app needs: where it is served from, the clock,
+//! the calendar day, the locale's first weekday, downloads, what the browser
+//! can do. Storage lives in `crate::storage`.
+
+use hamstring_domain::date::{Day, Weekday};
+use leptos::prelude::{document, window};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Where the app is served from, without a trailing slash: "" at the root of
+/// a host, "/rehab" for `trunk build --public-url /rehab/`. The build writes
+/// it into `<meta name="app-base">` (pwa/postbuild.mjs).
+pub fn base() -> &'static str {
+    static BASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    BASE.get_or_init(|| {
+        // At build time (src/bin/prerender.rs) the build says it instead.
+        #[cfg(not(target_arch = "wasm32"))]
+        let base = std::env::var("APP_BASE").ok();
+        #[cfg(target_arch = "wasm32")]
+        let base = document()
+            .query_selector(r#"meta[name="app-base"]"#)
+            .ok()
+            .flatten()
+            .and_then(|meta| meta.get_attribute("content"));
+        base.map(|base| base.trim_end_matches('/').to_string())
+            .unwrap_or_default()
+    })
+}
+
+/// An app path (such as "/check") as a link that works under any base. Needed
+/// for `<a>` and for the router's `<A>` alike (it leaves absolute paths as
+/// they are); `navigate` adds the base itself.
+pub fn link(path: &str) -> String {
+    format!("{}{path}", base())
+}
+
+pub fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// Today as a local calendar day.
+pub fn today() -> Day {
+    let now = js_sys::Date::new_0();
+    Day::from_ymd(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .expect("the browser's date is a real date")
+}
+
+/// The first day of the week for the browser's locale, from
+/// `Intl.Locale.prototype.getWeekInfo()` (or the older `weekInfo` getter).
+/// Monday where the browser does not say.
+pub fn locale_week_start() -> Weekday {
+    locale_first_day()
+        .and_then(Weekday::from_iso)
+        .unwrap_or(Weekday::Mon)
+}
+
+fn locale_first_day() -> Option<u32> {
+    let language = web_sys::window()?.navigator().language()?;
+    let locale = js_sys::Intl::Locale::new(&language).ok()?;
+    let locale: &JsValue = locale.as_ref();
+    let info = match js_sys::Reflect::get(locale, &"getWeekInfo".into()) {
+        Ok(getter) if getter.is_function() => getter
+            .unchecked_into::<js_sys::Function>()
+            .call0(locale)
+            .ok()?,
+        _ => js_sys::Reflect::get(locale, &"weekInfo".into()).ok()?,
+    };
+    let first = js_sys::Reflect::get(&info, &"firstDay".into()).ok()?;
+    first.as_f64().map(|n| n as u32)
+}
+
+/// Offers `text` as a file download named `name`.
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+    let document = leptos::prelude::document();
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    web_sys::Url::revoke_object_url(&url)?;
+    Ok(())
+}
+
+/// Whether `object.name` is a function: Firefox and Safari have no
+/// `navigator.vibrate`, and Safari outside an installed app no
+/// `Notification`; calling them would throw.
+pub fn has_function(object: &JsValue, name: &str) -> bool {
+    js_sys::Reflect::get(object, &name.into()).is_ok_and(|value| value.is_function())
+}
+
+/// A short buzz where the device supports it (the rest timer's end).
+pub fn vibrate() {
+    if let Some(window) = web_sys::window() {
+        let navigator = window.navigator();
+        if has_function(navigator.as_ref(), "vibrate") {
+            let _ = navigator.vibrate_with_duration(200);
+        }
+    }
+}
+
+/// Browser notifications exist here (not in Safari outside an installed app).
+pub fn has_notifications() -> bool {
+    web_sys::window().is_some_and(|window| has_function(window.as_ref(), "Notification"))
+}
+
+/// iPhones and iPads, where Safari may erase site data after 7 days unused.
+/// iPadOS Safari says "Macintosh" but has a touch screen.
+pub fn is_apple_mobile() -> bool {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return false;
+    };
+    let agent = navigator.user_agent().unwrap_or_default();
+    agent.contains("iPhone")
+        || agent.contains("iPad")
+        || (agent.contains("Macintosh") && navigator.max_touch_points() > 1)
+}
+
+/// Opened from the Home Screen or as an installed app.
+pub fn is_installed() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let standalone_display = window
+        .match_media("(display-mode: standalone)")
+        .ok()
+        .flatten()
+        .is_some_and(|query| query.matches());
+    // Safari on iOS says so through a property of its own.
+    let ios_standalone = js_sys::Reflect::get(window.navigator().as_ref(), &"standalone".into())
+        .ok()
+        .and_then(|value| value.as_bool())
+        .unwrap_or(false);
+    standalone_display || ios_standalone
+}
+
+/// Shows the browser's own install dialog for a kept `beforeinstallprompt`
+/// event; the promise of the person's answer is left to the browser.
+pub fn show_install_prompt(event: &JsValue) -> bool {
+    js_sys::Reflect::get(event, &"prompt".into())
+        .ok()
+        .and_then(|prompt| prompt.dyn_into::<js_sys::Function>().ok())
+        .is_some_and(|prompt| prompt.call0(event).is_ok())
+}
+
+/// Opens the system share sheet with `text`, where the browser has one
+/// (`navigator.share`, mostly phones). Returns false where it has none.
+pub fn share(title: &str, text: &str) -> bool {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return false;
+    };
+    let navigator: &JsValue = navigator.as_ref();
+    let Ok(share) = js_sys::Reflect::get(navigator, &"share".into()) else {
+        return false;
+    };
+    let Some(share) = share.dyn_ref::<js_sys::Function>() else {
+        return false;
+    };
+    let data = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&data, &"title".into(), &title.into());
+    let _ = js_sys::Reflect::set(&data, &"text".into(), &text.into());
+    // The promise rejects when the person cancels: nothing to do then.
+    share.call1(navigator, &data).is_ok()
+}
+
+pub fn can_share() -> bool {
+    web_sys::window().is_some_and(|w| has_function(w.navigator().as_ref(), "share"))
+}
+
+/// Scrolls to the element a link's `#anchor` names, once it exists (links
+/// such as `/routine#ex-glute-bridge` whose target renders after load).
+pub fn scroll_to_hash() {
+    let hash = window().location().hash().unwrap_or_default();
+    if let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) {
+        if let Some(element) = document().get_element_by_id(id) {
+            element.scroll_into_view();
+        }
+    }
+}

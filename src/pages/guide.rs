@@ -1,0 +1,148 @@
+//! The guide: the article, rendered from `hamstring_content::guide`.
+
+use crate::browser::link;
+use crate::components::install::InstallCard;
+use crate::components::widgets::Rich;
+use crate::store::{use_store, Scope};
+use hamstring_content::exercises::CATALOGUE;
+use hamstring_content::guide::{INTRO, SECTIONS, TITLE};
+use hamstring_content::{Block, CalloutKind, Section};
+use hamstring_domain::state::{AppStateStoreFields, SectionId, Stamped};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn GuidePage() -> impl IntoView {
+    let store = use_store();
+    // Offered as a floating link once storage is read, so nothing on the
+    // page moves when it appears; gone once followed.
+    let followed = RwSignal::new(false);
+    let last_read = move || {
+        let id = store
+            .state
+            .reading()
+            .with(|r| r.as_ref().map(|r| r.value.0.clone()))?;
+        SECTIONS
+            .iter()
+            .find(|s| s.id == id && s.id != SECTIONS[0].id)
+    };
+    let continue_link = move || {
+        (store.loaded.get() && !followed.get()).then(last_read).flatten().map(|section| {
+            view! {
+                <a class="button secondary continue-reading" href=format!("#{}", section.id) on:click=move |_| followed.set(true)>
+                    "Continue reading: " {section.title}
+                </a>
+            }
+        })
+    };
+
+    track_reading_position();
+
+    view! {
+        <Title text="A runner's guide to high hamstring tendonitis" />
+        <article class="page guide">
+            <header class="guide-header">
+                <h1>{TITLE}</h1>
+                <p class="lead"><Rich text=INTRO /></p>
+            </header>
+            <nav class="toc" aria-labelledby="toc-title">
+                <h2 id="toc-title">"In this guide"</h2>
+                <ol>
+                    {SECTIONS.iter().map(|s| view! { <li><a href=format!("#{}", s.id)>{s.title}</a></li> }).collect_view()}
+                </ol>
+            </nav>
+            {SECTIONS.iter().map(|section| view! { <GuideSection section /> }).collect_view()}
+            <InstallCard />
+            {continue_link}
+        </article>
+    }
+}
+
+#[component]
+fn GuideSection(section: &'static Section) -> impl IntoView {
+    view! {
+        <section class="guide-section" aria-labelledby=section.id>
+            <h2 id=section.id>{section.title}</h2>
+            {section.blocks.iter().map(render_block).collect_view()}
+        </section>
+    }
+}
+
+fn render_block(block: &'static Block) -> AnyView {
+    match *block {
+        Block::Paragraph(text) => view! { <p><Rich text /></p> }.into_any(),
+        Block::Subheading(text) => view! { <h3>{text}</h3> }.into_any(),
+        Block::Bullets(items) => view! {
+            <ul>{items.iter().map(|text| view! { <li><Rich text /></li> }).collect_view()}</ul>
+        }
+        .into_any(),
+        Block::Numbered(items) => view! {
+            <ol>{items.iter().map(|text| view! { <li><Rich text /></li> }).collect_view()}</ol>
+        }
+        .into_any(),
+        Block::Callout { kind, title, text } => {
+            let class = match kind {
+                CalloutKind::Caution => "callout caution",
+                CalloutKind::Tip => "callout tip",
+                CalloutKind::Story => "callout story",
+            };
+            view! {
+                <aside class=class>
+                    <p class="callout-title"><strong>{title}</strong></p>
+                    {text.iter().map(|text| view! { <p><Rich text /></p> }).collect_view()}
+                </aside>
+            }
+            .into_any()
+        }
+        Block::ExerciseList => view! {
+            <ul class="exercise-summary">
+                {CATALOGUE.iter().map(|exercise| view! {
+                    <li>
+                        <a href=link(&format!("/routine#{}", exercise.id.anchor()))>
+                            <strong>{exercise.name}</strong>
+                        </a>
+                        <span class="dose">{exercise.dose_text}</span>
+                        <span class="trains">{exercise.trains}</span>
+                    </li>
+                }).collect_view()}
+            </ul>
+        }
+        .into_any(),
+        Block::Citation(text) => view! { <p class="citation"><cite>{text}</cite></p> }.into_any(),
+    }
+}
+
+/// Remembers the section the reader reached, so the guide can offer to
+/// continue there. Saves only when the section changes, not on every scroll.
+fn track_reading_position() {
+    let store = use_store();
+    let handle = window_event_listener(leptos::ev::scroll, move |_| {
+        let threshold = window()
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(800.0)
+            * 0.3;
+        let current = SECTIONS
+            .iter()
+            .take_while(|section| {
+                document()
+                    .get_element_by_id(section.id)
+                    .is_some_and(|el| el.get_bounding_client_rect().top() < threshold)
+            })
+            .last();
+        let Some(current) = current else { return };
+        let known = store
+            .state
+            .reading()
+            .with_untracked(|r| r.as_ref().map(|r| r.value.0 == current.id));
+        if known != Some(true) {
+            store.change(Scope::Main, |state, now| {
+                state.reading = Some(Stamped::new(now, SectionId(current.id.to_string())))
+            });
+        }
+    });
+    on_cleanup(move || handle.remove());
+    // A shared link or a reload with #section, in the browser.
+    Effect::new(move |_| request_animation_frame(crate::browser::scroll_to_hash));
+}

@@ -1,0 +1,14 @@
+//! One module per route. Pages never import each other: what two pages share
+//! is a component (`crate::components`) or an action on the store.
+
+mod check;
+mod guide;
+mod not_found;
+mod progress;
+mod routine;
+
+pub use check::CheckPage;
+pub use guide::GuidePage;
+pub use not_found::NotFound;
+pub use progress::ProgressPage;
+pub use routine::RoutinePage;

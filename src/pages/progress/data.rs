@@ -1,0 +1,362 @@
+//! Your data: backup and restore, deleting everything, damaged data kept
+//! aside, and settings.
+
+use crate::browser::{download, now_ms};
+use crate::components::install::InstallCard;
+use crate::storage::{self, Health};
+use crate::store::{use_store, Scope};
+use hamstring_domain::backup::{check_import, file_name, Import, MAX_IMPORT_BYTES};
+use hamstring_domain::date::Weekday;
+use hamstring_domain::state::{encode, Changes, Counts, Stamped};
+use leptos::prelude::*;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+
+/// Suggest a fresh backup after this many days.
+const BACKUP_NUDGE_DAYS: i32 = 14;
+
+#[component]
+pub fn DataSection() -> impl IntoView {
+    // Bumped when a replacement is made or undone, to show or hide "Undo".
+    let undo_changed = RwSignal::new(0u32);
+    view! {
+        <InstallCard />
+        <section class="card" aria-labelledby="data-title" id="data">
+            <h2 id="data-title">"Your data"</h2>
+            <p>"Everything you record stays in this browser on this device. Nothing is sent anywhere."</p>
+            <StorageNotes />
+            <Backup />
+            <Restore undo_changed />
+            <UndoReplace undo_changed />
+            <Quarantine />
+            <DeleteAll />
+        </section>
+        <Settings />
+    }
+}
+
+#[component]
+fn StorageNotes() -> impl IntoView {
+    let store = use_store();
+    let stale = move || {
+        store.state.with(|s| {
+            let has_data = !s.is_empty();
+            let last = s.last_backup.as_ref().map(|b| b.value);
+            has_data && last.is_none_or(|d| store.today.get().days_since(d) >= BACKUP_NUDGE_DAYS)
+        })
+    };
+    view! {
+        {move || stale().then(|| view! {
+            <p class="status" id="backup-nudge">"Your last backup is more than two weeks old, or you have none yet. A backup file keeps your history safe if this browser's data is cleared."</p>
+        })}
+        {move || match store.health.get() {
+            Health::ReadOnly { .. } => Some(view! {
+                <p class="status warn" id="read-only-note">"This version of the app can only read your data, so restoring, deleting and settings are switched off. A backup downloads your data exactly as it is stored."</p>
+            }.into_any()),
+            Health::Unavailable | Health::QuotaFull => Some(view! {
+                <p class="status warn">"Saving is not working normally right now: see the message at the top of the page."</p>
+            }.into_any()),
+            _ => None,
+        }}
+    }
+}
+
+#[component]
+fn Backup() -> impl IntoView {
+    let store = use_store();
+    let done = RwSignal::new(None::<String>);
+    let export = move |_| {
+        store.load_history();
+        let today = store.today.get_untracked();
+        // Read-only: the stored text exactly as a newer version wrote it.
+        let text = if store.health.get_untracked().is_read_only() {
+            storage::raw_export()
+        } else {
+            Some(store.state.with_untracked(|state| encode(state, today)))
+        };
+        let Some(text) = text else {
+            done.set(Some("There is nothing stored to download.".into()));
+            return;
+        };
+        match download(&file_name(today), "application/json", &text) {
+            Ok(()) => {
+                store.change(Scope::Main, |state, now| {
+                    state.last_backup = Some(Stamped::new(now, today))
+                });
+                done.set(Some(format!("Downloaded {}.", file_name(today))));
+            }
+            Err(_) => done.set(Some(
+                "The download did not start. Your browser may block downloads.".into(),
+            )),
+        }
+    };
+    view! {
+        <h3>"Back up"</h3>
+        <p>{move || format!("This device holds {}.", store.state.with(|s| Counts::of(s).describe("no records yet")))}</p>
+        <div class="actions"><button type="button" class="primary" on:click=export>"Download a backup file"</button></div>
+        <p aria-live="polite">{move || done.get()}</p>
+    }
+}
+
+/// A message after an import: whether it is good news, and its text.
+type Outcome = Option<(bool, String)>;
+
+#[component]
+fn Restore(undo_changed: RwSignal<u32>) -> impl IntoView {
+    let store = use_store();
+    let pending = RwSignal::new(None::<Import>);
+    let message = RwSignal::new(Outcome::None);
+    let picked = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        pending.set(None);
+        // The preview compares with every record held here.
+        store.load_history();
+        if file.size() > MAX_IMPORT_BYTES as f64 {
+            message.set(Some((false, "This file is too large to be a Hamstring Rehab backup. Your current data has not been changed.".into())));
+            return;
+        }
+        spawn_local(async move {
+            let text = JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|t| t.as_string());
+            match text.map(|t| check_import(&t, now_ms())) {
+                Some(Ok(import)) => {
+                    message.set(None);
+                    pending.set(Some(import));
+                }
+                Some(Err(why)) => message.set(Some((false, why))),
+                None => message.set(Some((
+                    false,
+                    "The file could not be read. Your current data has not been changed.".into(),
+                ))),
+            }
+        });
+    };
+    // Exactly what each choice would change, from the records themselves.
+    let preview = move || {
+        pending.with(|import| {
+            import.as_ref().map(|import| {
+                store.state.with(|local| {
+                    (
+                        Changes::between(local, &local.merge_import(&import.state)),
+                        Changes::between(local, &import.state),
+                    )
+                })
+            })
+        })
+    };
+    let merge = move |_| {
+        let Some(import) = pending.get_untracked() else {
+            return;
+        };
+        if let Some(before) = store.merge_import(&import.state) {
+            let changes = store
+                .state
+                .with_untracked(|after| Changes::between(&before, after));
+            message.set(Some((
+                true,
+                format!("Merged. The backup {}.", changes.describe()),
+            )));
+        }
+        pending.set(None);
+    };
+    let replace = move |_| {
+        let Some(import) = pending.get_untracked() else {
+            return;
+        };
+        let before = store.state.get_untracked();
+        match store.replace(import.state, true) {
+            Ok(()) => {
+                let changes = store.state.with_untracked(|after| Changes::between(&before, after));
+                message.set(Some((true, format!("Replaced. This device now matches the backup: it {}. Your data from before is kept: you can undo this below.", changes.describe()))));
+            }
+            Err(Health::QuotaFull) => message.set(Some((false, "There is not enough room to keep a copy of your current data, so nothing was replaced. Download a backup first, then free up space.".into()))),
+            Err(_) => message.set(Some((false, "Your data could not be replaced: saving is not working. Nothing was changed.".into()))),
+        }
+        undo_changed.update(|n| *n += 1);
+        pending.set(None);
+    };
+    let read_only = move || store.health.with(Health::is_read_only);
+    view! {
+        <h3>"Restore from a backup"</h3>
+        <label class="field" for="import-file">"Choose a backup file (.json)"</label>
+        <input type="file" id="import-file" accept=".json,application/json" on:change=picked prop:disabled=read_only />
+        {move || message.get().map(|(ok, text)| view! {
+            <p class=if ok { "status" } else { "status warn" } role="alert">{text}</p>
+        })}
+        {move || pending.get().zip(preview()).map(|(import, (merging, replacing))| view! {
+            <div class="status import-preview">
+                <p><strong>"This backup holds "</strong>{import.counts.describe("no records")}"."</p>
+                {(import.skipped > 0).then(|| view! { <p>{format!("{} damaged records in it will be skipped.", import.skipped)}</p> })}
+                {(import.clamped > 0).then(|| view! { <p>{format!("{} records in it were dated in the future by a wrong clock; they will count as written now.", import.clamped)}</p> })}
+                <p><strong>"Merge"</strong>{format!(" keeps everything on this device and {}.", merging.describe())}</p>
+                <p><strong>"Replace"</strong>{format!(" makes this device match the backup: it {}. A copy of what is here now is kept, so you can undo it.", replacing.describe())}</p>
+                <div class="actions">
+                    <button type="button" class="primary" on:click=merge prop:disabled=move || read_only() || merging.is_empty()>"Merge"</button>
+                    <button type="button" class="secondary" on:click=replace prop:disabled=read_only>"Replace"</button>
+                    <button type="button" class="secondary" on:click=move |_| pending.set(None)>"Cancel"</button>
+                </div>
+                {merging.is_empty().then(|| view! { <p>"Merging would change nothing: everything in this backup is already here."</p> })}
+            </div>
+        })}
+    }
+}
+
+/// One-step undo of a replacement, kept until it is used or discarded.
+#[component]
+fn UndoReplace(undo_changed: RwSignal<u32>) -> impl IntoView {
+    let store = use_store();
+    let copy = Memo::new(move |_| {
+        undo_changed.track();
+        storage::undo_copy()
+    });
+    let message = RwSignal::new(None::<&'static str>);
+    let undo = move |_| {
+        let Some(before) = copy.get_untracked() else {
+            return;
+        };
+        match store.replace(before, false) {
+            Ok(()) => {
+                storage::drop_undo_copy();
+                message.set(Some(
+                    "Undone: your data is back as it was before the replace.",
+                ));
+            }
+            Err(_) => message.set(Some(
+                "The replace could not be undone: saving is not working. The copy is still kept.",
+            )),
+        }
+        undo_changed.update(|n| *n += 1);
+    };
+    let discard = move |_| {
+        storage::drop_undo_copy();
+        undo_changed.update(|n| *n += 1);
+    };
+    view! {
+        {move || copy.get().map(|before| view! {
+            <div class="status" id="undo-replace">
+                <h3>"Undo the last replace"</h3>
+                <p>{format!("Your data from before the last replace is kept on this device: {}.", Counts::of(&before).describe("no records"))}</p>
+                <div class="actions">
+                    <button type="button" class="primary" on:click=undo prop:disabled=move || store.health.with(Health::is_read_only)>"Undo the replace"</button>
+                    <button type="button" class="secondary" on:click=discard>"Discard the copy"</button>
+                </div>
+            </div>
+        })}
+        <p aria-live="polite">{move || message.get()}</p>
+    }
+}
+
+/// Damaged stored text, kept aside rather than deleted.
+#[component]
+fn Quarantine() -> impl IntoView {
+    let copies = RwSignal::new(storage::quarantined());
+    view! {
+        {move || {
+            let list = copies.get();
+            (!list.is_empty()).then(|| view! {
+                <div class="status warn quarantine">
+                    <h3>"Damaged data kept aside"</h3>
+                    <p>{if list.len() == 1 {
+                        "1 copy of saved data that could not be read in full is kept here. Download it to keep it or to send it for help.".to_string()
+                    } else {
+                        format!("{} copies of saved data that could not be read in full are kept here (at most {}; the oldest goes first). Download them to keep them or to send them for help.", list.len(), storage::MAX_QUARANTINED)
+                    }}</p>
+                    <ul class="quarantined">
+                        {list.into_iter().enumerate().map(|(i, (key, text))| {
+                            let size = text.len();
+                            let name = format!("hamstring-rehab-damaged-data-{}.txt", i + 1);
+                            view! {
+                                <li>
+                                    <p>{format!("Copy {} ({size} characters)", i + 1)}</p>
+                                    <div class="actions">
+                                        <button type="button" class="secondary" aria-label=format!("Download the damaged data, copy {}", i + 1) on:click=move |_| { let _ = download(&name, "text/plain", &text); }>"Download the damaged data"</button>
+                                        <button type="button" class="secondary" aria-label=format!("Discard it, copy {}", i + 1) on:click=move |_| { storage::discard_quarantined(&key); copies.set(storage::quarantined()); }>"Discard it"</button>
+                                    </div>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </div>
+            })
+        }}
+    }
+}
+
+#[component]
+fn DeleteAll() -> impl IntoView {
+    let store = use_store();
+    let confirming = RwSignal::new(false);
+    let outcome = RwSignal::new(None::<&'static str>);
+    let delete = move |_| {
+        outcome.set(Some(match store.delete_all() {
+            Ok(()) => "All your data was deleted.",
+            Err(_) => "Your data could not be deleted: saving is not working. Nothing was changed.",
+        }));
+        confirming.set(false);
+    };
+    view! {
+        <h3>"Delete all my data"</h3>
+        {move || if confirming.get() {
+            view! {
+                <div class="status warn" role="alert">
+                    <p><strong>"Delete everything on this device?"</strong>" Your sessions, self-check results, scores and settings will be gone. This cannot be undone; download a backup first if you may want it."</p>
+                    <div class="actions">
+                        <button type="button" class="danger secondary" on:click=delete>"Yes, delete everything"</button>
+                        <button type="button" class="secondary" on:click=move |_| confirming.set(false)>"Keep my data"</button>
+                    </div>
+                </div>
+            }.into_any()
+        } else {
+            view! {
+                <div class="actions"><button type="button" class="secondary danger" prop:disabled=move || store.health.with(Health::is_read_only) on:click=move |_| { outcome.set(None); confirming.set(true); }>"Delete all my data…"</button></div>
+            }.into_any()
+        }}
+        <p aria-live="polite">{move || outcome.get()}</p>
+    }
+}
+
+#[component]
+fn Settings() -> impl IntoView {
+    let store = use_store();
+    let settings = move || store.state.with(|s| s.settings());
+    let update = move |apply: Box<dyn FnOnce(&mut hamstring_domain::state::Settings)>| {
+        store.change(Scope::Main, |state, now| {
+            let mut settings = state.settings();
+            apply(&mut settings);
+            state.settings = Some(Stamped::new(now, settings));
+        });
+    };
+    let number = |ev: &leptos::ev::Event| event_target_value(ev).trim().parse::<u32>().ok();
+    view! {
+        <section class="card" aria-labelledby="settings-title" id="settings">
+            <h2 id="settings-title">"Settings"</h2>
+            <label class="field">"Rest after a split-squat set (seconds)"
+                <input type="number" inputmode="numeric" min="0" max="600" name="rest-secs"
+                    prop:value=move || settings().rest_secs.to_string()
+                    on:change=move |ev| if let Some(n) = number(&ev).filter(|n| *n <= 600) { update(Box::new(move |s| s.rest_secs = n)) } />
+            </label>
+            <label class="field">"Standing break every (minutes)"
+                <input type="number" inputmode="numeric" min="5" max="120" name="break-minutes"
+                    prop:value=move || settings().break_minutes.to_string()
+                    on:change=move |ev| if let Some(n) = number(&ev).filter(|n| (5..=120).contains(n)) { update(Box::new(move |s| s.break_minutes = n)) } />
+            </label>
+            <label class="field">"Weeks start on"
+                <select name="week-start" on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    let day = Weekday::ALL.into_iter().find(|d| d.short_name() == value);
+                    update(Box::new(move |s| s.week_start = day));
+                }>
+                    <option value="auto" selected=move || settings().week_start.is_none()>"Your region's default"</option>
+                    {Weekday::ALL.into_iter().map(|d| view! {
+                        <option value=d.short_name() selected=move || settings().week_start == Some(d)>{d.short_name()}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+        </section>
+    }
+}

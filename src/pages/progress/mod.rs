@@ -1,0 +1,383 @@
+//! Progress: the week, the calendar of sessions (view, correct, backfill),
+//! pain and symptom trends, the strength check and the run log. Then the
+//! data section (`data.rs`).
+
+mod data;
+
+use crate::browser::link;
+use crate::components::chart::{Chart, Series};
+use crate::components::exercise::SessionExercise;
+use crate::components::widgets::Rating;
+use crate::store::{use_store, Scope};
+use data::DataSection;
+use hamstring_domain::date::{days_in_month, Day};
+use hamstring_domain::phase::Phase;
+use hamstring_domain::routine::trained;
+use hamstring_domain::schedule::{
+    adherence, back_to_back, latest_strength_check, settled_by_morning, strength_ratio_percent,
+    strength_ready, week_streak, STRENGTH_RATIO_PERCENT, WEEK_TARGET_MAX, WEEK_TARGET_MIN,
+};
+use hamstring_domain::state::{RunEntry, Stamped, StrengthCheck};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn ProgressPage() -> impl IntoView {
+    let store = use_store();
+    view! {
+        <Title text="Progress & data" />
+        <article class="page progress">
+            <h1>"Progress & data"</h1>
+            <p class="lead">"Your weeks, your history and your pain trend, and the data this device keeps: back it up, restore it, or delete it."</p>
+            // Everything below reads what this device stored.
+            <Show when=move || store.loaded.get()>
+                <Weeks />
+                <Calendar />
+                <PainChart />
+                <SymptomChart />
+                <StrengthCheckForm />
+                <RunLog />
+                <DataSection />
+            </Show>
+        </article>
+    }
+}
+
+#[component]
+fn Weeks() -> impl IntoView {
+    let store = use_store();
+    let weeks = move || {
+        let start = store.week_start();
+        store
+            .state
+            .with(|s| adherence(s, store.today.get(), start, 8))
+    };
+    let streak = move || {
+        store
+            .state
+            .with(|s| week_streak(s, store.today.get(), store.week_start()))
+    };
+    view! {
+        <section class="card" aria-labelledby="weeks-title">
+            <h2 id="weeks-title">"Sessions per week"</h2>
+            <p>{move || format!("Aim: {WEEK_TARGET_MIN}–{WEEK_TARGET_MAX} sessions a week, with a rest day between. Weeks in a row on target: {}.", streak())}</p>
+            <table>
+                <thead><tr><th scope="col">"Week of"</th><th scope="col">"Sessions"</th><th scope="col">"On target"</th></tr></thead>
+                <tbody>
+                    {move || weeks().into_iter().rev().map(|w| view! {
+                        <tr>
+                            <td>{w.start.short_label()}</td>
+                            <td>{w.sessions}</td>
+                            <td>{if w.met { "Yes" } else { "Not yet" }}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+/// A month grid of sessions; tapping a day opens it for viewing, correcting
+/// or backfilling.
+#[component]
+fn Calendar() -> impl IntoView {
+    let store = use_store();
+    let month = RwSignal::new(store.today.get_untracked().first_of_month());
+    let selected = RwSignal::new(None::<Day>);
+    let shift = move |months: i32| {
+        let (year, m, _) = month.get_untracked().ymd();
+        let index = year * 12 + m as i32 - 1 + months;
+        month.set(
+            Day::from_ymd(index.div_euclid(12), index.rem_euclid(12) as u32 + 1, 1)
+                .expect("first of month"),
+        );
+    };
+    let cells = move || {
+        let first = month.get();
+        let (year, m, _) = first.ymd();
+        let start = store.week_start();
+        let lead = first.days_since(first.week_start(start));
+        let days = (0..days_in_month(year, m) as i32).map(|i| first.plus(i));
+        (lead, days.collect::<Vec<_>>())
+    };
+    let headers = move || {
+        let start = store.week_start().index();
+        (0..7).map(move |i| {
+            hamstring_domain::date::Weekday::ALL[((start + i) % 7) as usize].short_name()
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="calendar-title" id="history">
+            <h2 id="calendar-title">"History"</h2>
+            <p class="muted">"Tap a day to see it, correct it, or log a session you forgot."</p>
+            <div class="calendar-head">
+                <button type="button" class="secondary" on:click=move |_| shift(-1) aria-label="Previous month">"‹"</button>
+                <h3 aria-live="polite">{move || month.get().month_label()}</h3>
+                <button type="button" class="secondary" on:click=move |_| shift(1) aria-label="Next month">"›"</button>
+            </div>
+            <div class="calendar" role="group" aria-labelledby="calendar-title">
+                {move || headers().map(|h| view! { <span class="weekday" aria-hidden="true">{h}</span> }).collect_view()}
+                {move || {
+                    let (lead, days) = cells();
+                    let today = store.today.get();
+                    (0..lead).map(|_| view! { <span></span> }.into_any())
+                        .chain(days.into_iter().map(move |day| {
+                            let done = move || store.with_day(day, trained);
+                            let label = move || format!("{}{}", day.long_label(), if done() { ": session logged" } else { "" });
+                            let (_, _, number) = day.ymd();
+                            view! {
+                                <button type="button"
+                                    class=move || format!("{}{}", if done() { "trained" } else { "" }, if day == today { " today" } else { "" })
+                                    aria-label=label
+                                    aria-pressed=move || (selected.get() == Some(day)).to_string()
+                                    disabled={day > today}
+                                    on:click=move |_| selected.set(Some(day))>
+                                    {number}
+                                </button>
+                            }.into_any()
+                        }))
+                        .collect_view()
+                }}
+            </div>
+            {move || selected.get().map(|day| view! { <DayEditor day /> })}
+        </section>
+    }
+}
+
+#[component]
+fn DayEditor(day: Day) -> impl IntoView {
+    let store = use_store();
+    let phase = store
+        .state
+        .with_untracked(|s| s.programme().map(|p| p.phase))
+        .unwrap_or(Phase::Foundation);
+    let exercises = if phase.exercises().is_empty() {
+        Phase::Foundation.exercises()
+    } else {
+        phase.exercises()
+    };
+    let rest_timer = RwSignal::new(None);
+    let pain = move || store.with_day(day, |log| log.pain_after.as_ref().map(|p| p.value));
+    view! {
+        <div class="day-editor" aria-labelledby="day-title">
+            <h3 id="day-title" tabindex="-1">{day.long_label()}</h3>
+            {move || store.state.with(|s| back_to_back(s, day)).then(|| view! {
+                <p class="status warn">"Back to back with another session: rest days let the tendon recover."</p>
+            })}
+            <p class="muted">{move || pain().map(|p| format!("Pain after the session: {p} out of 10.")).unwrap_or_default()}</p>
+            {exercises.into_iter().map(|id| view! { <SessionExercise id day rest_timer /> }).collect_view()}
+        </div>
+    }
+}
+
+#[component]
+fn PainChart() -> impl IntoView {
+    let store = use_store();
+    let series = Signal::derive(move || {
+        store.state.with(|s| {
+            let pick = |f: fn(&hamstring_domain::state::DayLog) -> Option<u8>| -> Vec<(Day, u8)> {
+                s.days
+                    .iter()
+                    .filter_map(|(d, l)| f(l).map(|v| (*d, v)))
+                    .collect()
+            };
+            vec![
+                Series {
+                    colour: "s0",
+                    name: "After the session",
+                    values: pick(|l| l.pain_after.as_ref().map(|p| p.value)),
+                },
+                Series {
+                    colour: "s2",
+                    name: "Next morning",
+                    values: pick(|l| l.pain_next_morning.as_ref().map(|p| p.value)),
+                },
+            ]
+        })
+    });
+    view! {
+        <section class="card" aria-labelledby="pain-title" id="pain">
+            <h2 id="pain-title">"Pain after sessions"</h2>
+            <Chart title="Pain after sessions" series empty=|| view! { <p class="muted">"Rate your pain after a session and it will show here."</p> } />
+            <p class="muted">"Up to 3 out of 10 is safe, up to 5 acceptable, above 5 too much. It should settle by the next morning and not build from week to week."</p>
+        </section>
+    }
+}
+
+#[component]
+fn SymptomChart() -> impl IntoView {
+    let store = use_store();
+    let series = Signal::derive(move || {
+        store.state.with(|s| {
+            let pick = |f: fn(&hamstring_domain::state::SymptomScore) -> u8| -> Vec<(Day, u8)> {
+                s.symptom_scores
+                    .iter()
+                    .map(|(d, r)| (*d, f(&r.value)))
+                    .collect()
+            };
+            vec![
+                Series {
+                    colour: "s0",
+                    name: "Sitting",
+                    values: pick(|v| v.sitting),
+                },
+                Series {
+                    colour: "s1",
+                    name: "Activity",
+                    values: pick(|v| v.activity),
+                },
+                Series {
+                    colour: "s2",
+                    name: "Morning after",
+                    values: pick(|v| v.morning_after),
+                },
+            ]
+        })
+    });
+    view! {
+        <section class="card" aria-labelledby="symptoms-title" id="symptoms">
+            <h2 id="symptoms-title">"Symptom score"</h2>
+            <Chart title="Symptom score" series empty=|| view! { <p class="muted">"Take the weekly symptom score on the " <a href=link("/check#score")>"Self-check"</a> " page to see your trend."</p> } />
+        </section>
+    }
+}
+
+#[component]
+fn StrengthCheckForm() -> impl IntoView {
+    let store = use_store();
+    let left = RwSignal::new(String::new());
+    let right = RwSignal::new(String::new());
+    let pain_at_rest = RwSignal::new(false);
+    let error = RwSignal::new(None::<&'static str>);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (Ok(l), Ok(r)) = (
+            left.get_untracked().trim().parse::<u16>(),
+            right.get_untracked().trim().parse::<u16>(),
+        ) else {
+            error.set(Some(
+                "Enter the number of repetitions for each leg (whole numbers).",
+            ));
+            return;
+        };
+        error.set(None);
+        let today = store.today.get_untracked();
+        store.change(Scope::Day(today), |state, now| {
+            state.strength_checks.insert(
+                today,
+                Stamped::new(
+                    now,
+                    StrengthCheck {
+                        left: l,
+                        right: r,
+                        pain_at_rest: pain_at_rest.get_untracked(),
+                    },
+                ),
+            );
+        });
+    };
+    let latest = move || store.state.with(latest_strength_check);
+    view! {
+        <section class="card" aria-labelledby="strength-title" id="strength">
+            <h2 id="strength-title">"Strength check"</h2>
+            <p>"Do as many single-leg glute bridges as you can with good form on each leg. Running can start once the weaker side manages at least 90% of the stronger side and there is no pain at rest."</p>
+            <form on:submit=save>
+                <label class="field">"Left leg repetitions" <input type="number" inputmode="numeric" min="0" max="999" name="left" bind:value=left /></label>
+                <label class="field">"Right leg repetitions" <input type="number" inputmode="numeric" min="0" max="999" name="right" bind:value=right /></label>
+                <label class="choice"><input type="checkbox" name="pain-at-rest" bind:checked=pain_at_rest /><span>"I have pain at rest"</span></label>
+                <p role="alert" class="error">{move || error.get()}</p>
+                <div class="actions"><button type="submit" class="primary">"Save strength check"</button></div>
+            </form>
+            <p aria-live="polite" class="strength-result">{move || latest().map(|check| {
+                let ratio = strength_ratio_percent(check);
+                if strength_ready(check) {
+                    format!("Latest: {ratio}% (left {}, right {}). Ready for phase 3: light running.", check.left, check.right)
+                } else if check.pain_at_rest {
+                    format!("Latest: {ratio}%, with pain at rest. Keep building before running.")
+                } else {
+                    format!("Latest: {ratio}% (left {}, right {}). The goal is {STRENGTH_RATIO_PERCENT}% or more.", check.left, check.right)
+                }
+            })}</p>
+        </section>
+    }
+}
+
+#[component]
+fn RunLog() -> impl IntoView {
+    let store = use_store();
+    let visible = move || {
+        store
+            .state
+            .with(|s| s.programme().is_some_and(|p| p.phase.has_run_log()) || !s.runs.is_empty())
+    };
+    let minutes = RwSignal::new(String::new());
+    let pain_now = RwSignal::new(None::<u8>);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (Ok(minutes), Some(pain_now)) = (
+            minutes.get_untracked().trim().parse::<u16>(),
+            pain_now.get_untracked(),
+        ) else {
+            return;
+        };
+        let today = store.today.get_untracked();
+        store.change(Scope::Day(today), |state, now| {
+            state.runs.insert(
+                today,
+                Stamped::new(
+                    now,
+                    RunEntry {
+                        minutes,
+                        pain_now,
+                        pain_next_morning: None,
+                    },
+                ),
+            );
+        });
+    };
+    let runs = move || {
+        store.state.with(|s| {
+            s.runs
+                .iter()
+                .rev()
+                .map(|(d, r)| (*d, r.value))
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        {move || visible().then(|| view! {
+            <section class="card" aria-labelledby="runs-title" id="runs">
+                <h2 id="runs-title">"Run log"</h2>
+                <p>"Keep runs light. Pain should settle within 24 hours; if it is still there the next morning, ease off."</p>
+                <form on:submit=save>
+                    <label class="field">"Minutes run today" <input type="number" inputmode="numeric" min="1" max="600" name="minutes" bind:value=minutes /></label>
+                    <Rating legend="Pain now, 0 to 10".to_string() name="run-pain".to_string() value=pain_now.into() on_pick=Callback::new(move |n| pain_now.set(Some(n))) />
+                    <div class="actions"><button type="submit" class="primary">"Log run"</button></div>
+                </form>
+                <ul class="runs">
+                    {move || runs().into_iter().map(|(day, run)| {
+                        let morning = move |n: u8| store.change(Scope::Day(day), |state, now| {
+                            if let Some(entry) = state.runs.get_mut(&day) {
+                                entry.value.pain_next_morning = Some(n);
+                                entry.at = now;
+                            }
+                        });
+                        view! {
+                            <li>
+                                <p><strong>{day.long_label()}</strong>{format!(": {} minutes, pain {} out of 10.", run.minutes, run.pain_now)}</p>
+                                {match run.pain_next_morning {
+                                    Some(m) if settled_by_morning(run.pain_now, m) => view! { <p>{format!("Next morning: {m}. Settled within 24 hours.")}</p> }.into_any(),
+                                    Some(m) => view! { <p class="status warn">{format!("Next morning: {m}. Not settled: make the next run shorter or easier.")}</p> }.into_any(),
+                                    None if day < store.today.get_untracked() => view! {
+                                        <Rating legend=format!("Pain the morning after the run on {}", day.long_label()) name=format!("run-morning-{day}") value=Signal::derive(|| None) on_pick=Callback::new(morning) />
+                                    }.into_any(),
+                                    None => view! { <p class="muted">"Rate the next morning tomorrow."</p> }.into_any(),
+                                }}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
+    }
+}

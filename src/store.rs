@@ -1,0 +1,469 @@
+//! The app's state in a reactive store, saved through `crate::storage` on
+//! every change and kept in step with other tabs; and the actions pages share.
+//!
+//! Reads are narrow: a tick writes one day (`change_day`), which wakes only
+//! what reads that day (`with_day`), what reads every day (charts, the week
+//! table) and nothing else. Rarer changes (settings, the self-check, a phase)
+//! write the whole store.
+
+use crate::browser::{locale_week_start, now_ms, today};
+use crate::storage::{self, Health, Synced};
+use hamstring_domain::date::{Day, Weekday};
+use hamstring_domain::phase::Phase;
+use hamstring_domain::state::{
+    AppState, AppStateStoreFields, Clock, DayLog, Part, Programme, Settings, Stamped,
+    MAX_CLOCK_SKEW_MS,
+};
+use leptos::prelude::*;
+use reactive_stores::AtKeyed;
+
+/// Which records a change touches, so only their keys are read and written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Settings, programme, self-check and other single records.
+    Main,
+    /// The records of one day (its month's key).
+    Day(Day),
+}
+
+impl Scope {
+    fn parts(self) -> Vec<Part> {
+        match self {
+            Scope::Main => vec![Part::Main],
+            Scope::Day(day) => vec![Part::Month(day.month())],
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct Store {
+    pub state: reactive_stores::Store<AppState>,
+    pub health: RwSignal<Health>,
+    /// The calendar day, moved on when the app is used past midnight.
+    pub today: RwSignal<Day>,
+    /// False while rendering at build time and until the browser's storage
+    /// has been read: pages show what does not depend on it until then.
+    pub loaded: RwSignal<bool>,
+    clock: StoredValue<Clock>,
+    synced: StoredValue<Synced>,
+    /// Older month keys, loaded just after the first screen (`load_history`).
+    later: StoredValue<Vec<String>>,
+}
+
+/// Months before this many days ago load after the first screen: the
+/// routine, the week table and twelve weeks of charts need none of them.
+const FIRST_SCREEN_DAYS: i32 = 100;
+
+/// Wall-clock time, and the time after which a stamp counts as a wrong clock.
+fn wall() -> (u64, u64) {
+    let now = now_ms();
+    (now, now + MAX_CLOCK_SKEW_MS)
+}
+
+static EMPTY_DAY: DayLog = DayLog {
+    sets: std::collections::BTreeMap::new(),
+    reps: std::collections::BTreeMap::new(),
+    pain_after: None,
+    pain_next_morning: None,
+    snapshot_at: 0,
+};
+
+impl Store {
+    /// An empty store: what the build-time render and the first client
+    /// render show. `start` fills it in, in the browser only.
+    pub fn new() -> Store {
+        Store {
+            state: reactive_stores::Store::new(AppState::default()),
+            health: RwSignal::new(Health::Saving),
+            today: RwSignal::new(Day(0)),
+            loaded: RwSignal::new(false),
+            clock: StoredValue::new(Clock::default()),
+            synced: StoredValue::new(Synced::default()),
+            later: StoredValue::new(Vec::new()),
+        }
+    }
+
+    /// Reads storage (the last hundred days first) and shows it.
+    pub fn start(&self) {
+        let (now, clamp_after) = wall();
+        let today = today();
+        let loaded = storage::load(now, clamp_after, today.plus(-FIRST_SCREEN_DAYS).month());
+        self.clock
+            .update_value(|clock| clock.observe(loaded.state.max_stamp()));
+        self.synced.set_value(loaded.synced);
+        self.later.set_value(loaded.later);
+        self.today.set(today);
+        self.health.set(loaded.health);
+        self.state.set(loaded.state);
+        self.days_changed();
+        self.loaded.set(true);
+        if !loaded.rewrite.is_empty() && !self.read_only() {
+            self.write(&loaded.rewrite);
+        }
+    }
+
+    /// One day's log, read so that the reader wakes only when that day
+    /// changes (or, while it has no records yet, when any day does, so its
+    /// first record shows).
+    pub fn with_day<T>(&self, day: Day, read: impl FnOnce(&DayLog) -> T) -> T {
+        let days = self.state.days();
+        if days.with_untracked(|days| days.contains_key(&day)) {
+            AtKeyed::new(days, day).with(|log| read(log))
+        } else {
+            days.track();
+            read(&EMPTY_DAY)
+        }
+    }
+
+    /// Loads the older months, if not yet loaded. Called just after the
+    /// first screen, and before anything that needs every record (a backup,
+    /// an import's preview).
+    pub fn load_history(&self) {
+        let keys = self
+            .later
+            .try_update_value(std::mem::take)
+            .unwrap_or_default();
+        if keys.is_empty() {
+            return;
+        }
+        let (now, clamp_after) = wall();
+        let more = storage::load_keys(&keys, now, clamp_after);
+        match more.health {
+            Health::Unavailable => {
+                // Try again next time; nothing is written meanwhile.
+                self.later.set_value(keys);
+                self.settle_health(Some(Health::Unavailable));
+                return;
+            }
+            Health::ReadOnly { .. } => self.health.set(more.health.clone()),
+            Health::Saving => {}
+            note => {
+                if self.health.get_untracked() == Health::Saving {
+                    self.health.set(note);
+                }
+            }
+        }
+        self.clock
+            .update_value(|clock| clock.observe(more.state.max_stamp()));
+        self.synced
+            .update_value(|synced| synced.extend(more.synced));
+        self.state.update(|state| state.merge_in(&more.state));
+        self.days_changed();
+        if !more.rewrite.is_empty() && !self.read_only() {
+            self.write(&more.rewrite);
+        }
+    }
+
+    /// After a write that may add or remove days: the store's index of day
+    /// keys must follow, or reading a new day would fail.
+    fn days_changed(&self) {
+        self.state.days().update_keys();
+    }
+
+    fn read_only(&self) -> bool {
+        self.health.get_untracked().is_read_only()
+    }
+
+    /// A new stamp, later than any this tab wrote or saw.
+    fn stamp(&self) -> u64 {
+        let (now, _) = wall();
+        self.clock
+            .try_update_value(|clock| clock.stamp(now))
+            .unwrap_or(now)
+    }
+
+    /// Takes in what other tabs stored under `parts` (see `storage::take_in`),
+    /// waking readers only if something came in. Returns the parts to write,
+    /// or why nothing may be written.
+    fn take_in(&self, parts: &[Part]) -> Result<Vec<Part>, Health> {
+        let (now, clamp_after) = wall();
+        let taken = self
+            .state
+            .try_update_untracked(|state| {
+                self.synced
+                    .try_update_value(|synced| {
+                        storage::take_in(state, parts, synced, now, clamp_after)
+                    })
+                    .unwrap_or(Err(Health::Unavailable))
+            })
+            .unwrap_or(Err(Health::Unavailable))?;
+        self.clock.update_value(|clock| clock.observe(taken.latest));
+        if taken.merged {
+            self.days_changed();
+            self.state.notify();
+        }
+        let mut all = parts.to_vec();
+        all.extend(taken.also_write);
+        all.sort();
+        all.dedup();
+        Ok(all)
+    }
+
+    /// Applies a change and saves it at once. What other tabs stored under
+    /// the same keys is taken in first, so the change is stamped later than
+    /// anything it was based on. If that read fails, the change stays in
+    /// memory and nothing is written. Read-only mode changes nothing.
+    pub fn change(&self, scope: Scope, apply: impl FnOnce(&mut AppState, u64)) {
+        if self.read_only() {
+            return;
+        }
+        let taken = self.take_in(&scope.parts());
+        let at = self.stamp();
+        self.state.update(|state| apply(state, at));
+        self.days_changed();
+        self.save(taken);
+    }
+
+    /// A change to one day's log (a tick, reps, a pain rating): it wakes only
+    /// the readers of that day, and writes only its month.
+    pub fn change_day(&self, day: Day, apply: impl FnOnce(&mut DayLog, u64)) {
+        if self.read_only() {
+            return;
+        }
+        let taken = self.take_in(&Scope::Day(day).parts());
+        let at = self.stamp();
+        let days = self.state.days();
+        if days.with_untracked(|days| days.contains_key(&day)) {
+            AtKeyed::new(days, day).update(|log| apply(log, at));
+        } else {
+            days.update(|days| apply(days.entry(day).or_default(), at));
+            self.days_changed();
+        }
+        self.save(taken);
+    }
+
+    /// Writes what a change touched, unless taking in failed.
+    fn save(&self, taken: Result<Vec<Part>, Health>) {
+        let problem = match taken {
+            Ok(parts) => self
+                .state
+                .with_untracked(|state| self.write_parts(state, &parts).err()),
+            Err(problem) => Some(problem),
+        };
+        self.settle_health(problem);
+    }
+
+    fn write_parts(&self, state: &AppState, parts: &[Part]) -> Result<(), Health> {
+        let today = self.today.get_untracked();
+        self.synced
+            .try_update_value(|synced| storage::write(state, parts, today, synced))
+            .unwrap_or(Err(Health::Unavailable))
+    }
+
+    /// Writes `parts` as they are in memory.
+    fn write(&self, parts: &[Part]) {
+        let problem = self
+            .state
+            .with_untracked(|state| self.write_parts(state, parts).err());
+        self.settle_health(problem);
+    }
+
+    /// After a save: a problem shows; success clears a saving problem (not a
+    /// note about what loading found).
+    fn settle_health(&self, problem: Option<Health>) {
+        match problem {
+            Some(problem) => {
+                if self.health.get_untracked() != problem {
+                    self.health.set(problem);
+                }
+            }
+            None => {
+                if matches!(
+                    self.health.get_untracked(),
+                    Health::QuotaFull | Health::Unavailable
+                ) {
+                    self.health.set(Health::Saving);
+                }
+            }
+        }
+    }
+
+    /// Another tab stored `text` under `key` (`None`: removed it). Its
+    /// records are merged in, waking only the readers of what changed; if
+    /// ours hold something it lacks (two tabs wrote at the same moment),
+    /// ours are written back.
+    pub fn take_in_other_tab(&self, key: Option<String>, text: Option<String>) {
+        let Some(key) = key else {
+            // The other tab cleared storage: write everything we hold back.
+            self.synced.set_value(Synced::default());
+            let parts = self.state.with_untracked(all_parts);
+            if !self.read_only() {
+                self.write(&parts);
+            }
+            return;
+        };
+        let Some(part) = storage::part_of(&key) else {
+            return;
+        };
+        let (now, clamp_after) = wall();
+        if let Some(text) = &text {
+            match hamstring_domain::state::decode(text) {
+                Ok(mut theirs) => {
+                    theirs.state.clamp_future(clamp_after, now);
+                    self.clock
+                        .update_value(|clock| clock.observe(theirs.state.max_stamp()));
+                    self.patch(&part, &theirs.state);
+                }
+                Err(hamstring_domain::state::DecodeError::Newer { schema }) => {
+                    self.health.set(Health::ReadOnly { schema });
+                    return;
+                }
+                Err(_) => {}
+            }
+        }
+        self.synced
+            .update_value(|synced| storage::note_synced(synced, &key, text.as_deref()));
+        let write_back = self.state.with_untracked(|ours| match &text {
+            Some(text) => storage::lacks(text, ours, &part),
+            None => !ours.part(&part).is_empty(),
+        });
+        if write_back && !self.read_only() {
+            self.write(&[part]);
+        }
+    }
+
+    /// Merges `theirs` (one stored part) in, notifying narrowly: a month's
+    /// days one by one; anything else (or a deletion) the whole store.
+    fn patch(&self, part: &Part, theirs: &AppState) {
+        let days_only = matches!(part, Part::Month(_))
+            && theirs.reset_at == 0
+            && theirs.symptom_scores.is_empty()
+            && theirs.strength_checks.is_empty()
+            && theirs.runs.is_empty();
+        if !days_only {
+            let changed = self
+                .state
+                .with_untracked(|ours| ours.merge(theirs) != *ours);
+            if changed {
+                self.state.update(|ours| ours.merge_in(theirs));
+                self.days_changed();
+            }
+            return;
+        }
+        for (day, log) in &theirs.days {
+            let one_day = AppState {
+                days: [(*day, log.clone())].into(),
+                ..AppState::default()
+            };
+            let merged = self.state.with_untracked(|ours| {
+                let mut mine = AppState {
+                    days: ours
+                        .days
+                        .get(day)
+                        .map(|log| (*day, log.clone()))
+                        .into_iter()
+                        .collect(),
+                    ..AppState::default()
+                };
+                mine.merge_in(&one_day);
+                mine.days.remove(day)
+            });
+            let current = self
+                .state
+                .with_untracked(|ours| ours.days.get(day).cloned());
+            if merged != current {
+                let days = self.state.days();
+                match (merged, current.is_some()) {
+                    (Some(log), true) => AtKeyed::new(days, *day).set(log),
+                    (Some(log), false) => days.update(|days| {
+                        days.insert(*day, log);
+                    }),
+                    (None, _) => days.update(|days| {
+                        days.remove(day);
+                    }),
+                }
+                self.days_changed();
+            }
+        }
+    }
+
+    /// The settings, read narrowly (a tick does not wake their readers).
+    pub fn settings(&self) -> Settings {
+        self.state
+            .settings()
+            .with(|s| s.as_ref().map(|s| s.value.clone()).unwrap_or_default())
+    }
+
+    /// The week starts where the person set it, or where their locale does.
+    pub fn week_start(&self) -> Weekday {
+        self.state
+            .settings()
+            .with(|settings| settings.as_ref().and_then(|s| s.value.week_start))
+            .unwrap_or_else(locale_week_start)
+    }
+
+    /// Starts `phase` today (the self-check's suggestion, the picker, or a move on).
+    pub fn set_phase(&self, phase: Phase) {
+        let since = self.today.get_untracked();
+        self.change(Scope::Main, |state, now| {
+            state.programme = Some(Stamped::new(now, Programme { phase, since }));
+        });
+    }
+
+    /// Takes in a backup: only ever adds (see `AppState::merge_import`).
+    /// Returns the state before, to describe what changed.
+    pub fn merge_import(&self, backup: &AppState) -> Option<AppState> {
+        if self.read_only() {
+            return None;
+        }
+        self.load_history();
+        let before = self.state.get_untracked();
+        let merged = before.merge_import(backup);
+        self.clock
+            .update_value(|clock| clock.observe(merged.max_stamp()));
+        self.state.set(merged);
+        self.days_changed();
+        let parts = self.state.with_untracked(all_parts);
+        self.write(&parts);
+        Some(before)
+    }
+
+    /// Replaces everything with `state` (an import that replaces, or undoing
+    /// one), keeping what it replaces for one-step undo when `keep_undo`.
+    pub fn replace(&self, state: AppState, keep_undo: bool) -> Result<(), Health> {
+        if self.read_only() {
+            return Err(self.health.get_untracked());
+        }
+        self.load_history();
+        let today = self.today.get_untracked();
+        if keep_undo {
+            self.state
+                .with_untracked(|current| storage::keep_undo_copy(current, today))?;
+        }
+        let replacement = state.as_replacement(self.stamp());
+        let result = self
+            .synced
+            .try_update_value(|synced| storage::replace_all(&replacement, today, synced))
+            .unwrap_or(Err(Health::Unavailable));
+        self.settle_health(result.clone().err());
+        self.state.set(replacement);
+        self.days_changed();
+        result
+    }
+
+    /// "Delete all my data": nothing is kept, not even an undo copy.
+    pub fn delete_all(&self) -> Result<(), Health> {
+        if self.read_only() {
+            return Err(self.health.get_untracked());
+        }
+        storage::drop_undo_copy();
+        self.replace(AppState::default(), false)
+    }
+}
+
+impl Default for Store {
+    fn default() -> Self {
+        Store::new()
+    }
+}
+
+/// Every part that holds records: each month, then the main key.
+fn all_parts(state: &AppState) -> Vec<Part> {
+    let mut parts: Vec<Part> = state.months().into_iter().map(Part::Month).collect();
+    parts.push(Part::Main);
+    parts
+}
+
+pub fn use_store() -> Store {
+    expect_context::<Store>()
+}
