@@ -27,6 +27,23 @@ for (const file of ["manifest.webmanifest", "apple-touch-icon.png"]) {
   template = template.replace(`href="${file}"`, `href="${publicUrl}${file}"`);
 }
 
+// The app starts after the page has painted: it is already on screen
+// (rendered at build time), so nothing fetched for the app may hold up the
+// first paint. No preloads, and trunk's loader waits for a frame, then
+// imports the glue and the wasm. A hidden page (a tab opened in the
+// background) draws no frames, so it starts after a short wait instead.
+template = template
+  .replace(/\s*<link rel="modulepreload"[^>]*>/g, "")
+  .replace(/\s*<link rel="preload"[^>]*as="fetch"[^>]*>/g, "");
+const loader = /import init, \* as bindings from '([^']+)';\s*const wasm = await init\(\{ module_or_path: '([^']+)' \}\);/;
+if (!loader.test(template)) throw new Error("trunk's loader script has changed: update pwa/postbuild.mjs");
+template = template.replace(
+  loader,
+  (_, glue, wasm) => `await new Promise((resolve) => { requestAnimationFrame(() => setTimeout(resolve)); setTimeout(resolve, 200); });
+const bindings = await import('${glue}');
+const wasm = await bindings.default({ module_or_path: '${wasm}' });`,
+);
+
 // The app reads its base path from here (src/browser.rs, `base`).
 template = template.replace("<head>", `<head>\n    <meta name="app-base" content="${base}" />`);
 
@@ -37,7 +54,7 @@ const boot = `(function () {
     if (theme === "light" || theme === "dark") document.documentElement.setAttribute("data-theme", theme);
   } catch (e) {}
 })();`;
-const register = `<script type="module">if ("serviceWorker" in navigator) navigator.serviceWorker.register(${JSON.stringify(publicUrl + "sw.js")});</script>`;
+const register = `<script type="module">if ("serviceWorker" in navigator) addEventListener("load", () => navigator.serviceWorker.register(${JSON.stringify(publicUrl + "sw.js")}));</script>`;
 template = template.replace("</head>", `  <script>${boot}</script>\n    ${register}\n  </head>`);
 
 if (release) {
@@ -80,11 +97,13 @@ for (const [route, file] of Object.entries(FILES)) {
   await writeFile(join(staging, file), html);
 }
 
-const files = (await readdir(staging)).filter((name) => !["sw.js", "404.html", "check", "routine", "progress"].includes(name) && !name.startsWith("."));
+const files = (await readdir(staging)).filter((name) => !["sw.js", "404.html", "check", "routine", "progress", "exercises"].includes(name) && !name.startsWith("."));
+// The exercise pictures: small, and needed offline in the middle of a session.
+const pictures = (await readdir(join(staging, "exercises"))).map((name) => `exercises/${name}`);
 const routeFiles = Object.entries(FILES).filter(([route]) => route !== "/404");
 const version = createHash("sha256");
-for (const name of [...files.sort(), ...routeFiles.map(([, file]) => file)]) version.update(name).update(await readFile(join(staging, name)));
-const precache = ["./", ...files.map((name) => `./${name}`), ...routeFiles.map(([, file]) => `./${file}`)];
+for (const name of [...files.sort(), ...pictures, ...routeFiles.map(([, file]) => file)]) version.update(name).update(await readFile(join(staging, name)));
+const precache = ["./", ...files.map((name) => `./${name}`), ...pictures.map((name) => `./${name}`), ...routeFiles.map(([, file]) => `./${file}`)];
 const worker = (await readFile(join(here, "sw.js"), "utf8"))
   .replace("__VERSION__", version.digest("hex").slice(0, 16))
   .replace("__PRECACHE__", JSON.stringify([...new Set(precache)]))

@@ -53,9 +53,16 @@ pub fn App() -> impl IntoView {
             store.today.set(now);
         }
     });
+    // Printing shows every "How to do it": opened for the print, closed after.
+    let open_for_print =
+        window_event_listener_untyped("beforeprint", |_| browser::open_details_for_print(true));
+    let close_after_print =
+        window_event_listener_untyped("afterprint", |_| browser::open_details_for_print(false));
     on_cleanup(move || {
         listener.remove();
         refresh_day.remove();
+        open_for_print.remove();
+        close_after_print.remove();
     });
 
     // No attribute: the device's light or dark.

@@ -183,3 +183,60 @@ pub fn scroll_to_hash() {
         }
     }
 }
+
+/// Asks the browser to keep the screen on (Screen Wake Lock). `None` where
+/// it cannot: no API (older Safari, Firefox before 126), or refused.
+pub async fn request_wake_lock() -> Option<JsValue> {
+    let navigator = web_sys::window()?.navigator();
+    let lock = js_sys::Reflect::get(navigator.as_ref(), &"wakeLock".into()).ok()?;
+    if lock.is_undefined() || !has_function(&lock, "request") {
+        return None;
+    }
+    let request: js_sys::Function = js_sys::Reflect::get(&lock, &"request".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let promise: js_sys::Promise = request
+        .call1(&lock, &"screen".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise).await.ok()
+}
+
+/// Lets the screen sleep again.
+pub fn release_wake_lock(sentinel: &JsValue) {
+    if let Some(release) = js_sys::Reflect::get(sentinel, &"release".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    {
+        let _ = release.call0(sentinel);
+    }
+}
+
+/// Before printing, opens every closed `<details>` (marking it); after,
+/// closes the ones it opened.
+pub fn open_details_for_print(opening: bool) {
+    let selector = if opening {
+        "details:not([open])"
+    } else {
+        "details[data-opened-for-print]"
+    };
+    let Ok(found) = document().query_selector_all(selector) else {
+        return;
+    };
+    for i in 0..found.length() {
+        if let Some(element) = found
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        {
+            if opening {
+                let _ = element.set_attribute("open", "");
+                let _ = element.set_attribute("data-opened-for-print", "");
+            } else {
+                let _ = element.remove_attribute("open");
+                let _ = element.remove_attribute("data-opened-for-print");
+            }
+        }
+    }
+}

@@ -60,13 +60,7 @@ fn wall() -> (u64, u64) {
     (now, now + MAX_CLOCK_SKEW_MS)
 }
 
-static EMPTY_DAY: DayLog = DayLog {
-    sets: std::collections::BTreeMap::new(),
-    reps: std::collections::BTreeMap::new(),
-    pain_after: None,
-    pain_next_morning: None,
-    snapshot_at: 0,
-};
+static EMPTY_DAY: DayLog = DayLog::EMPTY;
 
 impl Store {
     /// An empty store: what the build-time render and the first client
@@ -397,6 +391,7 @@ impl Store {
         let since = self.today.get_untracked();
         self.change(Scope::Main, |state, now| {
             state.programme = Some(Stamped::new(now, Programme { phase, since }));
+            state.phase_history.insert(since, Stamped::new(now, phase));
         });
     }
 

@@ -22,14 +22,16 @@ pub fn Chart(
     series: Signal<Vec<Series>>,
     #[prop(into)] empty: ViewFn,
 ) -> impl IntoView {
-    use hamstring_domain::chart::{date_ticks, polyline, series as windowed, window, Frame, Span};
-    const W: f32 = 320.0;
-    const H: f32 = 180.0;
+    use hamstring_domain::chart::{
+        date_ticks, one_decimal, polyline, series as windowed, window, Frame, Span,
+    };
+    const W: i32 = 320;
+    const H: i32 = 180;
     const FRAME: Frame = Frame {
         left: 22.0,
-        right: W - 8.0,
+        right: (W - 8) as f32,
         top: 10.0,
-        bottom: H - 26.0,
+        bottom: (H - 26) as f32,
     };
     let store = use_store();
     let span = RwSignal::new(Span::TwelveWeeks);
@@ -46,7 +48,7 @@ pub fn Chart(
             .collect();
         (window, lines)
     };
-    let picker_name = format!("{}-span", title.to_lowercase().replace(' ', "-"));
+    let picker_name = format!("{}-span", title.to_ascii_lowercase().replace(' ', "-"));
     view! {
         {move || if series.with(|s| s.iter().all(|s| s.values.is_empty())) {
             empty.run()
@@ -58,7 +60,7 @@ pub fn Chart(
                 window.first.long_label(),
                 window.last.long_label(),
                 lines.iter().map(|(_, name, values)| match values.last() {
-                    Some((day, value)) => format!("{name}, latest {value:.1} out of 10 on {}", day.short_label()),
+                    Some((day, value)) => format!("{name}, latest {} out of 10 on {}", one_decimal(*value), day.short_label()),
                     None => format!("{name}, no ratings"),
                 }).collect::<Vec<_>>().join("; ")
             );
@@ -78,17 +80,24 @@ pub fn Chart(
                 </fieldset>
                 <figure class="chart">
                     <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label=description>
-                        {[0.0f32, 5.0, 10.0].into_iter().map(|value| view! {
-                            <line x1=FRAME.left y1=FRAME.y(value) x2=FRAME.right y2=FRAME.y(value) class="grid" />
-                            <text x=FRAME.left - 6.0 y=FRAME.y(value) + 5.0 text-anchor="end">{value as u8}</text>
+                        {[0u8, 5, 10].into_iter().map(|value| {
+                            let y = FRAME.y(f32::from(value)).round() as i32;
+                            let (left, right) = (FRAME.left as i32, FRAME.right as i32);
+                            view! {
+                                <line x1=left y1=y x2=right y2=y class="grid" />
+                                <text x=left - 6 y=y + 5 text-anchor="end">{value}</text>
+                            }
                         }).collect_view()}
                         {date_ticks(window, 4).into_iter().enumerate().map(|(i, day)| {
                             let anchor = match i { 0 => "start", 3 => "end", _ => "middle" };
-                            view! { <text x=FRAME.x(window, day) y=H - 6.0 text-anchor=anchor>{day.short_label()}</text> }
+                            view! { <text x=FRAME.x(window, day).round() as i32 y=H - 6 text-anchor=anchor>{day.short_label()}</text> }
                         }).collect_view()}
                         {lines.into_iter().map(|(colour, _, values)| {
                             let points = FRAME.plot(window, &values);
-                            let dots = (points.len() <= 120).then(|| points.iter().map(|p| view! { <circle class=format!("dot {colour}") cx=p.x cy=p.y r="3.5" /> }).collect_view());
+                            let dots = (points.len() <= 120).then(|| points.iter().map(|p| {
+                                let (x, y) = p.rounded();
+                                view! { <circle class=format!("dot {colour}") cx=x cy=y r="3.5" /> }
+                            }).collect_view());
                             view! {
                                 <polyline class=format!("line {colour}") points=polyline(&points) fill="none" stroke-width="2.5" />
                                 {dots}

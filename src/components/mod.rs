@@ -4,7 +4,10 @@
 pub mod chart;
 pub mod exercise;
 pub mod install;
+pub mod reminders;
+pub mod runs;
 pub mod shell;
 pub mod standing;
+pub mod summary;
 pub mod timer;
 pub mod widgets;

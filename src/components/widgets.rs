@@ -22,10 +22,12 @@ pub fn Rich(text: &'static str) -> impl IntoView {
 #[component]
 pub fn Rating(
     /// The question, used as the group's legend.
+    #[prop(into)]
     legend: String,
     /// A stable prefix for the inputs' names and ids.
+    #[prop(into)]
     name: String,
-    value: Signal<Option<u8>>,
+    #[prop(into)] value: Signal<Option<u8>>,
     on_pick: Callback<u8>,
 ) -> impl IntoView {
     view! {

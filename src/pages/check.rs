@@ -486,9 +486,9 @@ fn SymptomScoreForm() -> impl IntoView {
         <section class="card" aria-labelledby="score-title" id="score">
             <h2 id="score-title">"Weekly symptom score"</h2>
             <p>"Three quick ratings, once a week. Your trend is drawn on the " <a href=link("/progress#symptoms")>"Progress"</a> " page. This is a simple score of our own, not a clinical questionnaire."</p>
-            <Rating legend="Pain when sitting".to_string() name="score-sitting".to_string() value=sitting.into() on_pick=picker(sitting) />
-            <Rating legend="Pain during running or activity".to_string() name="score-activity".to_string() value=activity.into() on_pick=picker(activity) />
-            <Rating legend="Pain the morning after activity".to_string() name="score-morning".to_string() value=morning.into() on_pick=picker(morning) />
+            <Rating legend="Pain when sitting" name="score-sitting" value=sitting on_pick=picker(sitting) />
+            <Rating legend="Pain during running or activity" name="score-activity" value=activity on_pick=picker(activity) />
+            <Rating legend="Pain the morning after activity" name="score-morning" value=morning on_pick=picker(morning) />
             <p aria-live="polite">{move || saved().map(|_| format!("Saved for {}.", today.long_label()))}</p>
         </section>
     }

@@ -1,24 +1,39 @@
 //! The routine: today's session for the current phase, ticked set by set.
 
 use crate::browser::link;
+use crate::browser::{release_wake_lock, request_wake_lock};
 use crate::components::exercise::{ExerciseCard, SessionExercise};
+use crate::components::reminders::Reminders;
+use crate::components::runs::RunLog;
 use crate::components::standing::StandingBreak;
-use crate::components::timer::RestTimer;
 use crate::components::widgets::{Rating, Rich};
-use crate::store::{use_store, Scope};
+use crate::store::{use_store, Scope, Store};
 use hamstring_content::exercises::{Exercise, ExerciseId, Kind};
+use hamstring_content::routine::{
+    BUILDING_UP, BUILDING_UP_PAIN, FOUNDATION_READY, FOUNDATION_RULE, FOUNDATION_SEE_PHYSIO,
+    LIGHTER_TODAY, NOT_SETTLED, NOT_SETTLED_NO_BASELINE, PAIN_ACCEPTABLE, PAIN_BEFORE_WHY,
+    PAIN_MODEL, PAIN_SAFE, PAIN_TOO_MUCH, REST_TODAY_BACK_TO_BACK, REST_TODAY_PAIN,
+    REST_TODAY_WEEK_DONE, SETTLED, STRENGTH_READY, STRENGTH_RULE, TOO_MUCH_DURING,
+    TOO_MUCH_MORNING,
+};
 use hamstring_content::selfcheck::{level_text, Level, BEEN_SEEN_QUESTION};
 use hamstring_domain::date::Day;
+use hamstring_domain::pain::{
+    self, building_up, decide, pain_zone, NextSession, PainZone, Plan, Why,
+};
 use hamstring_domain::phase::Phase;
 use hamstring_domain::routine::session_progress;
+use hamstring_domain::routine::{session_targets, trained, Dropped, SetTarget};
 use hamstring_domain::schedule::{
-    back_to_back, morning_check_due, pain_zone, phase_offer, sessions_in_week, today_status,
-    weeks_in_phase, PhaseOffer, TodayStatus, WEEK_TARGET_MAX, WEEK_TARGET_MIN,
+    back_to_back, foundation_progress, phase_offer, sessions_in_week, today_status, weeks_in_phase,
+    PhaseOffer, TodayStatus, SETTLED_IN_A_ROW, WEEK_TARGET_MAX, WEEK_TARGET_MIN,
 };
 use hamstring_domain::state::{AppStateStoreFields, CheckResult, Stamped};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_meta::Title;
 use std::collections::BTreeMap;
+use wasm_bindgen::JsValue;
 
 #[component]
 pub fn RoutinePage() -> impl IntoView {
@@ -161,28 +176,59 @@ pub fn PhasePicker() -> impl IntoView {
     }
 }
 
+/// Today's plan from the pain ratings: lighter or rest first after pain
+/// that did not settle (see `hamstring_domain::pain`).
+fn todays_plan(store: Store, day: Day) -> Plan {
+    store.state.with(|s| pain::plan(s, day))
+}
+
 #[component]
 fn Today(phase: Phase, day: Day) -> impl IntoView {
-    let today = day;
+    let store = use_store();
     let rest_timer = RwSignal::new(None::<u32>);
+    keep_screen_awake();
+    // The session's sets: the phase's moves, those building up in a new
+    // phase, and fewer after pain that did not settle.
+    let week = move || {
+        store.state.programme().with(|p| {
+            p.as_ref()
+                .map(|p| weeks_in_phase(p.value.since, day))
+                .unwrap_or(0)
+        })
+    };
+    let plan = Memo::new(move |_| todays_plan(store, day));
+    let targets = Memo::new(move |_| {
+        let lighter = plan.get().next != NextSession::AsPlanned;
+        session_targets(phase, week(), lighter)
+    });
+    let runs = matches!(phase, Phase::ReturnToRun | Phase::Prevention);
     // Phone first: where you are and today's ticks come before the reading.
     view! {
         <section class="card phase" aria-labelledby="phase-title">
             <h2 id="phase-title">{phase.title()}</h2>
             <PhaseStatus phase />
         </section>
-        <DayStatus />
-        <MorningCheck />
+        <MorningCheck day />
         {(!phase.exercises().is_empty()).then(|| view! {
-            <SessionHeader phase day=today />
-            {phase.exercises().into_iter().map(|id| view! { <SessionExercise id day=today rest_timer /> }).collect_view()}
-            <FinishSession phase day=today />
+            <section class="session" aria-labelledby="session">
+                <SessionHeader day targets plan />
+                {move || {
+                    let all = targets.get();
+                    phase.exercises().into_iter().map(|id| {
+                        let mine: Vec<_> = all.iter().filter(|t| t.key.exercise == id).copied().collect();
+                        view! { <SessionExercise id day targets=mine rest_timer /> }
+                    }).collect_view()
+                }}
+                <FinishSession day targets />
+            </section>
         })}
+        {runs.then(|| view! { <RunLog /> })}
         <section class="card habits" aria-labelledby="habits-title">
             <h2 id="habits-title">"Daily habits"</h2>
             <ul>{phase.habits().iter().map(|h| view! { <li>{*h}</li> }).collect_view()}</ul>
             <StandingBreak />
         </section>
+        <Reminders phase />
         <section class="card" aria-labelledby="about-phase-title">
             <h2 id="about-phase-title">"About this phase"</h2>
             <p>{phase.purpose()}</p>
@@ -191,120 +237,214 @@ fn Today(phase: Phase, day: Day) -> impl IntoView {
                 <PhasePicker />
             </details>
         </section>
-        <RestTimer remaining=rest_timer />
     }
+}
+
+/// Keeps the phone's screen on while a session is open, where the browser
+/// can (Screen Wake Lock); taken again when the page comes back into view.
+fn keep_screen_awake() {
+    let lock = StoredValue::new_local(None::<JsValue>);
+    let acquire = move || {
+        spawn_local(async move {
+            lock.set_value(request_wake_lock().await);
+        });
+    };
+    Effect::new(move |_| acquire());
+    let visibility = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Visible {
+            acquire();
+        }
+    });
+    on_cleanup(move || {
+        visibility.remove();
+        if let Some(sentinel) = lock.try_get_value().flatten() {
+            release_wake_lock(&sentinel);
+        }
+    });
 }
 
 #[component]
 fn PhaseStatus(phase: Phase) -> impl IntoView {
     let store = use_store();
     let weeks = move || {
-        store.state.with(|s| {
-            s.programme()
-                .map(|p| weeks_in_phase(p.since, store.today.get()))
+        store.state.programme().with(|p| {
+            p.as_ref()
+                .map(|p| weeks_in_phase(p.value.since, store.today.get()))
         })
     };
     let offer = move || store.state.with(|s| phase_offer(s, store.today.get()));
+    let foundation = move || {
+        store.state.with(|s| {
+            s.programme()
+                .map(|p| foundation_progress(s, p.since, store.today.get()))
+        })
+    };
+    let building = move || {
+        store
+            .state
+            .with(|s| building_up(s, store.today.get(), store.week_start()))
+    };
     view! {
         <p class="muted">{move || weeks().map(|w| format!("Week {} of this phase.", w + 1))}</p>
+        {move || building().then(|| view! { <p class="status warn" id="pain-trend">{BUILDING_UP_PAIN}</p> })}
         {move || match offer() {
-            PhaseOffer::Hamstring => Some(view! {
-                <div class="status">
-                    <p>"You have done six weeks of general strengthening. If the tendon has settled, you can add hamstring-specific work."</p>
+            PhaseOffer::Hamstring => view! {
+                <div class="status offer">
+                    <p>{FOUNDATION_READY}</p>
                     <button type="button" class="primary" on:click=move |_| store.set_phase(Phase::Hamstring)>"Move to phase 2"</button>
                 </div>
-            }.into_any()),
-            PhaseOffer::ReturnToRun => Some(view! {
-                <div class="status">
-                    <p>"Your strength check shows both legs nearly equal and no pain at rest. You can begin a light running programme."</p>
+            }.into_any(),
+            PhaseOffer::SeePhysio => view! {
+                <div class="status warn">
+                    <p>{FOUNDATION_SEE_PHYSIO}</p>
+                </div>
+            }.into_any(),
+            PhaseOffer::ReturnToRun => view! {
+                <div class="status offer">
+                    <p>{STRENGTH_READY}</p>
                     <button type="button" class="primary" on:click=move |_| store.set_phase(Phase::ReturnToRun)>"Move to phase 3"</button>
                 </div>
-            }.into_any()),
-            PhaseOffer::None if phase == Phase::Hamstring => Some(view! {
-                <p>"Phase 3 opens after a " <a href=link("/progress#strength")>"strength check"</a> " shows your weaker leg at 90% or more of the stronger, with no pain at rest."</p>
-            }.into_any()),
-            PhaseOffer::None if phase == Phase::BackFirst => Some(view! {
-                <div class="status">
-                    <p>"Once your back has been checked, ruled out or treated, start the programme."</p>
-                    <button type="button" class="primary" on:click=move |_| store.set_phase(Phase::Foundation)>"My back is cleared: start phase 1"</button>
-                </div>
-            }.into_any()),
-            PhaseOffer::None => None,
+            }.into_any(),
+            PhaseOffer::None => match phase {
+                Phase::Foundation => view! {
+                    <p>{FOUNDATION_RULE}</p>
+                    <p class="muted" id="phase-progress">{move || foundation().map(|p| format!(
+                        "So far: {} over {}, {} settled in a row.",
+                        plural(p.sessions, "session", "sessions"),
+                        plural(p.span_days.max(0) as usize, "day", "days"),
+                        p.settled_in_a_row.min(SETTLED_IN_A_ROW),
+                    ))}</p>
+                }.into_any(),
+                Phase::Hamstring => view! {
+                    <p>{STRENGTH_RULE} " " <a href=link("/progress#strength")>"Do a strength check"</a></p>
+                }.into_any(),
+                Phase::BackFirst => view! {
+                    <div class="status">
+                        <p>"Once your back has been checked, ruled out or treated, start the programme."</p>
+                        <button type="button" class="primary" on:click=move |_| store.set_phase(Phase::Foundation)>"My back is cleared: start phase 1"</button>
+                    </div>
+                }.into_any(),
+                _ => ().into_any(),
+            },
         }}
     }
 }
 
-/// Training day or rest day, the week's count, and the back-to-back warning.
+/// "1 session", "2 sessions".
+fn plural(count: usize, one: &str, many: &str) -> String {
+    if count == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{count} {many}")
+    }
+}
+
+/// The morning after a session: how does it feel, and what that means for
+/// the next session. Stays on screen all day, so the rating can be changed.
 #[component]
-fn DayStatus() -> impl IntoView {
+fn MorningCheck(day: Day) -> impl IntoView {
     let store = use_store();
+    let yesterday = day.plus(-1);
+    let trained_yesterday = move || store.with_day(yesterday, trained);
+    let rating = Signal::derive(move || {
+        store.with_day(yesterday, |log| {
+            log.pain_next_morning.as_ref().map(|p| p.value)
+        })
+    });
+    let decision = move || store.with_day(yesterday, decide);
+    let pick = Callback::new(move |rating: u8| {
+        store.change_day(yesterday, |log, now| {
+            log.pain_next_morning = Some(Stamped::new(now, rating));
+        });
+    });
+    view! {
+        <Show when=trained_yesterday>
+            <section class="card morning" aria-labelledby="morning-title">
+                <h2 id="morning-title">"How does it feel this morning?"</h2>
+                <p>"Rate the pain now, the morning after yesterday's session. It should be no higher than before the session, and 5 or less."</p>
+                <Rating legend="Pain this morning, 0 to 10" name="morning" value=rating on_pick=pick />
+                <p aria-live="polite" class="decision">{move || decision().map(|d| {
+                    let (class, text) = match d.why {
+                        Why::Settled => ("status", SETTLED),
+                        Why::NotSettled { baseline: Some(_), .. } => ("status warn", NOT_SETTLED),
+                        Why::NotSettled { baseline: None, .. } => ("status warn", NOT_SETTLED_NO_BASELINE),
+                        Why::TooMuchMorning { .. } => ("status warn", TOO_MUCH_MORNING),
+                        Why::TooMuchDuring { .. } => ("status warn", TOO_MUCH_DURING),
+                    };
+                    view! { <span class=class>{text}</span> }
+                })}</p>
+            </section>
+        </Show>
+    }
+}
+
+/// The top of today's session: a rest day or a changed plan first, before
+/// any set; then the pain before starting, and the progress.
+#[component]
+fn SessionHeader(day: Day, targets: Memo<Vec<SetTarget>>, plan: Memo<Plan>) -> impl IntoView {
+    let store = use_store();
+    let progress =
+        move || targets.with(|targets| store.with_day(day, |log| session_progress(targets, log)));
     let status = move || {
-        let today = store.today.get();
         let start = store.week_start();
         store.state.with(|s| {
             (
-                today_status(s, today, start),
-                sessions_in_week(s, today, start),
-                back_to_back(s, today),
+                today_status(s, day, start),
+                sessions_in_week(s, day, start),
+                back_to_back(s, day),
             )
         })
     };
-    view! {
-        {move || {
-            let (status, count, back_to_back) = status();
-            let (class, text) = match status {
-                TodayStatus::Trained => ("status", "Session logged today. Nice work."),
-                TodayStatus::RestAdvised => ("status warn", "You trained yesterday. The programme asks for at least one rest day between sessions, so today is a rest day."),
-                TodayStatus::WeekDone => ("status", "You have done four sessions this week: rest until the new week."),
-                TodayStatus::TrainingDay => ("status", "Today is a good day for a session."),
-            };
-            view! {
-                <section class={class} aria-live="polite" id="day-status">
-                    <p><strong>{text}</strong></p>
-                    <p>{format!("This week: {count} of {WEEK_TARGET_MIN}–{WEEK_TARGET_MAX} sessions.")}</p>
-                    {back_to_back.then(|| view! {
-                        <p class="back-to-back">"Heads up: this is back to back with another session. Rest days let the tendon recover."</p>
-                    })}
-                </section>
-            }
-        }}
-    }
-}
-
-/// The day after a session: how did it feel this morning?
-#[component]
-fn MorningCheck() -> impl IntoView {
-    let store = use_store();
-    let due = move || {
-        store
-            .state
-            .with(|s| morning_check_due(s, store.today.get()))
-    };
-    view! {
-        {move || due().map(|day| {
-            let pick = Callback::new(move |rating: u8| {
-                store.change_day(day, |log, now| {
-                    log.pain_next_morning = Some(Stamped::new(now, rating));
-                });
-            });
-            view! {
-                <section class="card" aria-labelledby="morning-title">
-                    <h2 id="morning-title">"How does it feel this morning?"</h2>
-                    <p>"Pain from yesterday's session should settle by the next morning. If it has not, make the next session lighter."</p>
-                    <Rating legend="Pain this morning, 0 to 10".to_string() name="morning".to_string() value=Signal::derive(|| None) on_pick=pick />
-                </section>
-            }
-        })}
-    }
-}
-
-#[component]
-fn SessionHeader(phase: Phase, day: Day) -> impl IntoView {
-    let store = use_store();
-    let progress = move || store.with_day(day, |log| session_progress(phase, log));
+    let building =
+        move || targets.with(|t| t.iter().any(|t| t.dropped == Some(Dropped::BuildingUp)));
+    let before = Signal::derive(move || {
+        store.with_day(day, |log| log.pain_before.as_ref().map(|p| p.value))
+    });
+    let pick_before = Callback::new(move |value: u8| {
+        store.change_day(day, |log, now| {
+            log.pain_before = Some(Stamped::new(now, value))
+        });
+    });
     view! {
         <h2 id="session">{format!("Today's session · {}", day.long_label())}</h2>
-        <p class="muted">"Tap a set when you finish it; tap again to undo. Dashed sets are optional."</p>
+        <div id="day-status" aria-live="polite">
+            {move || {
+                let (today, _, _) = status();
+                let rest = match (plan.get().next, today) {
+                    (NextSession::RestFirst, _) => Some(REST_TODAY_PAIN),
+                    (_, TodayStatus::RestAdvised) => Some(REST_TODAY_BACK_TO_BACK),
+                    (_, TodayStatus::WeekDone) => Some(REST_TODAY_WEEK_DONE),
+                    _ => None,
+                };
+                let lighter = (plan.get().next == NextSession::Lighter).then_some(LIGHTER_TODAY);
+                view! {
+                    {rest.map(|text| view! { <p class="status warn rest-day"><strong>{text}</strong></p> })}
+                    {lighter.map(|text| view! { <p class="status warn lighter">{text}</p> })}
+                }
+            }}
+            {move || building().then(|| view! { <p class="muted">{BUILDING_UP}</p> })}
+            {move || {
+                let (_, count, back_to_back) = status();
+                let p = progress();
+                let done = if p.complete() {
+                    "Session done today. Nice work."
+                } else {
+                    "Tap a set when you finish it; tap again to undo. Dashed sets are optional."
+                };
+                view! {
+                    <p class=if p.complete() { "status done" } else { "muted" }>{done}</p>
+                    <p class="muted">{format!("This week: {} of {WEEK_TARGET_MIN}–{WEEK_TARGET_MAX}.", plural(count, "session", "sessions"))}</p>
+                    {back_to_back.then(|| view! {
+                        <p class="status warn back-to-back">"Heads up: this is back to back with another session. Rest days let the tendon recover."</p>
+                    })}
+                }
+            }}
+        </div>
+        <details class="card before" open=move || untrack(|| before.get().is_none())>
+            <summary>"Pain before you start"</summary>
+            <Rating legend="Pain now, before the session, 0 to 10" name="pain-before" value=before on_pick=pick_before />
+            <p class="muted">{PAIN_BEFORE_WHY}</p>
+        </details>
         <div class="progress-bar" role="progressbar" aria-label="Session progress"
             aria-valuemin="0" aria-valuemax="100" aria-valuenow=move || progress().percent()>
             <span style:width=move || format!("{}%", progress().percent())></span>
@@ -316,11 +456,13 @@ fn SessionHeader(phase: Phase, day: Day) -> impl IntoView {
     }
 }
 
-/// After the last set: one pain rating and the pain-monitoring guidance.
+/// After the last set: the pain during or right after, and what it means.
 #[component]
-fn FinishSession(phase: Phase, day: Day) -> impl IntoView {
+fn FinishSession(day: Day, targets: Memo<Vec<SetTarget>>) -> impl IntoView {
     let store = use_store();
-    let complete = move || store.with_day(day, |log| session_progress(phase, log).complete());
+    let complete = move || {
+        targets.with(|targets| store.with_day(day, |log| session_progress(targets, log).complete()))
+    };
     let rating =
         Signal::derive(move || store.with_day(day, |log| log.pain_after.as_ref().map(|p| p.value)));
     let pick = Callback::new(move |value: u8| {
@@ -331,9 +473,13 @@ fn FinishSession(phase: Phase, day: Day) -> impl IntoView {
     view! {
         <section class="card finish" aria-labelledby="finish-title">
             <h2 id="finish-title">{move || if complete() { "Session done: how was the pain?" } else { "How is the pain?" }}</h2>
-            <Rating legend="Pain during or right after the session, 0 to 10".to_string() name="pain-after".to_string() value=rating on_pick=pick />
-            <p aria-live="polite">{move || rating.get().map(|r| pain_zone(r).advice())}</p>
-            <p class="muted">"Pain should settle by the next morning and should not build from week to week. If it does not settle, reduce the load. (Pain-monitoring model, Silbernagel et al., 2007.)"</p>
+            <Rating legend="Pain during or right after the session, 0 to 10" name="pain-after" value=rating on_pick=pick />
+            <p aria-live="polite">{move || rating.get().map(|r| match pain_zone(r) {
+                PainZone::Safe => PAIN_SAFE,
+                PainZone::Acceptable => PAIN_ACCEPTABLE,
+                PainZone::TooMuch => PAIN_TOO_MUCH,
+            })}</p>
+            <p class="muted">{PAIN_MODEL}</p>
         </section>
     }
 }

@@ -61,13 +61,17 @@ test("choosing phase 1, ticking every set by tapping, and a reload keeps them", 
   await context.close();
 });
 
-test("a split-squat set starts the 15-second rest timer, which can be skipped", async () => {
+test("a split-squat set starts the 15-second rest timer after both sides, in its card, and it can be skipped", async () => {
   const { context, page } = await phone({ programme: programme("foundation") });
   await page.goto(env.server.url + "/routine");
   await appReady(page);
   await page.getByRole("checkbox", { name: "Bulgarian split squat: Set 1 left" }).tap();
   const timer = page.getByRole("timer");
+  await page.waitForTimeout(300);
+  assert.equal(await timer.count(), 0, "not after the first side");
+  await page.getByRole("checkbox", { name: "Bulgarian split squat: Set 1 right" }).tap();
   await timer.waitFor();
+  assert.equal(await page.locator("#ex-bulgarian-split-squat [role=timer]").count(), 1, "in the move's card, covering nothing");
   assert.match(await timer.innerText(), /Rest: 1[0-5] s/);
   // It counts down without rebuilding itself, so focus on "Skip rest" survives.
   const skip = await page.getByRole("button", { name: "Skip rest" }).elementHandle();
@@ -125,8 +129,12 @@ test("a session backfilled for last week shows in the calendar", async () => {
   await context.close();
 });
 
-test("a passing strength check unlocks phase 3, which the user confirms", async () => {
-  const { context, page } = await phone({ programme: programme("hamstring", isoDay(-50)) });
+test("two passing strength checks a week apart unlock phase 3, which the user confirms", async () => {
+  // A passing check ten days ago; the second one decides.
+  const { context, page } = await phone({
+    programme: programme("hamstring", isoDay(-50)),
+    strength_checks: { [isoDay(-10)]: { at: 1, value: { left: 19, right: 20, pain_at_rest: false } } },
+  });
   await page.goto(env.server.url + "/progress#strength");
   await appReady(page);
   await page.getByLabel("Left leg repetitions").fill("17");

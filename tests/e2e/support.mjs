@@ -58,6 +58,61 @@ export async function serveDist({ fallbackStatus = 404, dist = DIST, prefix = ""
   return Object.assign(state, { url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() });
 }
 
+/**
+ * Serves dist/ the way a real static host does, for the benchmark: every
+ * file gzipped ahead of time, sent with Content-Length; hashed assets cached
+ * for a year, pages revalidated; /route answered with route/index.html.
+ * `/__anchor/<route>` is that route's page with every script removed: the
+ * same HTML without JavaScript, the benchmark's anchor.
+ */
+export async function serveStatic({ dist = DIST } = {}) {
+  const cache = new Map();
+  const load = async (file, anchor) => {
+    const key = `${anchor}:${file}`;
+    if (!cache.has(key)) {
+      let body = await readFile(file);
+      if (anchor) {
+        body = Buffer.from(
+          body
+            .toString()
+            .replace(/<script\b[\s\S]*?<\/script>/g, "")
+            .replace(/<link[^>]*rel="modulepreload"[^>]*>/g, "")
+            .replace(/<link[^>]*as="fetch"[^>]*>/g, "")
+            .replace(/<link[^>]*\.wasm"[^>]*>/g, ""),
+        );
+      }
+      cache.set(key, { body, gzipped: gzipSync(body, { level: 9 }) });
+    }
+    return cache.get(key);
+  };
+  const server = createServer(async (request, response) => {
+    let path = decodeURIComponent(new URL(request.url, "http://x").pathname);
+    const anchor = path.startsWith("/__anchor");
+    if (anchor) path = path.slice("/__anchor".length) || "/";
+    let file = normalize(join(dist, path.endsWith("/") ? path + "index.html" : path));
+    if (!extname(file) && (await stat(join(file, "index.html")).catch(() => null))?.isFile()) file = join(file, "index.html");
+    let status = 200;
+    if (!file.startsWith(dist) || !(await stat(file).catch(() => null))?.isFile()) {
+      file = join(dist, "404.html");
+      status = 404;
+    }
+    const { body, gzipped } = await load(file, anchor && extname(file) === ".html");
+    const useGzip = /gzip/.test(request.headers["accept-encoding"] ?? "");
+    const hashed = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$/.test(file);
+    const headers = {
+      "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+      "content-length": String((useGzip ? gzipped : body).length),
+      "cache-control": hashed ? "public, max-age=31536000, immutable" : "no-cache",
+      vary: "accept-encoding",
+    };
+    if (useGzip) headers["content-encoding"] = "gzip";
+    response.writeHead(status, headers);
+    response.end(useGzip ? gzipped : body);
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
+}
+
 export const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",

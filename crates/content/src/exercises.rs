@@ -57,6 +57,19 @@ impl ExerciseId {
     }
 }
 
+impl std::fmt::Display for ExerciseId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.slug())
+    }
+}
+
+impl std::str::FromStr for ExerciseId {
+    type Err = ();
+    fn from_str(slug: &str) -> Result<ExerciseId, ()> {
+        ExerciseId::from_slug(slug).ok_or(())
+    }
+}
+
 /// What kind of load an exercise puts on the hamstring; the phase rules use it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -95,6 +108,10 @@ pub struct Exercise {
     pub steps: &'static [&'static str],
     /// Anything else a runner should know, e.g. when the source names no dose.
     pub note: Option<&'static str>,
+    /// The picture's text alternative: the start and end positions.
+    pub picture: &'static str,
+    /// Done with weights: the session logs the weight used.
+    pub loaded: bool,
 }
 
 const ONE_SET: Dose = Dose {
@@ -123,6 +140,8 @@ pub const CATALOGUE: &[Exercise] = &[
             "Lower your hips back down slowly, then go again.",
         ],
         note: None,
+        picture: "Start lying on your back with knees bent and feet flat; end with hips lifted so shoulders, hips and knees form a straight line.",
+        loaded: false,
     },
     Exercise {
         id: ExerciseId::BulgarianSplitSquat,
@@ -146,6 +165,8 @@ pub const CATALOGUE: &[Exercise] = &[
             "Swap legs and repeat on the other side.",
         ],
         note: None,
+        picture: "Back toes on a low step, front foot forward. Start standing tall over the front leg; end lowered with the front knee over the foot and the back knee just above the floor.",
+        loaded: false,
     },
     Exercise {
         id: ExerciseId::BallLegCurl,
@@ -167,6 +188,8 @@ pub const CATALOGUE: &[Exercise] = &[
             "Roll the ball back out, then lower your hips to the floor.",
         ],
         note: None,
+        picture: "Lying on your back with heels on an exercise ball and hips lifted. Start with legs long; end with the ball rolled in toward the buttocks, hips still up.",
+        loaded: false,
     },
     Exercise {
         id: ExerciseId::RomanianDeadlift,
@@ -188,6 +211,8 @@ pub const CATALOGUE: &[Exercise] = &[
             "Drive your hips forward to come back up to standing.",
         ],
         note: Some("The source article describes this move without naming it; we call it by its usual name."),
+        picture: "Start standing with a dumbbell in each hand in front of the thighs; end hinged at the hips, back flat, weights lowered in front of the shins.",
+        loaded: true,
     },
     Exercise {
         id: ExerciseId::BodyweightSquat,
@@ -209,6 +234,8 @@ pub const CATALOGUE: &[Exercise] = &[
             "Push through your heels to stand back up.",
         ],
         note: Some("The source article describes this move without naming it; we call it by its usual name."),
+        picture: "Start standing with hands clasped at the chest; end with hips back and knees bent, chest up, only as deep as is comfortable.",
+        loaded: false,
     },
     Exercise {
         id: ExerciseId::HamstringStretch,
@@ -224,6 +251,8 @@ pub const CATALOGUE: &[Exercise] = &[
             "Switch legs.",
         ],
         note: Some("Leave this one out early in rehab: a stretched hamstring can keep an irritated sciatic nerve from settling, and stretching presses on the sore tendon."),
+        picture: "Lying on your back. Start with both legs on the floor; end with one leg raised straight up and the toes drawn toward you.",
+        loaded: false,
     },
     Exercise {
         id: ExerciseId::FoamRoll,
@@ -239,6 +268,8 @@ pub const CATALOGUE: &[Exercise] = &[
             "Then switch and do the other leg.",
         ],
         note: None,
+        picture: "Sitting with a foam roller under the thighs and hands on the floor behind. Start with the roller near the knees; end with it higher up the thighs, short of the sit bone.",
+        loaded: false,
     },
 ];
 

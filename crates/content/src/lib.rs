@@ -9,6 +9,7 @@ pub mod exercises;
 pub mod guide;
 pub mod markup;
 pub mod phases;
+pub mod routine;
 pub mod selfcheck;
 pub mod shell;
 

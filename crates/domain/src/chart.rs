@@ -118,13 +118,33 @@ pub fn date_ticks(window: Window, count: i32) -> Vec<Day> {
         .collect()
 }
 
+impl Point {
+    /// Whole units: a 320-unit-wide chart needs no finer, and formatting
+    /// whole numbers keeps float formatting out of the app.
+    pub fn rounded(self) -> (i32, i32) {
+        (self.x.round() as i32, self.y.round() as i32)
+    }
+}
+
 /// The `points` attribute of an SVG polyline.
 pub fn polyline(points: &[Point]) -> String {
     points
         .iter()
-        .map(|p| format!("{:.1},{:.1}", p.x, p.y))
+        .map(|p| {
+            let (x, y) = p.rounded();
+            format!("{x},{y}")
+        })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A 0–10 average as words read aloud: "3.5", "4".
+pub fn one_decimal(value: f32) -> String {
+    let tenths = (value * 10.0).round() as i32;
+    match tenths % 10 {
+        0 => format!("{}", tenths / 10),
+        rest => format!("{}.{}", tenths / 10, rest),
+    }
 }
 
 #[cfg(test)]
@@ -149,7 +169,9 @@ mod tests {
         assert_eq!(points[0], Point { x: 10.0, y: 55.0 });
         assert_eq!(points[1], Point { x: 60.0, y: 5.0 });
         assert_eq!(points[2], Point { x: 110.0, y: 30.0 });
-        assert_eq!(polyline(&points[..2]), "10.0,55.0 60.0,5.0");
+        assert_eq!(polyline(&points[..2]), "10,55 60,5");
+        assert_eq!(one_decimal(3.46), "3.5");
+        assert_eq!(one_decimal(4.0), "4");
     }
 
     #[test]

@@ -207,7 +207,7 @@ pub fn summary(answers: &Answers, triage: &Triage, date: &str) -> String {
     out.push_str(&format!(
         "Result: {} ({})\n",
         text.title,
-        text.when.to_lowercase()
+        text.when.to_ascii_lowercase()
     ));
     let reasons = |out: &mut String, heading: &str, list: &[Reason]| {
         if list.is_empty() {

@@ -7,17 +7,20 @@ mod data;
 use crate::browser::link;
 use crate::components::chart::{Chart, Series};
 use crate::components::exercise::SessionExercise;
+use crate::components::runs::RunLog;
+use crate::components::summary::PhysioSummary;
 use crate::components::widgets::Rating;
 use crate::store::{use_store, Scope};
 use data::DataSection;
 use hamstring_domain::date::{days_in_month, Day};
 use hamstring_domain::phase::Phase;
+use hamstring_domain::routine::session_targets;
 use hamstring_domain::routine::trained;
 use hamstring_domain::schedule::{
-    adherence, back_to_back, latest_strength_check, settled_by_morning, strength_ratio_percent,
-    strength_ready, week_streak, STRENGTH_RATIO_PERCENT, WEEK_TARGET_MAX, WEEK_TARGET_MIN,
+    adherence, back_to_back, latest_strength_check, strength_ratio_percent, strength_ready,
+    week_streak, weeks_in_phase, STRENGTH_RATIO_PERCENT, WEEK_TARGET_MAX, WEEK_TARGET_MIN,
 };
-use hamstring_domain::state::{RunEntry, Stamped, StrengthCheck};
+use hamstring_domain::state::{DayLog, SetKey, Stamped, StrengthCheck};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -37,6 +40,7 @@ pub fn ProgressPage() -> impl IntoView {
                 <SymptomChart />
                 <StrengthCheckForm />
                 <RunLog />
+                <PhysioSummary />
                 <DataSection />
             </Show>
         </article>
@@ -144,28 +148,75 @@ fn Calendar() -> impl IntoView {
     }
 }
 
+/// A past (or today's) day: the session of the phase it was in, to view,
+/// correct or fill in, "All done" for a whole session, and its pain ratings.
 #[component]
 fn DayEditor(day: Day) -> impl IntoView {
     let store = use_store();
     let phase = store
         .state
-        .with_untracked(|s| s.programme().map(|p| p.phase))
+        .with_untracked(|s| s.phase_on(day))
+        .filter(|p| !p.exercises().is_empty())
         .unwrap_or(Phase::Foundation);
-    let exercises = if phase.exercises().is_empty() {
-        Phase::Foundation.exercises()
-    } else {
-        phase.exercises()
-    };
+    let week = store.state.with_untracked(|s| {
+        s.phase_history
+            .range(..=day)
+            .next_back()
+            .map(|(since, _)| *since)
+            .or(s.programme().map(|p| p.since))
+            .map_or(0, |since| weeks_in_phase(since, day))
+    });
+    let targets = session_targets(phase, week, false);
     let rest_timer = RwSignal::new(None);
-    let pain = move || store.with_day(day, |log| log.pain_after.as_ref().map(|p| p.value));
+    let required: Vec<SetKey> = targets
+        .iter()
+        .filter(|t| !t.optional && t.dropped.is_none())
+        .map(|t| t.key)
+        .collect();
+    let all_done = {
+        let required = required.clone();
+        Signal::derive(move || {
+            store.with_day(day, |log| required.iter().all(|key| log.is_done(*key)))
+        })
+    };
+    let tick_all = move |_| {
+        let required = required.clone();
+        store.change_day(day, move |log, now| {
+            for key in required {
+                log.sets.insert(key, Stamped::new(now, true));
+            }
+        });
+    };
+    let rating =
+        |read: fn(&DayLog) -> Option<u8>| Signal::derive(move || store.with_day(day, read));
+    let set_after = Callback::new(move |n: u8| {
+        store.change_day(day, |log, now| log.pain_after = Some(Stamped::new(now, n)))
+    });
+    let set_morning = Callback::new(move |n: u8| {
+        store.change_day(day, |log, now| {
+            log.pain_next_morning = Some(Stamped::new(now, n))
+        })
+    });
     view! {
         <div class="day-editor" aria-labelledby="day-title">
             <h3 id="day-title" tabindex="-1">{day.long_label()}</h3>
+            <p class="muted">{format!("{}: the session of that day.", phase.title())}</p>
             {move || store.state.with(|s| back_to_back(s, day)).then(|| view! {
                 <p class="status warn">"Back to back with another session: rest days let the tendon recover."</p>
             })}
-            <p class="muted">{move || pain().map(|p| format!("Pain after the session: {p} out of 10.")).unwrap_or_default()}</p>
-            {exercises.into_iter().map(|id| view! { <SessionExercise id day rest_timer /> }).collect_view()}
+            <div class="actions">
+                <button type="button" class="secondary" on:click=tick_all prop:disabled=all_done>
+                    {move || if all_done.get() { "Whole session done" } else { "All done: tick every set" }}
+                </button>
+            </div>
+            {phase.exercises().into_iter().map(|id| {
+                let mine: Vec<_> = targets.iter().filter(|t| t.key.exercise == id).copied().collect();
+                view! { <SessionExercise id day targets=mine rest_timer /> }
+            }).collect_view()}
+            <Rating legend=format!("Pain during or right after the session on {}, 0 to 10", day.long_label()) name=format!("after-{day}")
+                value=rating(|log| log.pain_after.as_ref().map(|p| p.value)) on_pick=set_after />
+            <Rating legend=format!("Pain the morning after {}, 0 to 10", day.long_label()) name=format!("morning-{day}")
+                value=rating(|log| log.pain_next_morning.as_ref().map(|p| p.value)) on_pick=set_morning />
         </div>
     }
 }
@@ -299,85 +350,5 @@ fn StrengthCheckForm() -> impl IntoView {
                 }
             })}</p>
         </section>
-    }
-}
-
-#[component]
-fn RunLog() -> impl IntoView {
-    let store = use_store();
-    let visible = move || {
-        store
-            .state
-            .with(|s| s.programme().is_some_and(|p| p.phase.has_run_log()) || !s.runs.is_empty())
-    };
-    let minutes = RwSignal::new(String::new());
-    let pain_now = RwSignal::new(None::<u8>);
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let (Ok(minutes), Some(pain_now)) = (
-            minutes.get_untracked().trim().parse::<u16>(),
-            pain_now.get_untracked(),
-        ) else {
-            return;
-        };
-        let today = store.today.get_untracked();
-        store.change(Scope::Day(today), |state, now| {
-            state.runs.insert(
-                today,
-                Stamped::new(
-                    now,
-                    RunEntry {
-                        minutes,
-                        pain_now,
-                        pain_next_morning: None,
-                    },
-                ),
-            );
-        });
-    };
-    let runs = move || {
-        store.state.with(|s| {
-            s.runs
-                .iter()
-                .rev()
-                .map(|(d, r)| (*d, r.value))
-                .collect::<Vec<_>>()
-        })
-    };
-    view! {
-        {move || visible().then(|| view! {
-            <section class="card" aria-labelledby="runs-title" id="runs">
-                <h2 id="runs-title">"Run log"</h2>
-                <p>"Keep runs light. Pain should settle within 24 hours; if it is still there the next morning, ease off."</p>
-                <form on:submit=save>
-                    <label class="field">"Minutes run today" <input type="number" inputmode="numeric" min="1" max="600" name="minutes" bind:value=minutes /></label>
-                    <Rating legend="Pain now, 0 to 10".to_string() name="run-pain".to_string() value=pain_now.into() on_pick=Callback::new(move |n| pain_now.set(Some(n))) />
-                    <div class="actions"><button type="submit" class="primary">"Log run"</button></div>
-                </form>
-                <ul class="runs">
-                    {move || runs().into_iter().map(|(day, run)| {
-                        let morning = move |n: u8| store.change(Scope::Day(day), |state, now| {
-                            if let Some(entry) = state.runs.get_mut(&day) {
-                                entry.value.pain_next_morning = Some(n);
-                                entry.at = now;
-                            }
-                        });
-                        view! {
-                            <li>
-                                <p><strong>{day.long_label()}</strong>{format!(": {} minutes, pain {} out of 10.", run.minutes, run.pain_now)}</p>
-                                {match run.pain_next_morning {
-                                    Some(m) if settled_by_morning(run.pain_now, m) => view! { <p>{format!("Next morning: {m}. Settled within 24 hours.")}</p> }.into_any(),
-                                    Some(m) => view! { <p class="status warn">{format!("Next morning: {m}. Not settled: make the next run shorter or easier.")}</p> }.into_any(),
-                                    None if day < store.today.get_untracked() => view! {
-                                        <Rating legend=format!("Pain the morning after the run on {}", day.long_label()) name=format!("run-morning-{day}") value=Signal::derive(|| None) on_pick=Callback::new(morning) />
-                                    }.into_any(),
-                                    None => view! { <p class="muted">"Rate the next morning tomorrow."</p> }.into_any(),
-                                }}
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-            </section>
-        })}
     }
 }

@@ -22,7 +22,11 @@ use std::fmt;
 /// - 3: self-check results are stamped records with a `verdict` (a triage
 ///   level and its reasons, or the first check's `older` findings); the
 ///   store is split into parts (`Part`), each its own envelope.
-pub const SCHEMA_VERSION: u32 = 3;
+/// - 4: a day may hold the pain before the session and the loads used, and
+///   the phase history is kept. Version 3 data is valid version 4 data; the
+///   bump keeps an older app, which would drop the new records when it
+///   rewrites a month, read-only.
+pub const SCHEMA_VERSION: u32 = 4;
 
 const APP_TAG: &str = "hamstring-rehab";
 
@@ -187,6 +191,7 @@ fn migrate(schema: u32, fields: Map<String, Value>) -> Map<String, Value> {
             // Version 2 only added the compact day form: v1 days read as they are.
             1 => fields,
             2 => stamped_results_with_verdicts(fields),
+            3 => fields,
             _ => fields,
         };
         version += 1;

@@ -2,8 +2,9 @@
 //! day. Days older than `ARCHIVE_AFTER_DAYS` are stored this way, so years of
 //! daily records stay small.
 
-use super::{is_rating, DayLog, SetKey, Stamped, MAX_REPS};
+use super::{is_rating, DayLog, SetKey, Stamped, MAX_LOAD_TENTHS, MAX_REPS};
 use crate::date::Day;
+use hamstring_content::exercises::ExerciseId;
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -20,6 +21,10 @@ struct ArchivedDay {
     done: Vec<SetKey>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     reps: BTreeMap<SetKey, u8>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    loads: BTreeMap<ExerciseId, u16>,
+    #[serde(default, rename = "before", skip_serializing_if = "Option::is_none")]
+    pain_before: Option<u8>,
     // Short names: this form exists to keep years of days small.
     #[serde(default, rename = "after", skip_serializing_if = "Option::is_none")]
     pain_after: Option<u8>,
@@ -34,6 +39,8 @@ impl ArchivedDay {
             .values()
             .map(|r| r.at)
             .chain(log.reps.values().map(|r| r.at))
+            .chain(log.loads.values().map(|r| r.at))
+            .chain(log.pain_before.as_ref().map(|r| r.at))
             .chain(log.pain_after.as_ref().map(|r| r.at))
             .chain(log.pain_next_morning.as_ref().map(|r| r.at))
             .chain([log.snapshot_at])
@@ -48,6 +55,8 @@ impl ArchivedDay {
                 .map(|(k, _)| *k)
                 .collect(),
             reps: log.reps.iter().map(|(k, r)| (*k, r.value)).collect(),
+            loads: log.loads.iter().map(|(k, r)| (*k, r.value)).collect(),
+            pain_before: log.pain_before.as_ref().map(|r| r.value),
             pain_after: log.pain_after.as_ref().map(|r| r.value),
             pain_next_morning: log.pain_next_morning.as_ref().map(|r| r.value),
         }
@@ -55,6 +64,8 @@ impl ArchivedDay {
 
     fn is_valid(&self) -> bool {
         self.reps.values().all(|n| *n <= MAX_REPS)
+            && self.loads.values().all(|n| *n <= MAX_LOAD_TENTHS)
+            && self.pain_before.is_none_or(is_rating)
             && self.pain_after.is_none_or(is_rating)
             && self.pain_next_morning.is_none_or(is_rating)
     }
@@ -72,6 +83,12 @@ impl ArchivedDay {
                 .into_iter()
                 .map(|(k, n)| (k, Stamped::new(at, n)))
                 .collect(),
+            loads: self
+                .loads
+                .into_iter()
+                .map(|(k, n)| (k, Stamped::new(at, n)))
+                .collect(),
+            pain_before: self.pain_before.map(|n| Stamped::new(at, n)),
             pain_after: self.pain_after.map(|n| Stamped::new(at, n)),
             pain_next_morning: self.pain_next_morning.map(|n| Stamped::new(at, n)),
             snapshot_at: at,

@@ -61,6 +61,7 @@ pub fn is_rating(value: u8) -> bool {
 }
 
 impl Valid for u8 {}
+impl Valid for u16 {}
 impl Valid for bool {}
 impl Valid for Day {}
 impl Valid for u64 {}
@@ -116,6 +117,7 @@ pub struct Programme {
 }
 
 impl Valid for Programme {}
+impl Valid for Phase {}
 
 /// Which leg a per-side set was done on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -196,6 +198,10 @@ pub struct DayLog {
     pub sets: BTreeMap<SetKey, Stamped<bool>>,
     /// Optional repetitions done, per set.
     pub reps: BTreeMap<SetKey, Stamped<u8>>,
+    /// The weight used, in tenths of a kilogram, per loaded exercise.
+    pub loads: BTreeMap<ExerciseId, Stamped<u16>>,
+    /// Pain 0–10 before the session: the baseline the morning is held to.
+    pub pain_before: Option<Stamped<u8>>,
     /// Pain 0–10 during or right after the session.
     pub pain_after: Option<Stamped<u8>>,
     /// Pain 0–10 the next morning.
@@ -207,7 +213,21 @@ pub struct DayLog {
     pub snapshot_at: u64,
 }
 
+/// The heaviest load a day can log, in tenths of a kilogram.
+pub const MAX_LOAD_TENTHS: u16 = 2000;
+
 impl DayLog {
+    /// A day with no records, to lend out where a day has none.
+    pub const EMPTY: DayLog = DayLog {
+        sets: BTreeMap::new(),
+        reps: BTreeMap::new(),
+        loads: BTreeMap::new(),
+        pain_before: None,
+        pain_after: None,
+        pain_next_morning: None,
+        snapshot_at: 0,
+    };
+
     pub fn is_done(&self, key: SetKey) -> bool {
         self.sets.get(&key).is_some_and(|tick| tick.value)
     }
@@ -219,6 +239,8 @@ impl DayLog {
     pub fn has_records(&self) -> bool {
         !self.sets.is_empty()
             || !self.reps.is_empty()
+            || !self.loads.is_empty()
+            || self.pain_before.is_some()
             || self.pain_after.is_some()
             || self.pain_next_morning.is_some()
     }
@@ -353,6 +375,8 @@ pub struct AppState {
     /// The self-check result (by the time it was finished) after which the
     /// person said they had been seen by a clinician.
     pub been_seen: Option<Stamped<u64>>,
+    /// Each phase by the day it began, so a past day shows its own phase.
+    pub phase_history: BTreeMap<Day, Stamped<Phase>>,
     #[cfg_attr(feature = "reactive", store(key: Day = |(day, _)| *day))]
     pub days: BTreeMap<Day, DayLog>,
     pub symptom_scores: BTreeMap<Day, Stamped<SymptomScore>>,
@@ -410,7 +434,7 @@ macro_rules! record_kinds {
 }
 
 record_kinds! {
-    main: [settings, programme, check_draft, check_results, reading, last_backup, been_seen],
+    main: [settings, programme, check_draft, check_results, reading, last_backup, been_seen, phase_history],
     by_day: [days, symptom_scores, strength_checks, runs],
 }
 
@@ -426,17 +450,29 @@ impl AppState {
         self.programme.as_ref().map(|p| &p.value)
     }
 
+    /// The phase a day was in: the latest phase begun on or before it (the
+    /// current programme is the latest of all); before any, the earliest.
+    pub fn phase_on(&self, day: Day) -> Option<Phase> {
+        let mut begun: BTreeMap<Day, Phase> = self
+            .phase_history
+            .iter()
+            .map(|(since, phase)| (*since, phase.value))
+            .collect();
+        if let Some(programme) = self.programme() {
+            begun.insert(programme.since, programme.phase);
+        }
+        begun
+            .range(..=day)
+            .next_back()
+            .or_else(|| begun.iter().next())
+            .map(|(_, phase)| *phase)
+    }
+
     /// A day's log, or an empty one; borrowed, since reactive views read it
     /// on every change.
     pub fn day(&self, day: Day) -> &DayLog {
-        static EMPTY_DAY: DayLog = DayLog {
-            sets: BTreeMap::new(),
-            reps: BTreeMap::new(),
-            pain_after: None,
-            pain_next_morning: None,
-            snapshot_at: 0,
-        };
-        self.days.get(&day).unwrap_or(&EMPTY_DAY)
+        static EMPTY: DayLog = DayLog::EMPTY;
+        self.days.get(&day).unwrap_or(&EMPTY)
     }
 
     /// True when nothing has been recorded at all.

@@ -3,8 +3,9 @@
 //! and the routine's days (`BTreeMap<Day, DayLog>`), and the visitors that
 //! walk every kind of `AppState` (see `record_kinds!`).
 
-use super::{is_rating, DayLog, SetKey, Stamped, Valid, MAX_REPS};
+use super::{is_rating, DayLog, SetKey, Stamped, Valid, MAX_LOAD_TENTHS, MAX_REPS};
 use crate::date::{Day, Month};
+use hamstring_content::exercises::ExerciseId;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
@@ -204,6 +205,8 @@ impl DayLog {
     fn merge_from(&mut self, other: &DayLog) {
         self.sets.merge_from(&other.sets);
         self.reps.merge_from(&other.reps);
+        self.loads.merge_from(&other.loads);
+        self.pain_before.merge_from(&other.pain_before);
         self.pain_after.merge_from(&other.pain_after);
         self.pain_next_morning.merge_from(&other.pain_next_morning);
         self.snapshot_at = self.snapshot_at.max(other.snapshot_at);
@@ -217,6 +220,8 @@ impl DayLog {
         }
         self.sets.drop_before(cutoff);
         self.reps.drop_before(cutoff);
+        self.loads.drop_before(cutoff);
+        self.pain_before.drop_before(cutoff);
         self.pain_after.drop_before(cutoff);
         self.pain_next_morning.drop_before(cutoff);
     }
@@ -224,6 +229,8 @@ impl DayLog {
     fn for_each_stamp(&mut self, f: &mut dyn FnMut(&mut u64)) {
         self.sets.for_each_stamp(f);
         self.reps.for_each_stamp(f);
+        self.loads.for_each_stamp(f);
+        self.pain_before.for_each_stamp(f);
         self.pain_after.for_each_stamp(f);
         self.pain_next_morning.for_each_stamp(f);
         if self.snapshot_at > 0 {
@@ -254,6 +261,16 @@ impl DayLog {
                     ok
                 })
             }),
+            loads: salvage_map::<ExerciseId, _>(field("loads"), dropped, |value, dropped| {
+                one_record::<u16>(value, dropped).filter(|r| {
+                    let ok = r.value <= MAX_LOAD_TENTHS;
+                    if !ok {
+                        *dropped += 1;
+                    }
+                    ok
+                })
+            }),
+            pain_before: rating(field("pain_before"), dropped),
             pain_after: rating(field("pain_after"), dropped),
             pain_next_morning: rating(field("pain_next_morning"), dropped),
             snapshot_at: 0,
@@ -292,6 +309,16 @@ impl Records for BTreeMap<Day, DayLog> {
             }
             for (key, record) in &log.reps {
                 f(format!("{day}/reps/{key}"), record.at, json(&record.value));
+            }
+            for (exercise, record) in &log.loads {
+                f(
+                    format!("{day}/load/{}", exercise.slug()),
+                    record.at,
+                    json(&record.value),
+                );
+            }
+            if let Some(record) = &log.pain_before {
+                f(format!("{day}/pain-before"), record.at, json(&record.value));
             }
             if let Some(record) = &log.pain_after {
                 f(format!("{day}/pain-after"), record.at, json(&record.value));

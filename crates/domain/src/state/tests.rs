@@ -29,18 +29,32 @@ fn any_day() -> impl Strategy<Value = Day> {
 
 fn any_log() -> impl Strategy<Value = DayLog> {
     (
-        proptest::collection::btree_map(any_key(), stamped(any::<bool>()), 0..6),
-        proptest::collection::btree_map(any_key(), stamped(0u8..=MAX_REPS), 0..3),
-        proptest::option::of(stamped(0u8..=10)),
-        proptest::option::of(stamped(0u8..=10)),
+        (
+            proptest::collection::btree_map(any_key(), stamped(any::<bool>()), 0..6),
+            proptest::collection::btree_map(any_key(), stamped(0u8..=MAX_REPS), 0..3),
+            proptest::option::of(stamped(0u8..=10)),
+            proptest::option::of(stamped(0u8..=10)),
+        ),
+        (
+            proptest::collection::btree_map(
+                (0..ExerciseId::ALL.len()).prop_map(|i| ExerciseId::ALL[i]),
+                stamped(0u16..=MAX_LOAD_TENTHS),
+                0..2,
+            ),
+            proptest::option::of(stamped(0u8..=10)),
+        ),
     )
-        .prop_map(|(sets, reps, pain_after, pain_next_morning)| DayLog {
-            sets,
-            reps,
-            pain_after,
-            pain_next_morning,
-            snapshot_at: 0,
-        })
+        .prop_map(
+            |((sets, reps, pain_after, pain_next_morning), (loads, pain_before))| DayLog {
+                sets,
+                reps,
+                loads,
+                pain_before,
+                pain_after,
+                pain_next_morning,
+                snapshot_at: 0,
+            },
+        )
 }
 
 fn any_result() -> impl Strategy<Value = CheckResult> {
@@ -141,6 +155,7 @@ pub fn any_state() -> impl Strategy<Value = AppState> {
                     reading,
                     last_backup: None,
                     been_seen,
+                    phase_history: BTreeMap::new(),
                 };
                 // As every real copy is: nothing older than its own deletion.
                 state.drop_before(reset_at);
@@ -802,8 +817,8 @@ fn the_version_3_fixture_loads_as_a_main_part_and_a_month() {
 #[test]
 fn newer_and_foreign_stores_are_refused() {
     assert_eq!(
-        decode(r#"{"app":"hamstring-rehab","schema":4,"state":{}}"#),
-        Err(DecodeError::Newer { schema: 4 })
+        decode(r#"{"app":"hamstring-rehab","schema":5,"state":{}}"#),
+        Err(DecodeError::Newer { schema: 5 })
     );
     assert!(matches!(
         decode(r#"{"app":"other","schema":1,"state":{}}"#),

@@ -1,0 +1,55 @@
+//! The routine's words: what pain ratings mean and what happens next, rest
+//! days, how a phase is earned, and the return to running.
+
+/// What a rating during or right after exercise means, by zone.
+pub const PAIN_SAFE: &str = "Up to 3 out of 10 is a safe level of pain during or after exercise.";
+pub const PAIN_ACCEPTABLE: &str =
+    "4 or 5 out of 10 is acceptable, as long as it settles by the next morning.";
+pub const PAIN_TOO_MUCH: &str = "Above 5 out of 10 is too much: the next session will be lighter.";
+
+/// Under every pain rating: the model and its source.
+pub const PAIN_MODEL: &str = "Pain should settle by the next morning and should not build from week to week. If it does not settle, the load comes down. (Pain-monitoring model, Silbernagel et al., 2007.)";
+
+/// Before the session: why the baseline is asked.
+pub const PAIN_BEFORE_WHY: &str =
+    "Tomorrow morning's pain is compared with this: it should be no higher, and 5 or less.";
+
+/// The next morning, once rated: what it means and what comes next.
+pub const SETTLED: &str = "Settled: the pain is back where it was before the session. The next session goes ahead as planned.";
+pub const NOT_SETTLED: &str = "Not quite settled: the pain is higher than before the session. The next session is lighter: one set fewer of each longer move, and no optional sets.";
+pub const NOT_SETTLED_NO_BASELINE: &str = "Not quite settled: the pain is above 3 out of 10 (there is no rating from before the session to compare with). The next session is lighter: one set fewer of each longer move, and no optional sets.";
+pub const TOO_MUCH_MORNING: &str = "Too much: more than 5 out of 10 the morning after. Rest today, and make the next session lighter.";
+pub const TOO_MUCH_DURING: &str = "It settled, but the session itself went above 5 out of 10. The next session is lighter: one set fewer of each longer move, and no optional sets.";
+
+/// At the top of today's session, when the plan changed.
+pub const LIGHTER_TODAY: &str = "A lighter session today: the pain did not settle after the last one. Sets left out are marked.";
+pub const REST_TODAY_PAIN: &str =
+    "Rest today: the pain was above 5 out of 10 this morning. The next session will be lighter.";
+pub const REST_TODAY_BACK_TO_BACK: &str = "Today is a rest day: you trained yesterday, and the programme asks for at least one rest day between sessions.";
+pub const REST_TODAY_WEEK_DONE: &str =
+    "You have done four sessions this week: rest until the new week.";
+pub const BUILDING_UP: &str =
+    "The new hamstring moves build up a set a week, so the session does not double at once.";
+
+/// When the next-morning pain has risen week after week.
+pub const BUILDING_UP_PAIN: &str = "Your next-morning pain has gone up week after week. Ease off: keep sessions lighter until it settles, and if it keeps building, see a physiotherapist.";
+
+/// Phase 1's rule, stated where the offer appears.
+pub const FOUNDATION_RULE: &str = "Phase 2 opens after at least 6 sessions over two weeks or more, with your last 3 rated sessions settled by the next morning and no higher than 5 out of 10 during them.";
+pub const FOUNDATION_READY: &str = "You have done the sessions and they have settled. If the tendon feels ready, hamstring-specific work can begin.";
+pub const FOUNDATION_SEE_PHYSIO: &str = "Six weeks into phase 1 and the pain is still not settling after sessions. It is worth seeing a physiotherapist before going further.";
+pub const STRENGTH_RULE: &str = "Phase 3 opens after two strength checks at least a week apart, each with your weaker leg at 90% or more of the stronger and no pain at rest.";
+pub const STRENGTH_READY: &str = "Two strength checks a week apart show both legs nearly equal, with no pain at rest. A light running programme can begin.";
+
+/// The return to running, in stages: duration before speed; hills and
+/// speedwork last.
+pub const RUN_STAGES: [&str; 4] = [
+    "Short, easy walk–run intervals on flat ground",
+    "Longer easy runs, still on flat ground: duration before speed",
+    "Easy runs that include hills",
+    "Runs that include speedwork",
+];
+pub const RUN_RULE: &str = "Move up a stage after three runs in a row that settled by the next morning. Change one thing at a time, and rate the next morning after every run, as after every session.";
+
+/// Loads.
+pub const ADD_LOAD: &str = "Your last two sessions with this move settled, every set was done, and the pain stayed at 3 or less: you could add a little weight next time. Change one thing at a time.";

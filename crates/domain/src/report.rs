@@ -1,0 +1,236 @@
+//! A summary a physiotherapist can read: one page, for a period the person
+//! picks, of what they recorded. Plain text, so it prints, shares and saves
+//! the same everywhere.
+
+use crate::chart::one_decimal;
+use crate::date::{Day, Weekday};
+use crate::pain::{settled, weekly_mornings};
+use crate::routine::trained;
+use crate::schedule::{sessions_in_week, strength_ratio_percent};
+use crate::selfcheck::Verdict;
+use crate::state::AppState;
+use hamstring_content::exercises::ExerciseId;
+use hamstring_content::selfcheck::level_text;
+use std::fmt::Write;
+
+/// The summary of `from`..=`to`.
+pub fn physio_summary(state: &AppState, from: Day, to: Day, week_start: Weekday) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "Hamstring Rehab: summary for a physiotherapist");
+    let _ = writeln!(out, "{} to {}", from.long_label(), to.long_label());
+    let _ = writeln!(out, "Recorded by the person themselves; not a diagnosis.\n");
+
+    match state.programme() {
+        Some(p) => {
+            let _ = writeln!(
+                out,
+                "Phase: {}, since {}.",
+                p.phase.title(),
+                p.since.long_label()
+            );
+        }
+        None => {
+            let _ = writeln!(out, "Phase: none chosen yet.");
+        }
+    }
+
+    let _ = writeln!(out, "\nSessions per week:");
+    let mut week = from.week_start(week_start);
+    while week <= to {
+        let _ = writeln!(
+            out,
+            "- week of {}: {}",
+            week.short_label(),
+            sessions_in_week(state, week, week_start)
+        );
+        week = week.plus(7);
+    }
+
+    let _ = writeln!(
+        out,
+        "\nPain, 0 to 10 (before / after / next morning), by session:"
+    );
+    let mut any = false;
+    for (day, log) in state.days.range(from..=to).filter(|(_, log)| trained(log)) {
+        any = true;
+        let show = |r: Option<u8>| r.map_or("–".to_string(), |v| v.to_string());
+        let before = log.pain_before.as_ref().map(|r| r.value);
+        let morning = log.pain_next_morning.as_ref().map(|r| r.value);
+        let settled_note = match morning {
+            Some(m) if settled(before, m) => ", settled",
+            Some(_) => ", not settled",
+            None => "",
+        };
+        let _ = writeln!(
+            out,
+            "- {}: {} / {} / {}{}",
+            day.short_label(),
+            show(before),
+            show(log.pain_after.as_ref().map(|r| r.value)),
+            show(morning),
+            settled_note
+        );
+    }
+    if !any {
+        let _ = writeln!(out, "- no sessions recorded");
+    }
+    let weeks: Vec<String> = weekly_mornings(state, to, week_start, 12)
+        .into_iter()
+        .filter(|(start, _)| start.plus(6) >= from)
+        .map(|(start, mean)| format!("{} {}", start.short_label(), one_decimal(mean)))
+        .collect();
+    if !weeks.is_empty() {
+        let _ = writeln!(out, "Next-morning average by week: {}", weeks.join(", "));
+    }
+
+    let loads: Vec<String> = state
+        .days
+        .range(from..=to)
+        .filter_map(|(day, log)| {
+            log.loads.get(&ExerciseId::RomanianDeadlift).map(|load| {
+                format!(
+                    "{} {}.{} kg",
+                    day.short_label(),
+                    load.value / 10,
+                    load.value % 10
+                )
+            })
+        })
+        .collect();
+    if !loads.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nRomanian deadlift, weight in each hand: {}",
+            loads.join(", ")
+        );
+    }
+
+    let checks: Vec<String> = state
+        .strength_checks
+        .range(from..=to)
+        .map(|(day, check)| {
+            let c = check.value;
+            format!(
+                "- {}: left {}, right {} ({}%){}",
+                day.short_label(),
+                c.left,
+                c.right,
+                strength_ratio_percent(c),
+                if c.pain_at_rest { ", pain at rest" } else { "" }
+            )
+        })
+        .collect();
+    if !checks.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nStrength checks (single-leg bridges):\n{}",
+            checks.join("\n")
+        );
+    }
+
+    let runs: Vec<String> = state
+        .runs
+        .range(from..=to)
+        .map(|(day, run)| {
+            let r = run.value;
+            let morning = r
+                .pain_next_morning
+                .map_or("–".to_string(), |m| m.to_string());
+            format!(
+                "- {}: {} min, pain {} then {} next morning",
+                day.short_label(),
+                r.minutes,
+                r.pain_now,
+                morning
+            )
+        })
+        .collect();
+    if !runs.is_empty() {
+        let _ = writeln!(out, "\nRuns:\n{}", runs.join("\n"));
+    }
+
+    if let Some(result) = state.check_results.values().next_back().map(|r| &r.value) {
+        let _ = writeln!(
+            out,
+            "\nLatest self-check, {}: {}",
+            result.day.long_label(),
+            result.verdict.headline()
+        );
+        if let Verdict::Triage(triage) = &result.verdict {
+            let _ = writeln!(out, "({}.)", level_text(triage.level).when);
+            for reason in &triage.reasons {
+                if let Some(flag) = reason.flag() {
+                    let _ = writeln!(out, "- {}", flag.reason);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::phase::Phase;
+    use crate::state::{Programme, RunEntry, SetKey, Stamped, StrengthCheck};
+
+    #[test]
+    fn the_summary_holds_each_kind_of_record_for_the_period() {
+        let today = Day::parse("2026-11-26").unwrap();
+        let mut state = AppState {
+            programme: Some(Stamped::new(
+                1,
+                Programme {
+                    phase: Phase::Hamstring,
+                    since: today.plus(-20),
+                },
+            )),
+            ..AppState::default()
+        };
+        let key: SetKey = "glute-bridge:1".parse().unwrap();
+        let log = state.days.entry(today.plus(-3)).or_default();
+        log.sets.insert(key, Stamped::new(1, true));
+        log.pain_before = Some(Stamped::new(1, 2));
+        log.pain_after = Some(Stamped::new(1, 4));
+        log.pain_next_morning = Some(Stamped::new(2, 2));
+        log.loads
+            .insert(ExerciseId::RomanianDeadlift, Stamped::new(1, 75));
+        // Outside the period: left out.
+        state
+            .days
+            .entry(today.plus(-60))
+            .or_default()
+            .sets
+            .insert(key, Stamped::new(1, true));
+        state.strength_checks.insert(
+            today.plus(-2),
+            Stamped::new(
+                1,
+                StrengthCheck {
+                    left: 18,
+                    right: 20,
+                    pain_at_rest: false,
+                },
+            ),
+        );
+        state.runs.insert(
+            today.plus(-1),
+            Stamped::new(
+                1,
+                RunEntry {
+                    minutes: 15,
+                    pain_now: 2,
+                    pain_next_morning: Some(1),
+                },
+            ),
+        );
+        let text = physio_summary(&state, today.plus(-27), today, Weekday::Mon);
+        assert!(text.contains("Phase: Phase 2 · Hamstring work"));
+        assert!(text.contains("23 Nov: 2 / 4 / 2, settled"), "{text}");
+        assert!(text.contains("7.5 kg"));
+        assert!(text.contains("left 18, right 20 (90%)"));
+        assert!(text.contains("15 min, pain 2 then 1 next morning"));
+        assert!(!text.contains("27 Sep"), "outside the period");
+        assert!(text.contains("not a diagnosis"));
+    }
+}
