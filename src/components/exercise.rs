@@ -93,7 +93,7 @@ pub fn SessionExercise(
                     match target.dropped {
                         Some(why) => view! {
                             <span class="set dropped">
-                                <span>{label} <small>{match why { Dropped::Lighter => "lighter today", Dropped::BuildingUp => "not yet" }}</small></span>
+                                <span><s>{label}</s> <small>{match why { Dropped::Lighter => "lighter today", Dropped::BuildingUp => "not yet" }}</small></span>
                             </span>
                         }.into_any(),
                         None => {

@@ -78,7 +78,7 @@ for (const [name, options] of [
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `${route.path} overflows by ${overflow}px`);
       const small = await page.evaluate(() =>
-        [...document.querySelectorAll("main button, nav a, main .set, main .choice, main .rating-option")]
+        [...document.querySelectorAll("main button, nav a, main .set, main .choice, main .rating-option, main summary, main select, main .day-option, main input:not([type=checkbox]):not([type=radio]):not([type=file])")]
           .filter((el) => el.offsetParent !== null)
           .map((el) => [el, el.getBoundingClientRect()])
           // Seven calendar days cannot each be 44 px wide on a 320 px screen:
