@@ -13,88 +13,128 @@ use hamstring_content::exercises::ExerciseId;
 use hamstring_content::selfcheck::level_text;
 use std::fmt::Write;
 
-/// The summary of `from`..=`to`.
+/// The summary of `from`..=`to`, one section after another.
 pub fn physio_summary(state: &AppState, from: Day, to: Day, week_start: Weekday) -> String {
+    let period = Period {
+        from,
+        to,
+        week_start,
+    };
     let mut out = String::new();
     let _ = writeln!(out, "Hamstring Rehab: summary for a physiotherapist");
     let _ = writeln!(out, "{} to {}", from.long_label(), to.long_label());
     let _ = writeln!(out, "Recorded by the person themselves; not a diagnosis.\n");
-
-    match state.programme() {
-        Some(p) => {
-            let _ = writeln!(
-                out,
-                "Phase: {}, since {}.",
-                p.phase.title(),
-                p.since.long_label()
-            );
-        }
-        None => {
-            let _ = writeln!(out, "Phase: none chosen yet.");
-        }
+    for section in [
+        phase,
+        sessions_per_week,
+        pain_by_session,
+        loads,
+        strength_checks,
+        runs,
+        latest_check,
+    ] {
+        section(&mut out, state, &period);
     }
+    out
+}
 
+struct Period {
+    from: Day,
+    to: Day,
+    week_start: Weekday,
+}
+
+/// A rating, or a dash where none was given.
+fn rating(value: Option<u8>) -> String {
+    value.map_or("–".to_string(), |v| v.to_string())
+}
+
+/// A heading and its lines, left out when there are none.
+fn list(out: &mut String, heading: &str, lines: Vec<String>) {
+    if !lines.is_empty() {
+        let _ = writeln!(out, "\n{heading}\n{}", lines.join("\n"));
+    }
+}
+
+fn phase(out: &mut String, state: &AppState, _: &Period) {
+    let _ = match state.programme() {
+        Some(p) => writeln!(
+            out,
+            "Phase: {}, since {}.",
+            p.phase.title(),
+            p.since.long_label()
+        ),
+        None => writeln!(out, "Phase: none chosen yet."),
+    };
+}
+
+fn sessions_per_week(out: &mut String, state: &AppState, period: &Period) {
     let _ = writeln!(out, "\nSessions per week:");
-    let mut week = from.week_start(week_start);
-    while week <= to {
+    let mut week = period.from.week_start(period.week_start);
+    while week <= period.to {
         let _ = writeln!(
             out,
             "- week of {}: {}",
             week.short_label(),
-            sessions_in_week(state, week, week_start)
+            sessions_in_week(state, week, period.week_start)
         );
         week = week.plus(7);
     }
+}
 
+fn pain_by_session(out: &mut String, state: &AppState, period: &Period) {
     let _ = writeln!(
         out,
         "\nPain, 0 to 10 (before / after / next morning), by session:"
     );
-    let mut any = false;
-    for (day, log) in state.days.range(from..=to).filter(|(_, log)| trained(log)) {
-        any = true;
-        let show = |r: Option<u8>| r.map_or("–".to_string(), |v| v.to_string());
-        let before = log.pain_before.as_ref().map(|r| r.value);
-        let morning = log.pain_next_morning.as_ref().map(|r| r.value);
-        let settled_note = match morning {
-            Some(m) if settled(before, m) => ", settled",
-            Some(_) => ", not settled",
-            None => "",
-        };
-        let _ = writeln!(
-            out,
-            "- {}: {} / {} / {}{}",
-            day.short_label(),
-            show(before),
-            show(log.pain_after.as_ref().map(|r| r.value)),
-            show(morning),
-            settled_note
-        );
-    }
-    if !any {
+    let sessions: Vec<String> = state
+        .days
+        .range(period.from..=period.to)
+        .filter(|(_, log)| trained(log))
+        .map(|(day, log)| {
+            let before = log.pain_before.as_ref().map(|r| r.value);
+            let morning = log.pain_next_morning.as_ref().map(|r| r.value);
+            let settled_note = match morning {
+                Some(m) if settled(before, m) => ", settled",
+                Some(_) => ", not settled",
+                None => "",
+            };
+            format!(
+                "- {}: {} / {} / {}{settled_note}",
+                day.short_label(),
+                rating(before),
+                rating(log.pain_after.as_ref().map(|r| r.value)),
+                rating(morning),
+            )
+        })
+        .collect();
+    if sessions.is_empty() {
         let _ = writeln!(out, "- no sessions recorded");
+    } else {
+        let _ = writeln!(out, "{}", sessions.join("\n"));
     }
-    let weeks: Vec<String> = weekly_mornings(state, to, week_start, 12)
+    let weeks: Vec<String> = weekly_mornings(state, period.to, period.week_start, 12)
         .into_iter()
-        .filter(|(start, _)| start.plus(6) >= from)
+        .filter(|(start, _)| start.plus(6) >= period.from)
         .map(|(start, mean)| format!("{} {}", start.short_label(), one_decimal(mean)))
         .collect();
     if !weeks.is_empty() {
         let _ = writeln!(out, "Next-morning average by week: {}", weeks.join(", "));
     }
+}
 
+fn loads(out: &mut String, state: &AppState, period: &Period) {
     let loads: Vec<String> = state
         .days
-        .range(from..=to)
+        .range(period.from..=period.to)
         .filter_map(|(day, log)| {
-            log.loads.get(&ExerciseId::RomanianDeadlift).map(|load| {
-                format!(
-                    "{} {}.{} kg",
-                    day.short_label(),
-                    load.value / 10,
-                    load.value % 10
-                )
-            })
+            let load = log.loads.get(&ExerciseId::RomanianDeadlift)?.value;
+            Some(format!(
+                "{} {}.{} kg",
+                day.short_label(),
+                load / 10,
+                load % 10
+            ))
         })
         .collect();
     if !loads.is_empty() {
@@ -104,10 +144,12 @@ pub fn physio_summary(state: &AppState, from: Day, to: Day, week_start: Weekday)
             loads.join(", ")
         );
     }
+}
 
-    let checks: Vec<String> = state
+fn strength_checks(out: &mut String, state: &AppState, period: &Period) {
+    let checks = state
         .strength_checks
-        .range(from..=to)
+        .range(period.from..=period.to)
         .map(|(day, check)| {
             let c = check.value;
             format!(
@@ -120,52 +162,43 @@ pub fn physio_summary(state: &AppState, from: Day, to: Day, week_start: Weekday)
             )
         })
         .collect();
-    if !checks.is_empty() {
-        let _ = writeln!(
-            out,
-            "\nStrength checks (single-leg bridges):\n{}",
-            checks.join("\n")
-        );
-    }
+    list(out, "Strength checks (single-leg bridges):", checks);
+}
 
-    let runs: Vec<String> = state
+fn runs(out: &mut String, state: &AppState, period: &Period) {
+    let runs = state
         .runs
-        .range(from..=to)
+        .range(period.from..=period.to)
         .map(|(day, run)| {
             let r = run.value;
-            let morning = r
-                .pain_next_morning
-                .map_or("–".to_string(), |m| m.to_string());
             format!(
                 "- {}: {} min, pain {} then {} next morning",
                 day.short_label(),
                 r.minutes,
                 r.pain_now,
-                morning
+                rating(r.pain_next_morning)
             )
         })
         .collect();
-    if !runs.is_empty() {
-        let _ = writeln!(out, "\nRuns:\n{}", runs.join("\n"));
-    }
+    list(out, "Runs:", runs);
+}
 
-    if let Some(result) = state.check_results.values().next_back().map(|r| &r.value) {
-        let _ = writeln!(
-            out,
-            "\nLatest self-check, {}: {}",
-            result.day.long_label(),
-            result.verdict.headline()
-        );
-        if let Verdict::Triage(triage) = &result.verdict {
-            let _ = writeln!(out, "({}.)", level_text(triage.level).when);
-            for reason in &triage.reasons {
-                if let Some(flag) = reason.flag() {
-                    let _ = writeln!(out, "- {}", flag.reason);
-                }
-            }
+fn latest_check(out: &mut String, state: &AppState, _: &Period) {
+    let Some(result) = state.check_results.values().next_back().map(|r| &r.value) else {
+        return;
+    };
+    let _ = writeln!(
+        out,
+        "\nLatest self-check, {}: {}",
+        result.day.long_label(),
+        result.verdict.headline()
+    );
+    if let Verdict::Triage(triage) = &result.verdict {
+        let _ = writeln!(out, "({}.)", level_text(triage.level).when);
+        for flag in triage.reasons.iter().filter_map(|reason| reason.flag()) {
+            let _ = writeln!(out, "- {}", flag.reason);
         }
     }
-    out
 }
 
 #[cfg(test)]
