@@ -20,7 +20,7 @@ use hamstring_domain::schedule::{
     adherence, back_to_back, latest_strength_check, strength_ratio_percent, strength_ready,
     week_streak, weeks_in_phase, STRENGTH_RATIO_PERCENT, WEEK_TARGET_MAX, WEEK_TARGET_MIN,
 };
-use hamstring_domain::state::{DayLog, SetKey, Stamped, StrengthCheck};
+use hamstring_domain::state::{AppStateStoreFields, DayLog, SetKey, Stamped, StrengthCheck};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -38,6 +38,7 @@ pub fn ProgressPage() -> impl IntoView {
                 <Calendar />
                 <PainChart />
                 <SymptomChart />
+                <RunChart />
                 <StrengthCheckForm />
                 <RunLog />
                 <PhysioSummary />
@@ -127,11 +128,20 @@ fn Calendar() -> impl IntoView {
                     (0..lead).map(|_| view! { <span></span> }.into_any())
                         .chain(days.into_iter().map(move |day| {
                             let done = move || store.with_day(day, trained);
-                            let label = move || format!("{}{}", day.long_label(), if done() { ": session logged" } else { "" });
+                            let ran = move || store.state.runs().with(|runs| runs.contains_key(&day));
+                            let label = move || {
+                                let logged = match (done(), ran()) {
+                                    (true, true) => ": session and run logged",
+                                    (true, false) => ": session logged",
+                                    (false, true) => ": run logged",
+                                    (false, false) => "",
+                                };
+                                format!("{}{logged}", day.long_label())
+                            };
                             let (_, _, number) = day.ymd();
                             view! {
                                 <button type="button"
-                                    class=move || format!("{}{}", if done() { "trained" } else { "" }, if day == today { " today" } else { "" })
+                                    class=move || format!("{}{}{}", if done() { "trained" } else { "" }, if ran() { " ran" } else { "" }, if day == today { " today" } else { "" })
                                     aria-label=label
                                     aria-pressed=move || (selected.get() == Some(day)).to_string()
                                     disabled={day > today}
@@ -290,6 +300,41 @@ fn SymptomChart() -> impl IntoView {
             <h2 id="symptoms-title">"Symptom score"</h2>
             <Chart title="Symptom score" series empty=|| view! { <p class="muted">"Take the weekly symptom score on the " <a href=link("/check#score")>"Self-check"</a> " page to see your trend."</p> } />
         </section>
+    }
+}
+
+/// Pain after each run and the next morning, once any run is logged.
+#[component]
+fn RunChart() -> impl IntoView {
+    let store = use_store();
+    let any = move || store.state.runs().with(|runs| !runs.is_empty());
+    let series = Signal::derive(move || {
+        store.state.runs().with(|runs| {
+            vec![
+                Series {
+                    colour: "s0",
+                    name: "After the run",
+                    values: runs.iter().map(|(d, r)| (*d, r.value.pain_now)).collect(),
+                },
+                Series {
+                    colour: "s2",
+                    name: "Next morning",
+                    values: runs
+                        .iter()
+                        .filter_map(|(d, r)| r.value.pain_next_morning.map(|m| (*d, m)))
+                        .collect(),
+                },
+            ]
+        })
+    });
+    view! {
+        <Show when=any>
+            <section class="card" aria-labelledby="run-pain-title" id="run-pain">
+                <h2 id="run-pain-title">"Pain after runs"</h2>
+                <Chart title="Pain after runs" series empty=|| () />
+                <p class="muted">"As after a session: a run should settle by the next morning, and the pain should not build from week to week."</p>
+            </section>
+        </Show>
     }
 }
 
