@@ -2,15 +2,12 @@
 // 320 px and at 200% zoom, reduced motion honoured, and visible focus.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, PROFILES, ROUTES, openPage, appReady, seedStore, envelope, programme, storedState, isoDay } from "./support.mjs";
+import { useBrowser, ROUTES, appReady, programme, storedState, isoDay } from "./support.mjs";
 
 const env = useBrowser();
 
 test("keyboard only: pick a phase and tick a whole session", async () => {
-  const context = await env.browser.newContext(PROFILES.desktop);
-  const page = await openPage(context);
-  await page.goto(env.server.url + "/routine");
-  await appReady(page);
+  const { context, page } = await env.openApp({ profile: "desktop", path: "/routine" });
   // Tab from the top of the page to the first phase button and press Enter.
   let guard = 0;
   while (!(await page.evaluate(() => document.activeElement?.classList.contains("phase-choice")))) {
@@ -37,15 +34,10 @@ test("keyboard only: pick a phase and tick a whole session", async () => {
   await page.getByText(`${total} of ${total} sets done`).waitFor();
   const sets = Object.values((await storedState(page)).days[isoDay(0)].sets);
   assert.equal(sets.filter((s) => s.value).length, total);
-  await context.close();
 });
 
 test("focus is visible on every kind of control", async () => {
-  const context = await env.browser.newContext(PROFILES.desktop);
-  await seedStore(context, envelope({ programme: programme("foundation") }));
-  const page = await openPage(context);
-  await page.goto(env.server.url + "/routine");
-  await appReady(page);
+  const { context, page } = await env.openApp({ profile: "desktop", state: { programme: programme("foundation") }, path: "/routine" });
   for (const selector of ["nav.tabs a", "button.theme-toggle", '.sets input[type="checkbox"]', "details > summary"]) {
     const element = page.locator(selector).first();
     await element.focus();
@@ -59,7 +51,6 @@ test("focus is visible on every kind of control", async () => {
     }, selector);
     assert.match(outline, /^solid [23]px$/, `${selector}: ${outline}`);
   }
-  await context.close();
 });
 
 for (const [name, options] of [
@@ -68,9 +59,7 @@ for (const [name, options] of [
   ["200% zoom", { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 }],
 ]) {
   test(`usable at ${name}: nothing scrolls sideways and tap targets stay 44 px`, async () => {
-    const context = await env.browser.newContext(options);
-    await seedStore(context, envelope({ programme: programme("foundation") }));
-    const page = await openPage(context);
+    const { context, page } = await env.openApp({ profile: null, options, state: { programme: programme("foundation") } });
     for (const route of ROUTES) {
       await page.goto(env.server.url + route.path);
       await appReady(page);
@@ -89,17 +78,11 @@ for (const [name, options] of [
       );
       assert.deepEqual(small, [], `${route.path}: targets under 44 px`);
     }
-    await context.close();
   });
 }
 
 test("with reduced motion asked for, nothing animates", async () => {
-  const context = await env.browser.newContext({ ...PROFILES.phone, reducedMotion: "reduce" });
-  await seedStore(context, envelope({ programme: programme("foundation") }));
-  const page = await openPage(context);
-  await page.goto(env.server.url + "/routine");
-  await appReady(page);
+  const { context, page } = await env.openApp({ options: { reducedMotion: "reduce" }, state: { programme: programme("foundation") }, path: "/routine" });
   const transition = await page.evaluate(() => getComputedStyle(document.querySelector(".progress-bar > span")).transitionDuration);
   assert.equal(transition, "0s");
-  await context.close();
 });

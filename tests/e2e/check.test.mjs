@@ -119,172 +119,144 @@ async function start(context) {
 
 for (const persona of PERSONAS) {
   test(`persona: ${persona.who} is shown "${persona.level}"`, async () => {
-    const context = await env.browser.newContext(PROFILES.phone);
-    try {
-      const page = await start(context);
-      const asked = await answerAll(page, persona.answers);
-      if (persona.asked) assert.equal(asked.length, persona.asked, "the check stops once the result is clear");
-      await page.getByRole("button", { name: "See my result" }).tap();
-      assert.equal(await levelShown(page), persona.level);
-      const main = await page.locator("main").innerText();
-      const routineOffer = page.getByRole("button", { name: /Start the routine/ });
-      if (persona.level === LEVEL.emergency || persona.level === LEVEL.urgent) {
-        assert.equal(await routineOffer.count(), 0, "no routine before a doctor");
-        assert.doesNotMatch(main, /typical pattern|fit high hamstring/i, "no reassurance under an urgent result");
-        assert.equal(await page.locator(".level").count(), 1, "one message per result");
-      } else if (persona.routine) {
-        assert.match(await routineOffer.innerText(), persona.routine);
-      } else {
-        assert.equal(await routineOffer.count(), 0);
-      }
-      if (persona.level === LEVEL.emergency) {
-        await page.getByRole("link", { name: "Call 999 (UK)" }).waitFor();
-        assert.match(main, /112/);
-      }
-      assert.match(main, /not a diagnosis/i);
-      assert.deepEqual(page.problems, []);
-    } finally {
-      await context.close();
+    const context = await env.newContext(PROFILES.phone);
+    const page = await start(context);
+    const asked = await answerAll(page, persona.answers);
+    if (persona.asked) assert.equal(asked.length, persona.asked, "the check stops once the result is clear");
+    await page.getByRole("button", { name: "See my result" }).tap();
+    assert.equal(await levelShown(page), persona.level);
+    const main = await page.locator("main").innerText();
+    const routineOffer = page.getByRole("button", { name: /Start the routine/ });
+    if (persona.level === LEVEL.emergency || persona.level === LEVEL.urgent) {
+      assert.equal(await routineOffer.count(), 0, "no routine before a doctor");
+      assert.doesNotMatch(main, /typical pattern|fit high hamstring/i, "no reassurance under an urgent result");
+      assert.equal(await page.locator(".level").count(), 1, "one message per result");
+    } else if (persona.routine) {
+      assert.match(await routineOffer.innerText(), persona.routine);
+    } else {
+      assert.equal(await routineOffer.count(), 0);
     }
+    if (persona.level === LEVEL.emergency) {
+      await page.getByRole("link", { name: "Call 999 (UK)" }).waitFor();
+      assert.match(main, /112/);
+    }
+    assert.match(main, /not a diagnosis/i);
+    assert.deepEqual(page.problems, []);
   });
 }
 
 test("a typical runner: axe on every step, and the routine starts at phase 1", async () => {
-  const context = await env.browser.newContext(PROFILES.phone);
-  try {
-    const page = await start(context);
-    await answerAll(page, {}, { scan: true });
-    assert.deepEqual(await axeViolations(page), [], "axe on the review page");
-    await page.getByRole("button", { name: "See my result" }).tap();
-    assert.equal(await levelShown(page), LEVEL.selfCare);
-    await page.getByText("Only an examination can confirm it.").waitFor();
-    assert.deepEqual(await axeViolations(page), [], "axe on the result");
-    await page.getByRole("button", { name: /Start the routine: Phase 1/ }).tap();
-    await page.waitForURL(env.server.url + "/routine");
-    await page.getByRole("heading", { name: "Phase 1 · General leg strength" }).waitFor();
-  } finally {
-    await context.close();
-  }
+  const context = await env.newContext(PROFILES.phone);
+  const page = await start(context);
+  await answerAll(page, {}, { scan: true });
+  assert.deepEqual(await axeViolations(page), [], "axe on the review page");
+  await page.getByRole("button", { name: "See my result" }).tap();
+  assert.equal(await levelShown(page), LEVEL.selfCare);
+  await page.getByText("Only an examination can confirm it.").waitFor();
+  assert.deepEqual(await axeViolations(page), [], "axe on the result");
+  await page.getByRole("button", { name: /Start the routine: Phase 1/ }).tap();
+  await page.waitForURL(env.server.url + "/routine");
+  await page.getByRole("heading", { name: "Phase 1 · General leg strength" }).waitFor();
 });
 
 test("after an urgent result the routine asks 'Have you been seen?' before offering a phase", async () => {
-  const context = await env.browser.newContext(PROFILES.phone);
-  try {
-    const page = await start(context);
-    await answerAll(page, { [Q.calf]: "Yes" });
-    await page.getByRole("button", { name: "See my result" }).tap();
-    assert.equal(await levelShown(page), LEVEL.urgent);
-    assert.deepEqual(await axeViolations(page), [], "axe on an urgent result");
-    await page.locator("nav.tabs").getByRole("link", { name: "Routine" }).tap();
-    await page.getByText("Have you been seen by a doctor or physiotherapist since?").waitFor();
-    assert.equal(await page.getByRole("button", { name: /Phase 1/ }).count(), 0, "no phase offered yet");
-    assert.deepEqual(await axeViolations(page), [], "axe on the reminder");
-    await page.getByRole("button", { name: "Not yet" }).tap();
-    await page.getByText(/call NHS 111/).waitFor();
-    await page.reload();
-    await appReady(page);
-    await page.getByRole("button", { name: "Yes, I have been seen" }).tap();
-    await page.getByRole("button", { name: /Phase 1/ }).waitFor();
-    await page.reload();
-    await appReady(page);
-    await page.getByRole("heading", { name: "Where are you starting?" }).waitFor();
-  } finally {
-    await context.close();
-  }
+  const context = await env.newContext(PROFILES.phone);
+  const page = await start(context);
+  await answerAll(page, { [Q.calf]: "Yes" });
+  await page.getByRole("button", { name: "See my result" }).tap();
+  assert.equal(await levelShown(page), LEVEL.urgent);
+  assert.deepEqual(await axeViolations(page), [], "axe on an urgent result");
+  await page.locator("nav.tabs").getByRole("link", { name: "Routine" }).tap();
+  await page.getByText("Have you been seen by a doctor or physiotherapist since?").waitFor();
+  assert.equal(await page.getByRole("button", { name: /Phase 1/ }).count(), 0, "no phase offered yet");
+  assert.deepEqual(await axeViolations(page), [], "axe on the reminder");
+  await page.getByRole("button", { name: "Not yet" }).tap();
+  await page.getByText(/call NHS 111/).waitFor();
+  await page.reload();
+  await appReady(page);
+  await page.getByRole("button", { name: "Yes, I have been seen" }).tap();
+  await page.getByRole("button", { name: /Phase 1/ }).waitFor();
+  await page.reload();
+  await appReady(page);
+  await page.getByRole("heading", { name: "Where are you starting?" }).waitFor();
 });
 
 test("a reload in the middle resumes at the same question with the answers kept", async () => {
-  const context = await env.browser.newContext(PROFILES.phone);
-  try {
-    const page = await start(context);
-    for (let i = 0; i < 3; i++) await answerCurrent(page, {});
-    const before = await page.locator("#question-title").innerText();
-    await page.reload();
-    await appReady(page);
-    assert.equal(await page.locator("#question-title").innerText(), before);
-    assert.match(await page.locator(".step-count").innerText(), /Question 4 of/);
-    await page.getByRole("button", { name: "Back" }).tap();
-    await page.getByRole("heading", { name: Q.bothLegs }).waitFor();
-    assert.equal(await page.getByLabel("No", { exact: true }).isChecked(), true);
-  } finally {
-    await context.close();
-  }
+  const context = await env.newContext(PROFILES.phone);
+  const page = await start(context);
+  for (let i = 0; i < 3; i++) await answerCurrent(page, {});
+  const before = await page.locator("#question-title").innerText();
+  await page.reload();
+  await appReady(page);
+  assert.equal(await page.locator("#question-title").innerText(), before);
+  assert.match(await page.locator(".step-count").innerText(), /Question 4 of/);
+  await page.getByRole("button", { name: "Back" }).tap();
+  await page.getByRole("heading", { name: Q.bothLegs }).waitFor();
+  assert.equal(await page.getByLabel("No", { exact: true }).isChecked(), true);
 });
 
 test("changing an answer from the review page changes the level, and the summary lists every warning sign", async () => {
-  const context = await env.browser.newContext({ ...PROFILES.phone, acceptDownloads: true });
-  try {
-    const page = await start(context);
-    await answerAll(page);
-    await page.getByRole("link", { name: `Change your answer to: ${Q.cancer}` }).tap();
-    await page.getByLabel("Not sure", { exact: true }).tap();
-    await page.getByRole("button", { name: "Continue" }).tap();
-    await page.getByRole("heading", { name: "Check your answers" }).waitFor();
-    await page.getByRole("button", { name: "See my result" }).tap();
-    assert.equal(await levelShown(page), LEVEL.urgent);
-    await page.getByText("You were not sure about a past or current cancer.").waitFor();
-    const results = Object.values((await storedState(page)).check_results);
-    assert.equal(results.length, 1);
-    assert.equal(results[0].value.verdict.triage.level, "urgent");
-    const downloading = page.waitForEvent("download");
-    await page.getByRole("button", { name: "Download summary for a clinician" }).tap();
-    const { readFile } = await import("node:fs/promises");
-    const summary = await readFile(await (await downloading).path(), "utf8");
-    assert.match(summary, /Result: Get medical advice today/);
-    assert.match(summary, /Have you ever had cancer, or are you being treated for cancer now\? Not sure/);
-    assert.match(summary, /Is there numbness or tingling around your genitals.*\? No/);
-  } finally {
-    await context.close();
-  }
+  const context = await env.newContext({ ...PROFILES.phone, acceptDownloads: true });
+  const page = await start(context);
+  await answerAll(page);
+  await page.getByRole("link", { name: `Change your answer to: ${Q.cancer}` }).tap();
+  await page.getByLabel("Not sure", { exact: true }).tap();
+  await page.getByRole("button", { name: "Continue" }).tap();
+  await page.getByRole("heading", { name: "Check your answers" }).waitFor();
+  await page.getByRole("button", { name: "See my result" }).tap();
+  assert.equal(await levelShown(page), LEVEL.urgent);
+  await page.getByText("You were not sure about a past or current cancer.").waitFor();
+  const results = Object.values((await storedState(page)).check_results);
+  assert.equal(results.length, 1);
+  assert.equal(results[0].value.verdict.triage.level, "urgent");
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download summary for a clinician" }).tap();
+  const { readFile } = await import("node:fs/promises");
+  const summary = await readFile(await (await downloading).path(), "utf8");
+  assert.match(summary, /Result: Get medical advice today/);
+  assert.match(summary, /Have you ever had cancer, or are you being treated for cancer now\? Not sure/);
+  assert.match(summary, /Is there numbness or tingling around your genitals.*\? No/);
 });
 
 test("a result saved by the first version of the check keeps its words and asks to retake it", async () => {
-  const context = await env.browser.newContext(PROFILES.phone);
-  try {
-    const { readFile } = await import("node:fs/promises");
-    const fixture = await readFile(new URL("../fixtures/state-v1.json", import.meta.url), "utf8");
-    await context.addInitScript((text) => {
-      if (!sessionStorage.getItem("seeded")) {
-        localStorage.setItem("hamstring-rehab:state", text);
-        sessionStorage.setItem("seeded", "1");
-      }
-    }, fixture);
-    const page = await openPage(context);
-    await page.goto(env.server.url + "/check");
-    await appReady(page);
-    await page.getByText(": Your answers fit high hamstring tendonitis").waitFor();
-    await page.getByRole("link", { name: /9 November 2026/ }).tap();
-    await page.getByRole("heading", { name: "Your answers fit high hamstring tendonitis" }).waitFor();
-    await page.getByText(/saved by an earlier version of the self-check/).waitFor();
-    await page.getByRole("link", { name: "Take the self-check again" }).waitFor();
-    assert.deepEqual(await axeViolations(page), []);
-  } finally {
-    await context.close();
-  }
+  const context = await env.newContext(PROFILES.phone);
+  const { readFile } = await import("node:fs/promises");
+  const fixture = await readFile(new URL("../fixtures/state-v1.json", import.meta.url), "utf8");
+  await context.addInitScript((text) => {
+    if (!sessionStorage.getItem("seeded")) {
+      localStorage.setItem("hamstring-rehab:state", text);
+      sessionStorage.setItem("seeded", "1");
+    }
+  }, fixture);
+  const page = await openPage(context);
+  await page.goto(env.server.url + "/check");
+  await appReady(page);
+  await page.getByText(": Your answers fit high hamstring tendonitis").waitFor();
+  await page.getByRole("link", { name: /9 November 2026/ }).tap();
+  await page.getByRole("heading", { name: "Your answers fit high hamstring tendonitis" }).waitFor();
+  await page.getByText(/saved by an earlier version of the self-check/).waitFor();
+  await page.getByRole("link", { name: "Take the self-check again" }).waitFor();
+  assert.deepEqual(await axeViolations(page), []);
 });
 
 test("keyboard only: the self-check can be completed without a pointer", async () => {
-  const context = await env.browser.newContext(PROFILES.desktop);
-  try {
-    const page = await openPage(context);
-    await page.goto(env.server.url + "/check");
-    await appReady(page);
-    await page.getByRole("button", { name: "Start the self-check" }).focus();
-    await page.keyboard.press("Enter");
-    while (await page.locator("#question-title").count()) {
-      const prompt = await page.locator("#question-title").innerText();
-      // From the focused heading, Tab reaches the first option; Space picks it.
-      await page.keyboard.press("Tab");
-      await page.keyboard.press("Space");
-      await page.keyboard.press("Enter"); // submits the form: Continue
-      await page.waitForFunction((previous) => document.querySelector("#question-title")?.innerText !== previous, prompt);
-    }
-    await page.getByRole("heading", { name: "Check your answers" }).waitFor();
-    await page.getByRole("button", { name: "See my result" }).focus();
-    await page.keyboard.press("Enter");
-    // The first option of the first warning sign is "Yes": an emergency, said at once.
-    assert.equal(await levelShown(page), LEVEL.emergency);
-  } finally {
-    await context.close();
+  const context = await env.newContext(PROFILES.desktop);
+  const page = await openPage(context);
+  await page.goto(env.server.url + "/check");
+  await appReady(page);
+  await page.getByRole("button", { name: "Start the self-check" }).focus();
+  await page.keyboard.press("Enter");
+  while (await page.locator("#question-title").count()) {
+    const prompt = await page.locator("#question-title").innerText();
+    // From the focused heading, Tab reaches the first option; Space picks it.
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Space");
+    await page.keyboard.press("Enter"); // submits the form: Continue
+    await page.waitForFunction((previous) => document.querySelector("#question-title")?.innerText !== previous, prompt);
   }
+  await page.getByRole("heading", { name: "Check your answers" }).waitFor();
+  await page.getByRole("button", { name: "See my result" }).focus();
+  await page.keyboard.press("Enter");
+  // The first option of the first warning sign is "Yes": an emergency, said at once.
+  assert.equal(await levelShown(page), LEVEL.emergency);
 });

@@ -7,22 +7,15 @@ import assert from "node:assert/strict";
 import { writeFile, readFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  useBrowser, PROFILES, openPage, appReady, axeViolations, quarantined,
-  seedStore, envelope, programme, dayLog, isoDay, storedState, STATE_KEY,
-} from "./support.mjs";
+import { useBrowser, openPage, appReady, axeViolations, quarantined, envelope, programme, dayLog, isoDay, storedState, STATE_KEY } from "./support.mjs";
 
 const env = useBrowser();
 
 const FOUNDATION = { programme: programme("foundation", isoDay(-3)) };
 
-/** A phone context (closed by `using`), with `state` stored first if given. */
-async function phone(state, options = {}) {
-  const context = await env.browser.newContext({ ...PROFILES.phone, acceptDownloads: true, ...options });
-  if (state) await seedStore(context, typeof state === "string" ? state : envelope(state));
-  const page = await openPage(context);
-  return { context, page };
-}
+/** A phone page (closed after the test), with `state` stored first if given: an object, or raw text. */
+const phone = (state, options = {}) =>
+  env.openApp(typeof state === "string" ? { stored: state, options: { acceptDownloads: true, ...options } } : { state, options: { acceptDownloads: true, ...options } });
 
 async function writeTemp(name, text) {
   const dir = await mkdtemp(join(tmpdir(), "rehab-"));
@@ -40,43 +33,35 @@ const trainingDays = (state) => Object.values(state?.days ?? {}).filter((log) =>
 test("a damaged store is kept aside, explained, and the app still starts", async () => {
   const damaged = '{"app":"hamstring-rehab","schema":1,"state":{"days":{"2026-0';
   const { context, page } = await phone(damaged);
-  try {
-    await page.goto(env.server.url + "/routine");
-    await appReady(page);
-    await page.getByText(/Your saved data could not be read/).waitFor();
-    assert.deepEqual(await quarantined(page), [damaged]);
-    // Still usable: pick a phase and tick.
-    await page.getByRole("button", { name: /Phase 1/ }).tap();
-    await page.getByRole("checkbox", { name: "Glute bridge: Set 1" }).tap();
-    assert.deepEqual(await quarantined(page), [damaged], "quarantine untouched by saving");
-    await page.goto(env.server.url + "/progress#data");
-    await appReady(page);
-    await page.getByRole("heading", { name: "Damaged data kept aside" }).waitFor();
-    const download = page.waitForEvent("download");
-    await page.getByRole("button", { name: "Download the damaged data, copy 1" }).tap();
-    assert.equal(await readFile(await (await download).path(), "utf8"), damaged);
-    assert.deepEqual(await axeViolations(page), []);
-  } finally {
-    await context.close();
-  }
+  await page.goto(env.server.url + "/routine");
+  await appReady(page);
+  await page.getByText(/Your saved data could not be read/).waitFor();
+  assert.deepEqual(await quarantined(page), [damaged]);
+  // Still usable: pick a phase and tick.
+  await page.getByRole("button", { name: /Phase 1/ }).tap();
+  await page.getByRole("checkbox", { name: "Glute bridge: Set 1" }).tap();
+  assert.deepEqual(await quarantined(page), [damaged], "quarantine untouched by saving");
+  await page.goto(env.server.url + "/progress#data");
+  await appReady(page);
+  await page.getByRole("heading", { name: "Damaged data kept aside" }).waitFor();
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download the damaged data, copy 1" }).tap();
+  assert.equal(await readFile(await (await download).path(), "utf8"), damaged);
+  assert.deepEqual(await axeViolations(page), []);
 });
 
 test("a second damaged store does not replace the first quarantined copy", async () => {
   const first = '{"app":"hamstring-rehab","schema":1,"state":{"days":{"2026-0';
   const second = "not even JSON";
   const { context, page } = await phone(first);
-  try {
-    await page.goto(env.server.url + "/progress#data");
-    await appReady(page);
-    await page.getByText(/Your saved data could not be read/).waitFor();
-    await page.evaluate(([key, text]) => localStorage.setItem(key, text), [STATE_KEY, second]);
-    await page.reload();
-    await appReady(page);
-    assert.deepEqual(await quarantined(page), [first, second]);
-    await page.getByText(/2 copies of saved data that could not be read in full are kept here/).waitFor();
-  } finally {
-    await context.close();
-  }
+  await page.goto(env.server.url + "/progress#data");
+  await appReady(page);
+  await page.getByText(/Your saved data could not be read/).waitFor();
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [STATE_KEY, second]);
+  await page.reload();
+  await appReady(page);
+  assert.deepEqual(await quarantined(page), [first, second]);
+  await page.getByText(/2 copies of saved data that could not be read in full are kept here/).waitFor();
 });
 
 test("damaged records are skipped one by one, and a pain of 200 out of 10 is never shown", async () => {
@@ -95,345 +80,293 @@ test("damaged records are skipped one by one, and a pain of 200 out of 10 is nev
       settings: { at: 1, value: { theme: "system", rest_secs: 15, break_minutes: 0, week_start: null } },
     },
   }));
-  try {
-    await page.goto(env.server.url + "/routine");
-    await appReady(page);
-    await page.getByText(/Some saved records were damaged and left out \(4\)/).waitFor();
-    assert.equal(await page.getByRole("checkbox", { name: "Glute bridge: Set 1" }).isChecked(), true);
-    assert.doesNotMatch(await page.locator("main").innerText(), /\b200\b/);
-    await page.goto(env.server.url + "/progress");
-    await appReady(page);
-    assert.doesNotMatch(await page.locator("main").innerText(), /200 out of 10/);
-    // The break reminder keeps its sane default rather than ringing at once.
-    assert.equal(await page.locator('input[name="break-minutes"]').inputValue(), "20");
-  } finally {
-    await context.close();
-  }
+  await page.goto(env.server.url + "/routine");
+  await appReady(page);
+  await page.getByText(/Some saved records were damaged and left out \(4\)/).waitFor();
+  assert.equal(await page.getByRole("checkbox", { name: "Glute bridge: Set 1" }).isChecked(), true);
+  assert.doesNotMatch(await page.locator("main").innerText(), /\b200\b/);
+  await page.goto(env.server.url + "/progress");
+  await appReady(page);
+  assert.doesNotMatch(await page.locator("main").innerText(), /200 out of 10/);
+  // The break reminder keeps its sane default rather than ringing at once.
+  assert.equal(await page.locator('input[name="break-minutes"]').inputValue(), "20");
 });
 
 test("with storage switched off the app works in memory and says so", async () => {
   const { context, page } = await phone();
-  try {
-    await context.addInitScript(() => {
-      Object.defineProperty(window, "localStorage", {
-        get() {
-          throw new DOMException("The operation is insecure.", "SecurityError");
-        },
-      });
+  await context.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", {
+      get() {
+        throw new DOMException("The operation is insecure.", "SecurityError");
+      },
     });
-    await page.goto(env.server.url + "/routine");
-    await appReady(page);
-    await page.getByText(/Your browser is not letting this app save/).waitFor();
-    await page.getByRole("button", { name: /Phase 1/ }).tap();
-    const box = page.getByRole("checkbox", { name: "Glute bridge: Set 1" });
-    await box.tap();
-    assert.equal(await box.isChecked(), true);
-    assert.deepEqual(await axeViolations(page), []);
-  } finally {
-    await context.close();
-  }
+  });
+  await page.goto(env.server.url + "/routine");
+  await appReady(page);
+  await page.getByText(/Your browser is not letting this app save/).waitFor();
+  await page.getByRole("button", { name: /Phase 1/ }).tap();
+  const box = page.getByRole("checkbox", { name: "Glute bridge: Set 1" });
+  await box.tap();
+  assert.equal(await box.isChecked(), true);
+  assert.deepEqual(await axeViolations(page), []);
 });
 
 test("while reads fail and writes work, a tap writes nothing, the banner stays, and nothing is lost", async () => {
   const { context, page } = await phone(EIGHT_DAYS);
-  try {
-    await context.addInitScript(() => {
-      window.failReads = true;
-      const getItem = Storage.prototype.getItem;
-      Storage.prototype.getItem = function (key) {
-        if (window.failReads && String(key).startsWith("hamstring-rehab:")) {
-          throw new DOMException("Read failed", "UnknownError");
-        }
-        return getItem.call(this, key);
-      };
-    });
-    await page.goto(env.server.url + "/routine");
-    await appReady(page);
-    await page.getByText(/Your browser is not letting this app save/).waitFor();
-    await page.getByRole("button", { name: /Phase 1/ }).tap();
-    await page.getByRole("checkbox", { name: "Glute bridge: Set 1" }).tap();
-    await page.getByText(/Your browser is not letting this app save/).waitFor();
-    await page.evaluate(() => { window.failReads = false; });
-    assert.equal(trainingDays(await storedState(page)), 8, "the eight stored days are untouched");
-    // Reads work again: the next tap takes in the stored days, then saves.
-    await page.getByRole("checkbox", { name: "Bodyweight squat: Set 1" }).tap();
-    await page.waitForFunction(() => !document.body.innerText.includes("not letting this app save"));
-    const state = await storedState(page);
-    assert.equal(trainingDays(state), 9);
-    assert.equal(state.days[isoDay(0)].sets["glute-bridge:1"].value, true);
-  } finally {
-    await context.close();
-  }
+  await context.addInitScript(() => {
+    window.failReads = true;
+    const getItem = Storage.prototype.getItem;
+    Storage.prototype.getItem = function (key) {
+      if (window.failReads && String(key).startsWith("hamstring-rehab:")) {
+        throw new DOMException("Read failed", "UnknownError");
+      }
+      return getItem.call(this, key);
+    };
+  });
+  await page.goto(env.server.url + "/routine");
+  await appReady(page);
+  await page.getByText(/Your browser is not letting this app save/).waitFor();
+  await page.getByRole("button", { name: /Phase 1/ }).tap();
+  await page.getByRole("checkbox", { name: "Glute bridge: Set 1" }).tap();
+  await page.getByText(/Your browser is not letting this app save/).waitFor();
+  await page.evaluate(() => { window.failReads = false; });
+  assert.equal(trainingDays(await storedState(page)), 8, "the eight stored days are untouched");
+  // Reads work again: the next tap takes in the stored days, then saves.
+  await page.getByRole("checkbox", { name: "Bodyweight squat: Set 1" }).tap();
+  await page.waitForFunction(() => !document.body.innerText.includes("not letting this app save"));
+  const state = await storedState(page);
+  assert.equal(trainingDays(state), 9);
+  assert.equal(state.days[isoDay(0)].sets["glute-bridge:1"].value, true);
 });
 
 test("when the quota is full a banner says so and earlier data stays intact", async () => {
   const { context, page } = await phone({ ...FOUNDATION, days: { [isoDay(-2)]: dayLog("glute-bridge:1") } });
-  try {
-    await page.goto(env.server.url + "/routine");
-    await appReady(page);
-    // Fill the origin's storage to the brim with another key.
-    await page.evaluate(() => {
-      let chunk = "x".repeat(256 * 1024);
-      let i = 0;
-      for (;;) {
-        try {
-          localStorage.setItem(`filler-${i++}`, chunk);
-        } catch {
-          if (chunk.length <= 16) break;
-          chunk = chunk.slice(0, chunk.length / 2);
-        }
+  await page.goto(env.server.url + "/routine");
+  await appReady(page);
+  // Fill the origin's storage to the brim with another key.
+  await page.evaluate(() => {
+    let chunk = "x".repeat(256 * 1024);
+    let i = 0;
+    for (;;) {
+      try {
+        localStorage.setItem(`filler-${i++}`, chunk);
+      } catch {
+        if (chunk.length <= 16) break;
+        chunk = chunk.slice(0, chunk.length / 2);
       }
-    });
-    await page.getByRole("checkbox", { name: "Glute bridge: Set 1" }).tap();
-    await page.getByText(/storage for this app is full/).waitFor();
-    assert.equal((await storedState(page)).days[isoDay(-2)].sets["glute-bridge:1"].value, true);
-    // The tick still shows: the app keeps working in memory.
-    assert.equal(await page.getByRole("checkbox", { name: "Glute bridge: Set 1" }).isChecked(), true);
-  } finally {
-    await context.close();
-  }
+    }
+  });
+  await page.getByRole("checkbox", { name: "Glute bridge: Set 1" }).tap();
+  await page.getByText(/storage for this app is full/).waitFor();
+  assert.equal((await storedState(page)).days[isoDay(-2)].sets["glute-bridge:1"].value, true);
+  // The tick still shows: the app keeps working in memory.
+  assert.equal(await page.getByRole("checkbox", { name: "Glute bridge: Set 1" }).isChecked(), true);
 });
 
 test("Firefox's quota error reads as full", async () => {
   const { context, page } = await phone(FOUNDATION);
-  try {
-    await context.addInitScript(() => {
-      const setItem = Storage.prototype.setItem;
-      Storage.prototype.setItem = function (key, value) {
-        if (String(key).startsWith("hamstring-rehab:month:")) throw new DOMException("Persistent storage maximum size reached", "NS_ERROR_DOM_QUOTA_REACHED");
-        return setItem.call(this, key, value);
-      };
-    });
-    await page.goto(env.server.url + "/routine");
-    await appReady(page);
-    await page.getByRole("checkbox", { name: "Glute bridge: Set 1" }).tap();
-    await page.getByText(/storage for this app is full/).waitFor();
-  } finally {
-    await context.close();
-  }
+  await context.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (String(key).startsWith("hamstring-rehab:month:")) throw new DOMException("Persistent storage maximum size reached", "NS_ERROR_DOM_QUOTA_REACHED");
+      return setItem.call(this, key, value);
+    };
+  });
+  await page.goto(env.server.url + "/routine");
+  await appReady(page);
+  await page.getByRole("checkbox", { name: "Glute bridge: Set 1" }).tap();
+  await page.getByText(/storage for this app is full/).waitFor();
 });
 
 test("two tabs: ticks made in both, even within the same few milliseconds, are kept and show in the other", async () => {
   const { context, page: first } = await phone(FOUNDATION);
-  try {
-    const second = await openPage(context);
-    for (const page of [first, second]) {
-      await page.goto(env.server.url + "/routine");
-      await appReady(page);
-    }
-    const pairs = [
-      ["Glute bridge: Set 1", "Bodyweight squat: Set 1"],
-      ["Bulgarian split squat: Set 1 left", "Bodyweight squat: Set 2"],
-      ["Bulgarian split squat: Set 1 right", "Bodyweight squat: Set 3"],
-      ["Hamstring massage with a foam roller: Set 1", "Bodyweight squat: Set 4 (optional)"],
-    ];
-    for (const [mine, theirs] of pairs) {
-      // Both taps at one agreed instant: within a millisecond or two.
-      const at = Date.now() + 300;
-      const tap = (page, label) => page.evaluate(([label, at]) => new Promise((resolve) => {
-        setTimeout(() => { document.querySelector(`input[aria-label="${label}"]`).click(); resolve(); }, at - Date.now());
-      }), [label, at]);
-      await Promise.all([tap(first, mine), tap(second, theirs)]);
-    }
-    const labels = pairs.flat();
-    for (const page of [first, second]) {
-      for (const name of labels) {
-        await page.waitForFunction((label) => document.querySelector(`input[aria-label="${label}"]`)?.checked === true, name, { timeout: 3000 });
-      }
-    }
-    const sets = (await storedState(first)).days[isoDay(0)].sets;
-    assert.equal(Object.values(sets).filter((s) => s.value).length, labels.length);
-    await second.reload();
-    await appReady(second);
-    for (const name of labels) assert.equal(await second.getByRole("checkbox", { name, exact: true }).isChecked(), true, name);
-  } finally {
-    await context.close();
+  const second = await openPage(context);
+  for (const page of [first, second]) {
+    await page.goto(env.server.url + "/routine");
+    await appReady(page);
   }
+  const pairs = [
+    ["Glute bridge: Set 1", "Bodyweight squat: Set 1"],
+    ["Bulgarian split squat: Set 1 left", "Bodyweight squat: Set 2"],
+    ["Bulgarian split squat: Set 1 right", "Bodyweight squat: Set 3"],
+    ["Hamstring massage with a foam roller: Set 1", "Bodyweight squat: Set 4 (optional)"],
+  ];
+  for (const [mine, theirs] of pairs) {
+    // Both taps at one agreed instant: within a millisecond or two.
+    const at = Date.now() + 300;
+    const tap = (page, label) => page.evaluate(([label, at]) => new Promise((resolve) => {
+      setTimeout(() => { document.querySelector(`input[aria-label="${label}"]`).click(); resolve(); }, at - Date.now());
+    }), [label, at]);
+    await Promise.all([tap(first, mine), tap(second, theirs)]);
+  }
+  const labels = pairs.flat();
+  for (const page of [first, second]) {
+    for (const name of labels) {
+      await page.waitForFunction((label) => document.querySelector(`input[aria-label="${label}"]`)?.checked === true, name, { timeout: 3000 });
+    }
+  }
+  const sets = (await storedState(first)).days[isoDay(0)].sets;
+  assert.equal(Object.values(sets).filter((s) => s.value).length, labels.length);
+  await second.reload();
+  await appReady(second);
+  for (const name of labels) assert.equal(await second.getByRole("checkbox", { name, exact: true }).isChecked(), true, name);
 });
 
 test("a write this tab has not heard about (an older version in another tab) is merged on the next tick", async () => {
   const { context, page } = await phone(FOUNDATION);
-  try {
-    await page.goto(env.server.url + "/routine");
-    await appReady(page);
-    await page.getByRole("checkbox", { name: "Glute bridge: Set 1" }).tap();
-    // An older version writes everything under one key; no storage event reaches this tab.
-    const other = envelope({ ...FOUNDATION, days: { [isoDay(0)]: dayLog("foam-roll:1") } });
-    await page.evaluate(([key, text]) => localStorage.setItem(key, text), [STATE_KEY, other]);
-    await page.getByRole("checkbox", { name: "Bodyweight squat: Set 1" }).tap();
-    const sets = (await storedState(page)).days[isoDay(0)].sets;
-    for (const key of ["glute-bridge:1", "bodyweight-squat:1", "foam-roll:1"]) assert.equal(sets[key]?.value, true, key);
-    assert.equal(await page.getByRole("checkbox", { name: "Hamstring massage with a foam roller: Set 1" }).isChecked(), true);
-  } finally {
-    await context.close();
-  }
+  await page.goto(env.server.url + "/routine");
+  await appReady(page);
+  await page.getByRole("checkbox", { name: "Glute bridge: Set 1" }).tap();
+  // An older version writes everything under one key; no storage event reaches this tab.
+  const other = envelope({ ...FOUNDATION, days: { [isoDay(0)]: dayLog("foam-roll:1") } });
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [STATE_KEY, other]);
+  await page.getByRole("checkbox", { name: "Bodyweight squat: Set 1" }).tap();
+  const sets = (await storedState(page)).days[isoDay(0)].sets;
+  for (const key of ["glute-bridge:1", "bodyweight-squat:1", "foam-roll:1"]) assert.equal(sets[key]?.value, true, key);
+  assert.equal(await page.getByRole("checkbox", { name: "Hamstring massage with a foam roller: Set 1" }).isChecked(), true);
 });
 
 test("a phone clock corrected backwards: an untick after a tick still wins in every tab", async () => {
   const { context, page: first } = await phone(FOUNDATION);
-  try {
-    await context.addInitScript(() => {
-      const now = Date.now.bind(Date);
-      Date.now = () => now() + Number(sessionStorage.getItem("clock-offset") ?? 0);
-    });
-    const second = await openPage(context);
-    for (const page of [first, second]) {
-      await page.goto(env.server.url + "/routine");
-      await appReady(page);
-    }
-    const bridge = (page) => page.getByRole("checkbox", { name: "Glute bridge: Set 1" });
-    const shows = (page, checked) => page.waitForFunction((want) => document.querySelector('input[aria-label="Glute bridge: Set 1"]')?.checked === want, checked, { timeout: 3000 });
-    // The first tab's clock runs an hour ahead when it ticks; the second sees the tick.
-    await first.evaluate(() => sessionStorage.setItem("clock-offset", String(3_600_000)));
-    await bridge(first).tap();
-    await shows(second, true);
-    // Then the clock is corrected, and the person unticks: both tabs agree.
-    await first.evaluate(() => sessionStorage.setItem("clock-offset", "0"));
-    await bridge(first).tap();
-    await shows(second, false);
-    await first.waitForTimeout(300);
-    assert.equal(await bridge(first).isChecked(), false, "the other tab did not undo the untick");
-    for (const page of [first, second]) {
-      await page.reload();
-      await appReady(page);
-      assert.equal(await bridge(page).isChecked(), false);
-    }
-    assert.equal((await storedState(first)).days[isoDay(0)].sets["glute-bridge:1"].value, false);
-  } finally {
-    await context.close();
+  await context.addInitScript(() => {
+    const now = Date.now.bind(Date);
+    Date.now = () => now() + Number(sessionStorage.getItem("clock-offset") ?? 0);
+  });
+  const second = await openPage(context);
+  for (const page of [first, second]) {
+    await page.goto(env.server.url + "/routine");
+    await appReady(page);
   }
+  const bridge = (page) => page.getByRole("checkbox", { name: "Glute bridge: Set 1" });
+  const shows = (page, checked) => page.waitForFunction((want) => document.querySelector('input[aria-label="Glute bridge: Set 1"]')?.checked === want, checked, { timeout: 3000 });
+  // The first tab's clock runs an hour ahead when it ticks; the second sees the tick.
+  await first.evaluate(() => sessionStorage.setItem("clock-offset", String(3_600_000)));
+  await bridge(first).tap();
+  await shows(second, true);
+  // Then the clock is corrected, and the person unticks: both tabs agree.
+  await first.evaluate(() => sessionStorage.setItem("clock-offset", "0"));
+  await bridge(first).tap();
+  await shows(second, false);
+  await first.waitForTimeout(300);
+  assert.equal(await bridge(first).isChecked(), false, "the other tab did not undo the untick");
+  for (const page of [first, second]) {
+    await page.reload();
+    await appReady(page);
+    assert.equal(await bridge(page).isChecked(), false);
+  }
+  assert.equal((await storedState(first)).days[isoDay(0)].sets["glute-bridge:1"].value, false);
 });
 
 test("read-only (a newer version's store): nothing can be written, and the backup is the stored data itself", async () => {
   const newer = JSON.stringify({ app: "hamstring-rehab", schema: 99, state: { future: true } });
   const { context, page } = await phone(newer);
-  try {
-    await page.goto(env.server.url + "/routine");
-    await appReady(page);
-    await page.getByText(/saved by a newer version of this app/).waitFor();
-    await page.getByRole("button", { name: /Phase 1/ }).tap();
-    await page.locator("button.theme-toggle").tap();
-    assert.equal(await page.evaluate((k) => localStorage.getItem(k), STATE_KEY), newer);
-    await page.goto(env.server.url + "/progress#data");
-    await appReady(page);
-    await page.locator("#read-only-note").waitFor();
-    assert.equal(await page.locator("#import-file").isDisabled(), true);
-    assert.equal(await page.getByRole("button", { name: "Delete all my data…" }).isDisabled(), true);
-    const downloading = page.waitForEvent("download");
-    await page.getByRole("button", { name: "Download a backup file" }).tap();
-    assert.equal(await readFile(await (await downloading).path(), "utf8"), newer);
-    assert.equal(await page.evaluate((k) => localStorage.getItem(k), STATE_KEY), newer);
-    assert.deepEqual(Object.keys(await page.evaluate(() => ({ ...localStorage }))), [STATE_KEY]);
-  } finally {
-    await context.close();
-  }
+  await page.goto(env.server.url + "/routine");
+  await appReady(page);
+  await page.getByText(/saved by a newer version of this app/).waitFor();
+  await page.getByRole("button", { name: /Phase 1/ }).tap();
+  await page.locator("button.theme-toggle").tap();
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), STATE_KEY), newer);
+  await page.goto(env.server.url + "/progress#data");
+  await appReady(page);
+  await page.locator("#read-only-note").waitFor();
+  assert.equal(await page.locator("#import-file").isDisabled(), true);
+  assert.equal(await page.getByRole("button", { name: "Delete all my data…" }).isDisabled(), true);
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download a backup file" }).tap();
+  assert.equal(await readFile(await (await downloading).path(), "utf8"), newer);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), STATE_KEY), newer);
+  assert.deepEqual(Object.keys(await page.evaluate(() => ({ ...localStorage }))), [STATE_KEY]);
 });
 
 test("export, delete all, then merge the backup: everything comes back, and the preview says so", async () => {
   const { context, page } = await phone(EIGHT_DAYS);
-  try {
-    await page.goto(env.server.url + "/progress#data");
-    await appReady(page);
-    const downloading = page.waitForEvent("download");
-    await page.getByRole("button", { name: "Download a backup file" }).tap();
-    const download = await downloading;
-    assert.equal(download.suggestedFilename(), `hamstring-rehab-backup-${isoDay(0)}.json`);
-    const backup = await download.path();
-    await page.getByRole("button", { name: "Delete all my data…" }).tap();
-    await page.getByRole("button", { name: "Yes, delete everything" }).tap();
-    await page.getByText("All your data was deleted.").waitFor();
-    assert.equal(trainingDays(await storedState(page)), 0);
-    await page.locator("#import-file").setInputFiles(backup);
-    await page.getByText(/This backup holds/).waitFor();
-    const preview = await page.locator(".import-preview").innerText();
-    assert.match(preview, /This backup holds 8 training days \(16 sets\)/);
-    assert.match(preview, /Merge keeps everything on this device and adds 8 training days \(16 sets\)[^;]*; changes nothing; removes nothing/);
-    assert.deepEqual(await axeViolations(page), [], "axe on the preview");
-    await page.getByRole("button", { name: "Merge" }).tap();
-    await page.getByText(/Merged\. The backup adds 8 training days \(16 sets\)/).waitFor();
-    assert.equal(trainingDays(await storedState(page)), 8);
-    await page.reload();
-    await appReady(page);
-    await page.getByText(/This device holds 8 training days \(16 sets\)/).waitFor();
-  } finally {
-    await context.close();
-  }
+  await page.goto(env.server.url + "/progress#data");
+  await appReady(page);
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download a backup file" }).tap();
+  const download = await downloading;
+  assert.equal(download.suggestedFilename(), `hamstring-rehab-backup-${isoDay(0)}.json`);
+  const backup = await download.path();
+  await page.getByRole("button", { name: "Delete all my data…" }).tap();
+  await page.getByRole("button", { name: "Yes, delete everything" }).tap();
+  await page.getByText("All your data was deleted.").waitFor();
+  assert.equal(trainingDays(await storedState(page)), 0);
+  await page.locator("#import-file").setInputFiles(backup);
+  await page.getByText(/This backup holds/).waitFor();
+  const preview = await page.locator(".import-preview").innerText();
+  assert.match(preview, /This backup holds 8 training days \(16 sets\)/);
+  assert.match(preview, /Merge keeps everything on this device and adds 8 training days \(16 sets\)[^;]*; changes nothing; removes nothing/);
+  assert.deepEqual(await axeViolations(page), [], "axe on the preview");
+  await page.getByRole("button", { name: "Merge" }).tap();
+  await page.getByText(/Merged\. The backup adds 8 training days \(16 sets\)/).waitFor();
+  assert.equal(trainingDays(await storedState(page)), 8);
+  await page.reload();
+  await appReady(page);
+  await page.getByText(/This device holds 8 training days \(16 sets\)/).waitFor();
 });
 
 test("a backup from a device with a later 'Delete all' or a clock far ahead never wipes this one", async () => {
   const { context, page } = await phone(EIGHT_DAYS);
-  try {
-    await page.goto(env.server.url + "/progress#data");
-    await appReady(page);
-    const file = await writeTemp("future.json", JSON.stringify({
-      app: "hamstring-rehab",
-      schema: 2,
-      state: { reset_at: 4102444800000, days: { [isoDay(-1)]: { sets: { "glute-bridge:1": { at: 4102444900000, value: true } } } } },
-    }));
-    await page.locator("#import-file").setInputFiles(file);
-    await page.getByText(/This backup holds 1 training day/).waitFor();
-    const preview = await page.locator(".import-preview").innerText();
-    assert.match(preview, /dated in the future by a wrong clock/);
-    assert.match(preview, /Merge keeps everything on this device and adds 1 training day \(1 set\); changes nothing; removes nothing/);
-    await page.getByRole("button", { name: "Merge" }).tap();
-    await page.getByText(/Merged\./).waitFor();
-    assert.equal(trainingDays(await storedState(page)), 9);
-    // A later tick still wins: the far-future stamp froze nothing.
-    await page.goto(env.server.url + "/routine");
-    await appReady(page);
-    await page.reload();
-    await appReady(page);
-    assert.equal(trainingDays(await storedState(page)), 9);
-  } finally {
-    await context.close();
-  }
+  await page.goto(env.server.url + "/progress#data");
+  await appReady(page);
+  const file = await writeTemp("future.json", JSON.stringify({
+    app: "hamstring-rehab",
+    schema: 2,
+    state: { reset_at: 4102444800000, days: { [isoDay(-1)]: { sets: { "glute-bridge:1": { at: 4102444900000, value: true } } } } },
+  }));
+  await page.locator("#import-file").setInputFiles(file);
+  await page.getByText(/This backup holds 1 training day/).waitFor();
+  const preview = await page.locator(".import-preview").innerText();
+  assert.match(preview, /dated in the future by a wrong clock/);
+  assert.match(preview, /Merge keeps everything on this device and adds 1 training day \(1 set\); changes nothing; removes nothing/);
+  await page.getByRole("button", { name: "Merge" }).tap();
+  await page.getByText(/Merged\./).waitFor();
+  assert.equal(trainingDays(await storedState(page)), 9);
+  // A later tick still wins: the far-future stamp froze nothing.
+  await page.goto(env.server.url + "/routine");
+  await appReady(page);
+  await page.reload();
+  await appReady(page);
+  assert.equal(trainingDays(await storedState(page)), 9);
 });
 
 test("replace keeps a copy of what it replaced, and one tap undoes it", async () => {
   const { context, page } = await phone(EIGHT_DAYS);
-  try {
-    await page.goto(env.server.url + "/progress#data");
-    await appReady(page);
-    const file = await writeTemp("one-day.json", envelope({ days: { [isoDay(-1)]: dayLog("glute-bridge:1") } }));
-    await page.locator("#import-file").setInputFiles(file);
-    const preview = page.locator(".import-preview");
-    await preview.waitFor();
-    assert.match(await preview.innerText(), /Replace makes this device match the backup: it adds 1 training day \(1 set\); changes nothing; removes 8 training days \(16 sets\), 1 setting or other record/);
-    await page.getByRole("button", { name: "Replace" }).tap();
-    await page.getByText(/Replaced\. This device now matches the backup/).waitFor();
-    assert.equal(trainingDays(await storedState(page)), 1);
-    await page.getByRole("button", { name: "Undo the replace" }).tap();
-    await page.getByText("Undone: your data is back as it was before the replace.").waitFor();
-    const state = await storedState(page);
-    assert.equal(trainingDays(state), 8);
-    assert.equal(state.programme.value.phase, "foundation");
-    await page.reload();
-    await appReady(page);
-    assert.equal(await page.locator("#undo-replace").count(), 0, "the copy is used up");
-  } finally {
-    await context.close();
-  }
+  await page.goto(env.server.url + "/progress#data");
+  await appReady(page);
+  const file = await writeTemp("one-day.json", envelope({ days: { [isoDay(-1)]: dayLog("glute-bridge:1") } }));
+  await page.locator("#import-file").setInputFiles(file);
+  const preview = page.locator(".import-preview");
+  await preview.waitFor();
+  assert.match(await preview.innerText(), /Replace makes this device match the backup: it adds 1 training day \(1 set\); changes nothing; removes 8 training days \(16 sets\), 1 setting or other record/);
+  await page.getByRole("button", { name: "Replace" }).tap();
+  await page.getByText(/Replaced\. This device now matches the backup/).waitFor();
+  assert.equal(trainingDays(await storedState(page)), 1);
+  await page.getByRole("button", { name: "Undo the replace" }).tap();
+  await page.getByText("Undone: your data is back as it was before the replace.").waitFor();
+  const state = await storedState(page);
+  assert.equal(trainingDays(state), 8);
+  assert.equal(state.programme.value.phase, "foundation");
+  await page.reload();
+  await appReady(page);
+  assert.equal(await page.locator("#undo-replace").count(), 0, "the copy is used up");
 });
 
 test("garbage, foreign, empty and all-damaged files are refused and change nothing", async () => {
   const { context, page } = await phone(EIGHT_DAYS);
-  try {
-    await page.goto(env.server.url + "/progress#data");
-    await appReady(page);
-    const before = await storedState(page);
-    for (const [name, text, why] of [
-      ["garbage.json", "\u0000\u0001 not json", /cannot be imported/],
-      ["foreign.json", '{"hello":"world"}', /cannot be imported/],
-      ["empty.json", "", /cannot be imported/],
-      ["damaged.json", JSON.stringify({ app: "hamstring-rehab", schema: 2, state: { days: { [isoDay(-1)]: { sets: { "nope:1": { at: 1, value: true } }, pain_after: { at: 1, value: 200 } } } } }), /Every record in this file is damaged \(2 records\)/],
-    ]) {
-      await page.locator("#import-file").setInputFiles(await writeTemp(name, text));
-      await page.getByRole("alert").filter({ hasText: why }).waitFor();
-      assert.equal(await page.getByRole("button", { name: "Replace" }).count(), 0, `${name}: no replace`);
-      assert.deepEqual(await storedState(page), before, name);
-    }
-    assert.doesNotMatch(await page.locator("main").innerText(), /\b200\b/);
-  } finally {
-    await context.close();
+  await page.goto(env.server.url + "/progress#data");
+  await appReady(page);
+  const before = await storedState(page);
+  for (const [name, text, why] of [
+    ["garbage.json", "\u0000\u0001 not json", /cannot be imported/],
+    ["foreign.json", '{"hello":"world"}', /cannot be imported/],
+    ["empty.json", "", /cannot be imported/],
+    ["damaged.json", JSON.stringify({ app: "hamstring-rehab", schema: 2, state: { days: { [isoDay(-1)]: { sets: { "nope:1": { at: 1, value: true } }, pain_after: { at: 1, value: 200 } } } } }), /Every record in this file is damaged \(2 records\)/],
+  ]) {
+    await page.locator("#import-file").setInputFiles(await writeTemp(name, text));
+    await page.getByRole("alert").filter({ hasText: why }).waitFor();
+    assert.equal(await page.getByRole("button", { name: "Replace" }).count(), 0, `${name}: no replace`);
+    assert.deepEqual(await storedState(page), before, name);
   }
+  assert.doesNotMatch(await page.locator("main").innerText(), /\b200\b/);
 });

@@ -3,7 +3,7 @@
 // the app chrome, and axe passes in both themes.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, PROFILES, openPage, appReady, axeViolations, press } from "./support.mjs";
+import { useBrowser, PROFILES, appReady, axeViolations, press } from "./support.mjs";
 
 const env = useBrowser();
 
@@ -16,10 +16,7 @@ async function inViewport(page, selector) {
 
 for (const [profile, options] of Object.entries(PROFILES)) {
   test(`${profile}: the guide renders and its contents jump to sections`, async () => {
-    const context = await env.browser.newContext(options);
-    const page = await openPage(context);
-    await page.goto(env.server.url + "/");
-    await appReady(page);
+    const { context, page } = await env.openApp({ profile: null, options, path: "/" });
     const sections = await page.locator("article.guide section h2").count();
     assert.ok(sections >= 8, `found ${sections} sections`);
     await page.getByRole("heading", { name: "Is this what I have?" }).waitFor();
@@ -33,15 +30,11 @@ for (const [profile, options] of Object.entries(PROFILES)) {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
     assert.equal(overflow, false);
     assert.deepEqual(page.problems, []);
-    await context.close();
   });
 }
 
 test("a shared link to a section opens at that section, also after a reload", async () => {
-  const context = await env.browser.newContext(PROFILES.phone);
-  const page = await openPage(context);
-  await page.goto(env.server.url + "/#prevention");
-  await appReady(page);
+  const { context, page } = await env.openApp({ path: "/#prevention" });
   await page.waitForFunction(() => {
     const top = document.getElementById("prevention")?.getBoundingClientRect().top;
     return top !== undefined && top >= 0 && top < window.innerHeight / 2;
@@ -50,14 +43,10 @@ test("a shared link to a section opens at that section, also after a reload", as
   await appReady(page);
   await page.waitForTimeout(300);
   assert.equal(await inViewport(page, "#prevention"), true);
-  await context.close();
 });
 
 test("links from the guide reach the self-check and an exercise's card", async () => {
-  const context = await env.browser.newContext(PROFILES.phone);
-  const page = await openPage(context);
-  await page.goto(env.server.url + "/");
-  await appReady(page);
+  const { context, page } = await env.openApp({ path: "/" });
   await page.locator("#symptoms").locator("..").getByRole("link", { name: /self-check/i }).first().tap();
   await page.waitForURL(env.server.url + "/check");
   await page.goto(env.server.url + "/");
@@ -69,14 +58,10 @@ test("links from the guide reach the self-check and an exercise's card", async (
   await page.goto(env.server.url + "/routine#ex-romanian-deadlift");
   await appReady(page);
   await page.locator("#ex-romanian-deadlift").getByText("it joins the routine in phase 2").waitFor();
-  await context.close();
 });
 
 test("the theme toggle persists across a reload, and axe passes in both themes", async () => {
-  const context = await env.browser.newContext({ ...PROFILES.phone, colorScheme: "light" });
-  const page = await openPage(context);
-  await page.goto(env.server.url + "/");
-  await appReady(page);
+  const { context, page } = await env.openApp({ options: { colorScheme: "light" }, path: "/" });
   assert.deepEqual(await axeViolations(page), [], "light theme");
   const toggle = page.locator("button.theme-toggle");
   await toggle.tap(); // follows device → light
@@ -92,37 +77,25 @@ test("the theme toggle persists across a reload, and axe passes in both themes",
     await appReady(page);
     assert.deepEqual(await axeViolations(page), [], `dark theme on ${path}`);
   }
-  await context.close();
 });
 
 test("the device's dark preference is followed when no theme is chosen", async () => {
-  const context = await env.browser.newContext({ ...PROFILES.phone, colorScheme: "dark" });
-  const page = await openPage(context);
-  await page.goto(env.server.url + "/");
-  await appReady(page);
+  const { context, page } = await env.openApp({ options: { colorScheme: "dark" }, path: "/" });
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   assert.equal(background, "rgb(14, 22, 20)");
   assert.deepEqual(await axeViolations(page), []);
-  await context.close();
 });
 
 test("printing the guide leaves out the navigation", async () => {
-  const context = await env.browser.newContext(PROFILES.desktop);
-  const page = await openPage(context);
-  await page.goto(env.server.url + "/");
-  await appReady(page);
+  const { context, page } = await env.openApp({ profile: "desktop", path: "/" });
   await page.emulateMedia({ media: "print" });
   assert.equal(await page.locator("nav.tabs").isVisible(), false);
   assert.equal(await page.locator(".toc").isVisible(), false);
   assert.equal(await page.getByRole("heading", { name: "The exercises" }).isVisible(), true);
-  await context.close();
 });
 
 test("the reader is offered to continue where they left off", async () => {
-  const context = await env.browser.newContext(PROFILES.phone);
-  const page = await openPage(context);
-  await page.goto(env.server.url + "/#case-study");
-  await appReady(page);
+  const { context, page } = await env.openApp({ path: "/#case-study" });
   await page.waitForTimeout(300);
   await page.mouse.wheel(0, 10);
   await page.evaluate(() => window.dispatchEvent(new Event("scroll")));
@@ -131,5 +104,4 @@ test("the reader is offered to continue where they left off", async () => {
   await appReady(page);
   const resume = page.getByRole("link", { name: /^Continue reading: A runner's story/ });
   await resume.waitFor();
-  await context.close();
 });

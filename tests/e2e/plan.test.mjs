@@ -5,16 +5,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { useBrowser, PROFILES, openPage, appReady, axeViolations, seedStore, envelope, programme, isoDay, storedState } from "./support.mjs";
+import { useBrowser, appReady, axeViolations, programme, isoDay, storedState } from "./support.mjs";
 
 const env = useBrowser();
 
-/** A phone context with `state` stored; closed by the caller's `finally`. */
-async function phone(state, options = {}) {
-  const context = await env.browser.newContext({ ...PROFILES.phone, ...options });
-  if (state) await seedStore(context, envelope(state));
-  return { context, page: await openPage(context) };
-}
+/** A phone page with `state` stored (closed after the test). */
+const phone = (state, options = {}) => env.openApp({ state, options });
 
 const PHASE_1 = ["glute-bridge:1", "bulgarian-split-squat:1:L", "bulgarian-split-squat:1:R", "bodyweight-squat:1", "bodyweight-squat:2", "bodyweight-squat:3", "foam-roll:1"];
 
@@ -31,81 +27,61 @@ function session(before, after, morning) {
 
 test("a morning 6/10: the app says what it means, rest today, and the next session is lighter", async () => {
   const { context, page } = await phone({ programme: programme("foundation", isoDay(-20)), days: { [isoDay(-1)]: session(2, 4) } });
-  try {
-    await page.goto(env.server.url + "/routine");
-    await appReady(page);
-    await page.getByRole("heading", { name: "How does it feel this morning?" }).waitFor();
-    await page.locator('label[for="morning-6"]').tap();
-    await page.getByText(/Too much: more than 5 out of 10 the morning after/).waitFor();
-    await page.locator("#day-status").getByText(/Rest today: the pain was above 5/).waitFor();
-    // The rating can be corrected, and the advice follows it.
-    await page.locator('label[for="morning-2"]').tap();
-    await page.getByText(/Settled: the pain is back where it was/).waitFor();
-    assert.equal(await page.locator("#day-status .rest-day").count(), 1, "yesterday's session still asks for a rest day");
-    await page.locator('label[for="morning-6"]').tap();
-    assert.deepEqual(await axeViolations(page), []);
-  } finally {
-    await context.close();
-  }
+  await page.goto(env.server.url + "/routine");
+  await appReady(page);
+  await page.getByRole("heading", { name: "How does it feel this morning?" }).waitFor();
+  await page.locator('label[for="morning-6"]').tap();
+  await page.getByText(/Too much: more than 5 out of 10 the morning after/).waitFor();
+  await page.locator("#day-status").getByText(/Rest today: the pain was above 5/).waitFor();
+  // The rating can be corrected, and the advice follows it.
+  await page.locator('label[for="morning-2"]').tap();
+  await page.getByText(/Settled: the pain is back where it was/).waitFor();
+  assert.equal(await page.locator("#day-status .rest-day").count(), 1, "yesterday's session still asks for a rest day");
+  await page.locator('label[for="morning-6"]').tap();
+  assert.deepEqual(await axeViolations(page), []);
   // The day after the rest day: a lighter session, the dropped sets marked.
   const { context: next, page: later } = await phone({ programme: programme("foundation", isoDay(-20)), days: { [isoDay(-2)]: session(2, 4, 6) } });
-  try {
-    await later.goto(env.server.url + "/routine");
-    await appReady(later);
-    await later.getByText(/A lighter session today/).waitFor();
-    assert.match(await later.locator(".session-count").innerText(), /of 6 sets done/);
-    assert.equal(await later.locator("#ex-bodyweight-squat .set.dropped").count(), 2, "squat set 3 and the optional 4th left out");
-  } finally {
-    await next.close();
-  }
+  await later.goto(env.server.url + "/routine");
+  await appReady(later);
+  await later.getByText(/A lighter session today/).waitFor();
+  assert.match(await later.locator(".session-count").innerText(), /of 6 sets done/);
+  assert.equal(await later.locator("#ex-bodyweight-squat .set.dropped").count(), 2, "squat set 3 and the optional 4th left out");
 });
 
 test("seven weeks in phase 1 with no session: no phase 2, and the rule is on screen", async () => {
   const { context, page } = await phone({ programme: programme("foundation", isoDay(-49)) });
-  try {
-    await page.goto(env.server.url + "/routine");
-    await appReady(page);
-    await page.getByText(/Phase 2 opens after at least 6 sessions over two weeks or more/).waitFor();
-    await page.getByText("So far: 0 sessions over 0 days, 0 settled in a row.").waitFor();
-    assert.equal(await page.getByRole("button", { name: "Move to phase 2" }).count(), 0);
-  } finally {
-    await context.close();
-  }
+  await page.goto(env.server.url + "/routine");
+  await appReady(page);
+  await page.getByText(/Phase 2 opens after at least 6 sessions over two weeks or more/).waitFor();
+  await page.getByText("So far: 0 sessions over 0 days, 0 settled in a row.").waitFor();
+  assert.equal(await page.getByRole("button", { name: "Move to phase 2" }).count(), 0);
 });
 
 test("three weeks of settled sessions: phase 2 is offered, and it builds up a set a week", async () => {
   const days = Object.fromEntries([-20, -18, -15, -13, -10, -7, -4].map((offset) => [isoDay(offset), session(2, 3, 2)]));
   const { context, page } = await phone({ programme: programme("foundation", isoDay(-21)), days });
-  try {
-    await page.goto(env.server.url + "/routine");
-    await appReady(page);
-    await page.getByRole("button", { name: "Move to phase 2" }).tap();
-    await page.getByRole("heading", { name: "Phase 2 · Hamstring work" }).waitFor();
-    // 7 sets of phase 1 and one set of each new move: not double at once.
-    assert.match(await page.locator(".session-count").innerText(), /of 10 sets done/);
-    await page.getByText(/build up a set a week/).waitFor();
-  } finally {
-    await context.close();
-  }
+  await page.goto(env.server.url + "/routine");
+  await appReady(page);
+  await page.getByRole("button", { name: "Move to phase 2" }).tap();
+  await page.getByRole("heading", { name: "Phase 2 · Hamstring work" }).waitFor();
+  // 7 sets of phase 1 and one set of each new move: not double at once.
+  assert.match(await page.locator(".session-count").innerText(), /of 10 sets done/);
+  await page.getByText(/build up a set a week/).waitFor();
 });
 
 test("on a rest day the warning sits at the top of the session, before the first set; 'done' only when it is", async () => {
   const { context, page } = await phone({ programme: programme("foundation", isoDay(-10)), days: { [isoDay(-1)]: session(1, 2, 1) } });
-  try {
-    await page.goto(env.server.url + "/routine");
-    await appReady(page);
-    await page.getByRole("checkbox", { name: "Glute bridge: Set 1" }).tap();
-    const before = await page.evaluate(() => {
-      const warning = document.querySelector("#day-status .rest-day");
-      const firstSet = document.querySelector(".sets input");
-      return warning && firstSet ? Boolean(warning.compareDocumentPosition(firstSet) & Node.DOCUMENT_POSITION_FOLLOWING) : null;
-    });
-    assert.equal(before, true, "the rest-day warning comes before the first set");
-    assert.equal(await page.getByText("Session done today. Nice work.").count(), 0, "one set is not a session");
-    await page.getByText("1 of 7 sets done").waitFor();
-  } finally {
-    await context.close();
-  }
+  await page.goto(env.server.url + "/routine");
+  await appReady(page);
+  await page.getByRole("checkbox", { name: "Glute bridge: Set 1" }).tap();
+  const before = await page.evaluate(() => {
+    const warning = document.querySelector("#day-status .rest-day");
+    const firstSet = document.querySelector(".sets input");
+    return warning && firstSet ? Boolean(warning.compareDocumentPosition(firstSet) & Node.DOCUMENT_POSITION_FOLLOWING) : null;
+  });
+  assert.equal(before, true, "the rest-day warning comes before the first set");
+  assert.equal(await page.getByText("Session done today. Nice work.").count(), 0, "one set is not a session");
+  await page.getByText("1 of 7 sets done").waitFor();
 });
 
 test("a backfilled day from phase 1 shows phase 1's moves, with 'All done' and its pain", async () => {
@@ -113,74 +89,58 @@ test("a backfilled day from phase 1 shows phase 1's moves, with 'All done' and i
     programme: programme("hamstring", isoDay(-5)),
     phase_history: { [isoDay(-40)]: { at: 1, value: "foundation" }, [isoDay(-5)]: { at: 1, value: "hamstring" } },
   });
-  try {
-    await page.goto(env.server.url + "/progress");
-    await appReady(page);
-    const day = isoDay(-20);
-    const [y, m, d] = day.split("-").map(Number);
-    const monthName = new Date(y, m - 1, d).toLocaleString("en-GB", { month: "long" });
-    if (isoDay(0).slice(0, 7) !== day.slice(0, 7)) await page.getByRole("button", { name: "Previous month" }).tap();
-    await page.getByRole("button", { name: new RegExp(`^\\w{3} ${d} ${monthName} ${y}$`) }).tap();
-    await page.getByText("Phase 1 · General leg strength: the session of that day.").waitFor();
-    assert.equal(await page.locator(".day-editor").getByRole("checkbox", { name: /Romanian deadlift/ }).count(), 0);
-    await page.getByRole("button", { name: "All done: tick every set" }).tap();
-    await page.getByRole("button", { name: "Whole session done" }).waitFor();
-    await page.locator(`label[for="after-${day}-3"]`).tap();
-    const state = await storedState(page);
-    assert.equal(Object.values(state.days[day].sets).filter((s) => s.value).length, 7);
-    assert.equal(state.days[day].pain_after.value, 3);
-  } finally {
-    await context.close();
-  }
+  await page.goto(env.server.url + "/progress");
+  await appReady(page);
+  const day = isoDay(-20);
+  const [y, m, d] = day.split("-").map(Number);
+  const monthName = new Date(y, m - 1, d).toLocaleString("en-GB", { month: "long" });
+  if (isoDay(0).slice(0, 7) !== day.slice(0, 7)) await page.getByRole("button", { name: "Previous month" }).tap();
+  await page.getByRole("button", { name: new RegExp(`^\\w{3} ${d} ${monthName} ${y}$`) }).tap();
+  await page.getByText("Phase 1 · General leg strength: the session of that day.").waitFor();
+  assert.equal(await page.locator(".day-editor").getByRole("checkbox", { name: /Romanian deadlift/ }).count(), 0);
+  await page.getByRole("button", { name: "All done: tick every set" }).tap();
+  await page.getByRole("button", { name: "Whole session done" }).waitFor();
+  await page.locator(`label[for="after-${day}-3"]`).tap();
+  const state = await storedState(page);
+  assert.equal(Object.values(state.days[day].sets).filter((s) => s.value).length, 7);
+  assert.equal(state.days[day].pain_after.value, 3);
 });
 
 test("every exercise card shows its picture, with a text alternative", async () => {
   const { context, page } = await phone({ programme: programme("hamstring", isoDay(-30)) });
-  try {
-    await page.goto(env.server.url + "/routine");
-    await appReady(page);
-    const pictures = page.locator(".exercise img.figure");
-    assert.equal(await pictures.count(), 7);
-    for (const picture of await pictures.all()) {
-      await picture.scrollIntoViewIfNeeded();
-      assert.ok((await picture.getAttribute("alt")).length > 30);
-      await page.waitForFunction((img) => img.complete && img.naturalWidth > 0, await picture.elementHandle());
-    }
-    assert.deepEqual(await axeViolations(page), []);
-  } finally {
-    await context.close();
+  await page.goto(env.server.url + "/routine");
+  await appReady(page);
+  const pictures = page.locator(".exercise img.figure");
+  assert.equal(await pictures.count(), 7);
+  for (const picture of await pictures.all()) {
+    await picture.scrollIntoViewIfNeeded();
+    assert.ok((await picture.getAttribute("alt")).length > 30);
+    await page.waitForFunction((img) => img.complete && img.naturalWidth > 0, await picture.elementHandle());
   }
+  assert.deepEqual(await axeViolations(page), []);
 });
 
 test("'Add to my calendar' downloads a weekly event on the chosen days", async () => {
   const { context, page } = await phone({ programme: programme("foundation", isoDay(-3)) }, { acceptDownloads: true });
-  try {
-    await page.goto(env.server.url + "/routine");
-    await appReady(page);
-    await page.locator('.day-option:has(input[value="Wed"])').tap(); // Mon, Fri left
-    await page.locator('.day-option:has(input[value="Thu"])').tap(); // Mon, Thu, Fri
-    await page.getByText(/a rest day between sessions/).waitFor();
-    await page.locator('.day-option:has(input[value="Thu"])').tap();
-    const downloading = page.waitForEvent("download");
-    await page.getByRole("button", { name: "Add to my calendar" }).tap();
-    const file = await readFile(await (await downloading).path(), "utf8");
-    assert.match(file, /\r\nRRULE:FREQ=WEEKLY;BYDAY=MO,FR\r\n/);
-    assert.match(file.replace(/\r\n /g, ""), /DESCRIPTION:Phase 1 · General leg strength\.\\nGlute bridge: 10–15 reps/);
-  } finally {
-    await context.close();
-  }
+  await page.goto(env.server.url + "/routine");
+  await appReady(page);
+  await page.locator('.day-option:has(input[value="Wed"])').tap(); // Mon, Fri left
+  await page.locator('.day-option:has(input[value="Thu"])').tap(); // Mon, Thu, Fri
+  await page.getByText(/a rest day between sessions/).waitFor();
+  await page.locator('.day-option:has(input[value="Thu"])').tap();
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Add to my calendar" }).tap();
+  const file = await readFile(await (await downloading).path(), "utf8");
+  assert.match(file, /\r\nRRULE:FREQ=WEEKLY;BYDAY=MO,FR\r\n/);
+  assert.match(file.replace(/\r\n /g, ""), /DESCRIPTION:Phase 1 · General leg strength\.\\nGlute bridge: 10–15 reps/);
 });
 
 test("the summary for a physiotherapist holds the sessions and their pain", async () => {
   const { context, page } = await phone({ programme: programme("foundation", isoDay(-20)), days: { [isoDay(-3)]: session(2, 4, 2) } });
-  try {
-    await page.goto(env.server.url + "/progress#summary");
-    await appReady(page);
-    const text = await page.locator(".summary-text").innerText();
-    assert.match(text, /Phase: Phase 1 · General leg strength/);
-    assert.match(text, /: 2 \/ 4 \/ 2, settled/);
-    assert.deepEqual(await axeViolations(page), []);
-  } finally {
-    await context.close();
-  }
+  await page.goto(env.server.url + "/progress#summary");
+  await appReady(page);
+  const text = await page.locator(".summary-text").innerText();
+  assert.match(text, /Phase: Phase 1 · General leg strength/);
+  assert.match(text, /: 2 \/ 4 \/ 2, settled/);
+  assert.deepEqual(await axeViolations(page), []);
 });

@@ -18,10 +18,7 @@ async function controlled(page) {
 }
 
 test("after one visit every route, deep links included, works with the network off", async () => {
-  const context = await env.browser.newContext(PROFILES.phone);
-  const page = await openPage(context);
-  await page.goto(env.server.url + "/");
-  await appReady(page);
+  const { context, page } = await env.openApp({ path: "/" });
   await controlled(page);
   await context.setOffline(true);
   for (const route of ROUTES) {
@@ -35,14 +32,10 @@ test("after one visit every route, deep links included, works with the network o
   await page.getByRole("button", { name: /Phase 1/ }).tap();
   await page.getByRole("checkbox", { name: "Glute bridge: Set 1" }).tap();
   assert.equal(await page.getByRole("checkbox", { name: "Glute bridge: Set 1" }).isChecked(), true);
-  await context.close();
 });
 
 test("a new release is picked up on the next visit", async () => {
-  const context = await env.browser.newContext(PROFILES.phone);
-  const page = await openPage(context);
-  await page.goto(env.server.url + "/");
-  await appReady(page);
+  const { context, page } = await env.openApp({ path: "/" });
   await controlled(page);
   env.server.transformHtml = (html) => html.replace("<head>", '<head><meta name="release" content="new">');
   try {
@@ -52,12 +45,10 @@ test("a new release is picked up on the next visit", async () => {
   } finally {
     env.server.transformHtml = null;
   }
-  await context.close();
 });
 
 test("the app asks nothing of any other origin, on any route", async () => {
-  const context = await env.browser.newContext(PROFILES.phone);
-  const page = await openPage(context);
+  const { context, page } = await env.openApp();
   const foreign = [];
   context.on("request", (request) => {
     const url = new URL(request.url());
@@ -69,7 +60,6 @@ test("the app asks nothing of any other origin, on any route", async () => {
     await page.getByRole("heading", { level: 1 }).first().waitFor();
   }
   assert.deepEqual(foreign, []);
-  await context.close();
 });
 
 test("a strict Content-Security-Policy is in force and nothing violates it", async () => {
@@ -79,7 +69,7 @@ test("a strict Content-Security-Policy is in force and nothing violates it", asy
   assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[^']+'/);
   assert.doesNotMatch(policy, /unsafe-inline|https?:/);
 
-  const context = await env.browser.newContext(PROFILES.phone);
+  const context = await env.newContext(PROFILES.phone);
   await context.addInitScript(() => {
     window.__violations = [];
     document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
@@ -92,12 +82,10 @@ test("a strict Content-Security-Policy is in force and nothing violates it", asy
     assert.deepEqual(await page.evaluate(() => window.__violations), [], route.path);
   }
   assert.deepEqual(page.problems, []);
-  await context.close();
 });
 
 test("the manifest is valid and its icons are served", async () => {
-  const context = await env.browser.newContext(PROFILES.desktop);
-  const page = await openPage(context);
+  const { context, page } = await env.openApp({ profile: "desktop" });
   await page.goto(env.server.url + "/");
   const href = await page.getAttribute('link[rel="manifest"]', "href");
   const manifest = await (await page.request.get(new URL(href, env.server.url).href)).json();
@@ -108,56 +96,47 @@ test("the manifest is valid and its icons are served", async () => {
     const response = await page.request.get(new URL(icon.src, new URL(href, env.server.url)).href);
     assert.equal(response.status(), 200, icon.src);
   }
-  await context.close();
 });
 
 test("where the browser offers installing, one button installs; 'Not now' is remembered on this device", async () => {
-  const context = await env.browser.newContext(PROFILES.phone);
-  try {
-    const page = await openPage(context);
-    await page.goto(env.server.url + "/progress");
-    await appReady(page);
-    assert.equal(await page.getByRole("button", { name: "Install the app" }).count(), 0, "nothing offered yet");
-    // What Chromium fires when the app can be installed (headless never does).
-    const offer = () => page.evaluate(() => {
-      const event = new Event("beforeinstallprompt", { cancelable: true });
-      event.prompt = () => { window.prompted = true; return Promise.resolve(); };
-      window.dispatchEvent(event);
-    });
-    await offer();
-    await page.getByRole("button", { name: "Install the app" }).tap();
-    assert.equal(await page.evaluate(() => window.prompted), true, "the browser's own dialog is shown");
-    await page.getByRole("button", { name: "Install the app" }).waitFor({ state: "detached" });
-    await offer();
-    await page.getByRole("button", { name: "Not now" }).tap();
-    await page.reload();
-    await appReady(page);
-    await offer();
-    await page.waitForTimeout(200);
-    assert.equal(await page.getByRole("button", { name: "Install the app" }).count(), 0, "dismissed stays dismissed");
-  } finally {
-    await context.close();
-  }
+  const context = await env.newContext(PROFILES.phone);
+  const page = await openPage(context);
+  await page.goto(env.server.url + "/progress");
+  await appReady(page);
+  assert.equal(await page.getByRole("button", { name: "Install the app" }).count(), 0, "nothing offered yet");
+  // What Chromium fires when the app can be installed (headless never does).
+  const offer = () => page.evaluate(() => {
+    const event = new Event("beforeinstallprompt", { cancelable: true });
+    event.prompt = () => { window.prompted = true; return Promise.resolve(); };
+    window.dispatchEvent(event);
+  });
+  await offer();
+  await page.getByRole("button", { name: "Install the app" }).tap();
+  assert.equal(await page.evaluate(() => window.prompted), true, "the browser's own dialog is shown");
+  await page.getByRole("button", { name: "Install the app" }).waitFor({ state: "detached" });
+  await offer();
+  await page.getByRole("button", { name: "Not now" }).tap();
+  await page.reload();
+  await appReady(page);
+  await offer();
+  await page.waitForTimeout(200);
+  assert.equal(await page.getByRole("button", { name: "Install the app" }).count(), 0, "dismissed stays dismissed");
 });
 
 test("on an iPhone, Safari users are told how to add the app to the Home Screen, and why", async () => {
-  const context = await env.browser.newContext({
+  const context = await env.newContext({
     ...PROFILES.phone,
     userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1",
   });
-  try {
-    const page = await openPage(context);
-    await page.goto(env.server.url + "/progress");
-    await appReady(page);
-    const hint = page.getByRole("heading", { name: "Add the app to your Home Screen" });
-    await hint.waitFor();
-    assert.match(await page.locator(".install").innerText(), /erase this app's data after seven days/);
-    assert.deepEqual(await axeViolations(page), []);
-    await page.getByRole("button", { name: "Got it" }).tap();
-    await page.reload();
-    await appReady(page);
-    assert.equal(await hint.count(), 0);
-  } finally {
-    await context.close();
-  }
+  const page = await openPage(context);
+  await page.goto(env.server.url + "/progress");
+  await appReady(page);
+  const hint = page.getByRole("heading", { name: "Add the app to your Home Screen" });
+  await hint.waitFor();
+  assert.match(await page.locator(".install").innerText(), /erase this app's data after seven days/);
+  assert.deepEqual(await axeViolations(page), []);
+  await page.getByRole("button", { name: "Got it" }).tap();
+  await page.reload();
+  await appReady(page);
+  assert.equal(await hint.count(), 0);
 });

@@ -10,7 +10,7 @@ import {
 const env = useBrowser();
 
 async function phone(state) {
-  const context = await env.browser.newContext(PROFILES.phone);
+  const context = await env.newContext(PROFILES.phone);
   if (state) await seedStore(context, envelope(state));
   const page = await openPage(context);
   return { context, page };
@@ -58,7 +58,6 @@ test("choosing phase 1, ticking every set by tapping, and a reload keeps them", 
   await appReady(page);
   assert.equal(await page.getByRole("checkbox", { name: "Glute bridge: Set 1", exact: true }).isChecked(), false);
   assert.deepEqual(page.problems.filter((p) => !p.includes("404")), []);
-  await context.close();
 });
 
 test("a split-squat set starts the 15-second rest timer after both sides, in its card, and it can be skipped", async () => {
@@ -85,7 +84,6 @@ test("a split-squat set starts the 15-second rest timer after both sides, in its
   await page.getByRole("checkbox", { name: "Glute bridge: Set 1" }).tap();
   await page.waitForTimeout(200);
   assert.equal(await timer.count(), 0);
-  await context.close();
 });
 
 test("after yesterday's session the app advises rest, and warns when training back to back", async () => {
@@ -105,7 +103,6 @@ test("after yesterday's session the app advises rest, and warns when training ba
   // The next morning check asks about yesterday.
   await page.getByRole("heading", { name: "How does it feel this morning?" }).waitFor();
   assert.deepEqual(await axeViolations(page), []);
-  await context.close();
 });
 
 test("a session backfilled for last week shows in the calendar", async () => {
@@ -126,7 +123,6 @@ test("a session backfilled for last week shows in the calendar", async () => {
   const state = await storedState(page);
   assert.equal(state.days[day].sets["glute-bridge:1"].value, true);
   assert.deepEqual(await axeViolations(page), []);
-  await context.close();
 });
 
 test("two passing strength checks a week apart unlock phase 3, which the user confirms", async () => {
@@ -158,13 +154,10 @@ test("two passing strength checks a week apart unlock phase 3, which the user co
   await page.getByRole("button", { name: "Move to phase 3" }).tap();
   await page.getByRole("heading", { name: "Phase 3 · Light running" }).waitFor();
   assert.equal((await storedState(page)).programme.value.phase, "return-to-run");
-  await context.close();
 });
 
 test("the standing-break reminder counts down and then alerts in the page", async () => {
-  const context = await env.browser.newContext(PROFILES.phone);
-  await seedStore(context, envelope({ programme: programme("foundation") }));
-  const page = await openPage(context);
+  const { context, page } = await env.openApp({ state: { programme: programme("foundation") } });
   await page.clock.install();
   await page.goto(env.server.url + "/routine");
   await appReady(page);
@@ -177,5 +170,4 @@ test("the standing-break reminder counts down and then alerts in the page", asyn
   await page.getByText(/Next standing break in/).waitFor();
   await page.getByRole("button", { name: "Stop reminders" }).tap();
   await page.getByRole("button", { name: "Start break reminders" }).waitFor();
-  await context.close();
 });

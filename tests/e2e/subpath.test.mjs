@@ -3,15 +3,12 @@
 // inside /rehab/.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, SUBPATH_DIST, PROFILES, ROUTES, openPage, appReady } from "./support.mjs";
+import { useBrowser, SUBPATH_DIST, PROFILES, ROUTES, appReady } from "./support.mjs";
 
 const env = useBrowser({ dist: SUBPATH_DIST, prefix: "/rehab" });
 
 test("under /rehab/ every tab, deep link and guide link stays under /rehab/", async () => {
-  const context = await env.browser.newContext(PROFILES.phone);
-  const page = await openPage(context);
-  await page.goto(env.server.url + "/rehab/");
-  await appReady(page);
+  const { context, page } = await env.openApp({ path: "/rehab/" });
   await page.getByRole("heading", { level: 1, name: /hamstring/i }).waitFor();
   for (const route of ROUTES) {
     await page.locator("nav.tabs").getByRole("link", { name: route.tab }).tap();
@@ -27,15 +24,13 @@ test("under /rehab/ every tab, deep link and guide link stays under /rehab/", as
   await page.locator(".exercise-summary").getByRole("link", { name: "Glute bridge" }).tap();
   await page.waitForURL(env.server.url + "/rehab/routine#ex-glute-bridge");
   assert.deepEqual(page.problems, []);
-  await context.close();
 });
 
 test("the pre-rendered guide's links point under /rehab/", async () => {
-  const context = await env.browser.newContext({ ...PROFILES.phone, javaScriptEnabled: false });
+  const context = await env.newContext({ ...PROFILES.phone, javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(env.server.url + "/rehab/");
   const hrefs = await page.locator("body a[href^='/']").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
   assert.ok(hrefs.length > 10);
   assert.deepEqual(hrefs.filter((href) => !href.startsWith("/rehab/")), []);
-  await context.close();
 });

@@ -5,7 +5,7 @@ import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 import { gzipSync } from "node:zlib";
-import { before, after } from "node:test";
+import { before, after, afterEach } from "node:test";
 import { chromium } from "playwright-core";
 import AxeBuilder from "@axe-core/playwright";
 
@@ -135,11 +135,43 @@ export function launch() {
  * For a test file: serves dist/ and starts Chromium once before its tests,
  * and stops both after them. Use `env.server.url` and `env.browser`.
  */
+/**
+ * The server and Chromium for one test file. Contexts opened through
+ * `env.openApp` or `env.newContext` are closed after each test, passed or
+ * failed, so a failed assertion never leaks a browser.
+ */
 export function useBrowser(serveOptions) {
-  const env = {};
+  const open = new Set();
+  const env = {
+    /** A browser context that is closed after the test. */
+    async newContext(options = {}) {
+      const context = await env.browser.newContext(options);
+      open.add(context);
+      return context;
+    },
+    /**
+     * A page on `profile` ("phone", "desktop" or null for `options` alone),
+     * with `state` (an object, stored in an envelope) or `stored` (raw text)
+     * in localStorage before any script runs, opened at `path` and started.
+     */
+    async openApp({ profile = "phone", path, state, stored, options = {} } = {}) {
+      const context = await env.newContext({ ...(profile ? PROFILES[profile] : {}), ...options });
+      if (state != null || stored != null) await seedStore(context, stored ?? envelope(state));
+      const page = await openPage(context);
+      if (path !== undefined) {
+        await page.goto(env.server.url + path);
+        await appReady(page);
+      }
+      return { context, page };
+    },
+  };
   before(async () => {
     env.server = await serveDist(serveOptions);
     env.browser = await launch();
+  });
+  afterEach(async () => {
+    await Promise.all([...open].map((context) => context.close()));
+    open.clear();
   });
   after(async () => {
     await env.browser?.close();
