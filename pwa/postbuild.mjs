@@ -47,11 +47,16 @@ const wasm = await bindings.default({ module_or_path: '${wasm}' });`,
 // The app reads its base path from here (src/browser.rs, `base`).
 template = template.replace("<head>", `<head>\n    <meta name="app-base" content="${base}" />`);
 
-// Before the first paint: the saved theme (the app sets it again once it runs).
+// Before the first paint: the saved theme (the app sets it again once it
+// runs), and whether this is a returning person, whose routine page hides
+// the first visit's phase choice until the app shows their own session.
 const boot = `(function () {
+  var root = document.documentElement;
   try {
-    var theme = JSON.parse(localStorage.getItem("hamstring-rehab:state")).state.settings.value.theme;
-    if (theme === "light" || theme === "dark") document.documentElement.setAttribute("data-theme", theme);
+    var state = JSON.parse(localStorage.getItem("hamstring-rehab:state")).state;
+    if (state.programme || (state.check_results && Object.keys(state.check_results).length)) root.setAttribute("data-returning", "");
+    var theme = state.settings.value.theme;
+    if (theme === "light" || theme === "dark") root.setAttribute("data-theme", theme);
   } catch (e) {}
 })();`;
 const register = `<script type="module">if ("serviceWorker" in navigator) addEventListener("load", () => navigator.serviceWorker.register(${JSON.stringify(publicUrl + "sw.js")}));</script>`;

@@ -16,7 +16,8 @@ const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(val
 
 // 1. First-load transfer: the HTML and everything it loads, gzipped.
 const html = await readFile(new URL("index.html", DIST), "utf8");
-const assets = [...html.matchAll(/(?:href|src)="\/([^"]+\.(?:js|wasm|css))"/g)].map((m) => m[1]);
+// Attributes and the loader's import() and wasm path alike.
+const assets = [...html.matchAll(/["']\/([^"']+\.(?:js|wasm|css))["']/g)].map((m) => m[1]);
 let transfer = gzipSync(html, { level: 9 }).length;
 const parts = [`html ${(transfer / 1024).toFixed(1)}`];
 for (const asset of new Set(assets)) {

@@ -71,14 +71,21 @@ pub fn RoutinePage() -> impl IntoView {
         <article class="page routine">
             <h1>"Your routine"</h1>
             <p class="lead">"Three to four sessions a week, with a rest day in between. Tap each set as you finish it; your ticks stay on this device."</p>
-            <Show when=move || store.loaded.get()>
-                {move || match (waiting_for_care.get(), phase.get(), today.get()) {
-                    (Some((id, level, day)), _, _) => view! { <BeenSeen id level day /> }.into_any(),
-                    (None, None, _) => view! { <PhasePicker /> }.into_any(),
-                    (None, Some(phase), day) => view! { <Today phase day /> }.into_any(),
-                }}
-                {move || view! { <Library in_session=phase.get().map(Phase::exercises).unwrap_or_default() /> }}
-            </Show>
+            // Before storage is read (at build time, and while the app
+            // hydrates) this is a first visit: the phase choice and every
+            // exercise, painted with the page. A returning person's page
+            // hides them until the app starts (see `data-returning` in
+            // pwa/postbuild.mjs), then shows their own session instead.
+            {move || match (waiting_for_care.get(), phase.get(), today.get()) {
+                (Some((id, level, day)), _, _) => view! { <BeenSeen id level day /> <Library in_session=vec![] /> }.into_any(),
+                (None, None, _) => view! {
+                    <div class="first-visit">
+                        <PhasePicker />
+                        <Library in_session=vec![] />
+                    </div>
+                }.into_any(),
+                (None, Some(phase), day) => view! { <Today phase day /> <Library in_session=phase.exercises() /> }.into_any(),
+            }}
         </article>
     }
 }
