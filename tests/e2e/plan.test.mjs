@@ -1,7 +1,8 @@
 // A routine that listens to pain, on a phone: the next-morning rating
 // changes the plan, phases are earned by settled sessions, rest days show at
 // the top of the session, a backfilled day shows its own phase, every move
-// has its picture, and the calendar file and the physiotherapist summary.
+// has its picture, the calendar file and the physiotherapist summary, and
+// runs in phase 3 with their pain on Progress.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
@@ -142,5 +143,27 @@ test("the summary for a physiotherapist holds the sessions and their pain", asyn
   const text = await page.locator(".summary-text").innerText();
   assert.match(text, /Phase: Phase 1 · General leg strength/);
   assert.match(text, /: 2 \/ 4 \/ 2, settled/);
+  assert.deepEqual(await axeViolations(page), []);
+});
+
+test("in phase 3 a run is logged with its pain, yesterday's morning after is rated, and both show on Progress", async () => {
+  const earlier = { at: 1, value: { minutes: 15, pain_now: 2, pain_next_morning: null } };
+  const { page } = await phone({ programme: programme("return-to-run", isoDay(-20)), runs: { [isoDay(-2)]: earlier } });
+  await page.goto(env.server.url + "/routine");
+  await appReady(page);
+  const runs = page.getByRole("region", { name: "Return to running" });
+  await page.locator(`label[for="run-morning-${isoDay(-2)}-1"]`).tap();
+  await runs.getByText("Next morning: 1. Settled.").waitFor();
+  await runs.getByLabel("Minutes run today").fill("20");
+  await page.locator('label[for="run-pain-2"]').tap();
+  await runs.getByRole("button", { name: "Log run" }).tap();
+  await runs.getByText(/: 20 minutes, pain 2 out of 10\./).waitFor();
+  assert.equal((await storedState(page)).runs[isoDay(0)].value.minutes, 20);
+
+  await page.getByRole("link", { name: "Progress" }).tap();
+  await page.getByRole("heading", { name: "Pain after runs" }).waitFor();
+  const todayButton = page.locator(".calendar button.today");
+  assert.match(await todayButton.getAttribute("aria-label"), /: run logged$/);
+  assert.match(await todayButton.getAttribute("class"), /\bran\b/);
   assert.deepEqual(await axeViolations(page), []);
 });
