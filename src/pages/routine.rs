@@ -23,12 +23,12 @@ use hamstring_domain::pain::{
 };
 use hamstring_domain::phase::Phase;
 use hamstring_domain::routine::session_progress;
-use hamstring_domain::routine::{session_targets, trained, Dropped, SetTarget};
+use hamstring_domain::routine::{session_targets, Dropped, SetTarget};
 use hamstring_domain::schedule::{
     back_to_back, foundation_progress, phase_offer, sessions_in_week, today_status, weeks_in_phase,
     PhaseOffer, TodayStatus, SETTLED_IN_A_ROW, WEEK_TARGET_MAX, WEEK_TARGET_MIN,
 };
-use hamstring_domain::state::{AppStateStoreFields, CheckResult, Stamped};
+use hamstring_domain::state::{AppStateStoreFields, CheckResult, DayLog, Stamped};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_meta::Title;
@@ -352,7 +352,7 @@ fn plural(count: usize, one: &str, many: &str) -> String {
 fn MorningCheck(day: Day) -> impl IntoView {
     let store = use_store();
     let yesterday = day.plus(-1);
-    let trained_yesterday = move || store.with_day(yesterday, trained);
+    let trained_yesterday = move || store.with_day(yesterday, DayLog::trained);
     let rating = Signal::derive(move || {
         store.with_day(yesterday, |log| {
             log.pain_next_morning.as_ref().map(|p| p.value)

@@ -4,7 +4,6 @@
 //! not build from week to week. If it does not settle, the load comes down.
 
 use crate::date::{Day, Weekday};
-use crate::routine::trained;
 use crate::state::{AppState, DayLog};
 
 /// The most pain that is acceptable during, after or the morning after.
@@ -116,7 +115,7 @@ pub struct Plan {
 pub fn plan(state: &AppState, today: Day) -> Plan {
     let last = (1..=PLAN_LOOKBACK_DAYS)
         .map(|back| today.plus(-back))
-        .filter(|day| trained(state.day(*day)))
+        .filter(|day| state.day(*day).trained())
         .find_map(|day| decide(state.day(day)).map(|decision| (day, decision)));
     let next = match last {
         None => NextSession::AsPlanned,

@@ -5,7 +5,6 @@
 use crate::chart::one_decimal;
 use crate::date::{Day, Weekday};
 use crate::pain::{settled, weekly_mornings};
-use crate::routine::trained;
 use crate::schedule::{sessions_in_week, strength_ratio_percent};
 use crate::selfcheck::Verdict;
 use crate::state::AppState;
@@ -90,7 +89,7 @@ fn pain_by_session(out: &mut String, state: &AppState, period: &Period) {
     let sessions: Vec<String> = state
         .days
         .range(period.from..=period.to)
-        .filter(|(_, log)| trained(log))
+        .filter(|(_, log)| log.trained())
         .map(|(day, log)| {
             let before = log.pain_before.as_ref().map(|r| r.value);
             let morning = log.pain_next_morning.as_ref().map(|r| r.value);

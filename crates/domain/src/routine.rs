@@ -133,11 +133,6 @@ pub fn session_progress(targets: &[SetTarget], log: &DayLog) -> SessionProgress 
     }
 }
 
-/// A day counts as a training day once any set was ticked.
-pub fn trained(log: &DayLog) -> bool {
-    log.done_count() > 0
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,7 +189,7 @@ mod tests {
         let progress = session_progress(&targets, &log);
         assert!(progress.complete());
         assert_eq!(progress.percent(), 100);
-        assert!(trained(&log));
+        assert!(log.trained());
         // An undone tick no longer counts.
         let first = set_targets(ExerciseId::GluteBridge)[0].key;
         log.sets.insert(first, Stamped::new(2, false));

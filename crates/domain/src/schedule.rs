@@ -5,7 +5,6 @@ use crate::date::{Day, Weekday};
 use crate::pain::{decide, NextSession, SAFE};
 use crate::phase::Phase;
 use crate::routine::set_targets;
-use crate::routine::trained;
 use crate::state::{AppState, StrengthCheck};
 use crate::state::{DayLog, SetKey};
 use hamstring_content::exercises::ExerciseId;
@@ -23,7 +22,7 @@ pub fn training_days(state: &AppState) -> Vec<Day> {
     state
         .days
         .iter()
-        .filter(|(_, log)| trained(log))
+        .filter(|(_, log)| log.trained())
         .map(|(day, _)| *day)
         .collect()
 }
@@ -42,8 +41,8 @@ pub enum TodayStatus {
 }
 
 pub fn today_status(state: &AppState, today: Day, week_start: Weekday) -> TodayStatus {
-    let trained_today = usize::from(trained(state.day(today)));
-    if trained(state.day(today.plus(-1))) {
+    let trained_today = usize::from(state.day(today).trained());
+    if state.day(today.plus(-1)).trained() {
         TodayStatus::RestAdvised
     } else if sessions_in_week(state, today, week_start) - trained_today >= WEEK_TARGET_MAX {
         TodayStatus::WeekDone
@@ -56,13 +55,14 @@ pub fn today_status(state: &AppState, today: Day, week_start: Weekday) -> TodayS
 pub fn sessions_in_week(state: &AppState, day: Day, week_start: Weekday) -> usize {
     let start = day.week_start(week_start);
     (0..7)
-        .filter(|offset| trained(state.day(start.plus(*offset))))
+        .filter(|offset| state.day(start.plus(*offset)).trained())
         .count()
 }
 
 /// Whether `day` follows or precedes another training day (a warning, not a ban).
 pub fn back_to_back(state: &AppState, day: Day) -> bool {
-    trained(state.day(day)) && (trained(state.day(day.plus(-1))) || trained(state.day(day.plus(1))))
+    state.day(day).trained()
+        && (state.day(day.plus(-1)).trained() || state.day(day.plus(1)).trained())
 }
 
 /// One week's adherence.
@@ -147,7 +147,7 @@ pub fn foundation_progress(state: &AppState, since: Day, today: Day) -> Foundati
     let sessions: Vec<Day> = state
         .days
         .range(since..=today)
-        .filter(|(_, log)| trained(log))
+        .filter(|(_, log)| log.trained())
         .map(|(day, _)| *day)
         .collect();
     let decisions: Vec<NextSession> = sessions
@@ -271,7 +271,7 @@ pub fn strength_ready(check: StrengthCheck) -> bool {
 pub fn morning_check_due(state: &AppState, today: Day) -> Option<Day> {
     let yesterday = today.plus(-1);
     let log = state.day(yesterday);
-    (trained(log) && log.pain_next_morning.is_none()).then_some(yesterday)
+    (log.trained() && log.pain_next_morning.is_none()).then_some(yesterday)
 }
 
 /// Minutes and seconds left, as a countdown reads: "19:05".

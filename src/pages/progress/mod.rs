@@ -15,7 +15,6 @@ use data::DataSection;
 use hamstring_domain::date::{days_in_month, Day};
 use hamstring_domain::phase::Phase;
 use hamstring_domain::routine::session_targets;
-use hamstring_domain::routine::trained;
 use hamstring_domain::schedule::{
     adherence, back_to_back, latest_strength_check, strength_ratio_percent, strength_ready,
     week_streak, weeks_in_phase, STRENGTH_RATIO_PERCENT, WEEK_TARGET_MAX, WEEK_TARGET_MIN,
@@ -127,7 +126,7 @@ fn Calendar() -> impl IntoView {
                     let today = store.today.get();
                     (0..lead).map(|_| view! { <span></span> }.into_any())
                         .chain(days.into_iter().map(move |day| {
-                            let done = move || store.with_day(day, trained);
+                            let done = move || store.with_day(day, DayLog::trained);
                             let ran = move || store.state.runs().with(|runs| runs.contains_key(&day));
                             let label = move || {
                                 let logged = match (done(), ran()) {

@@ -2,8 +2,7 @@
 //! person can check: "adds 8 training days (16 sets); removes nothing".
 
 use super::records::{Records, Visit};
-use super::AppState;
-use crate::routine::trained;
+use super::{AppState, DayLog};
 use std::collections::BTreeMap;
 
 /// Records by the kind a person thinks in.
@@ -155,7 +154,7 @@ impl Changes {
                 changes.removed.add(kind, key);
             }
         }
-        let was_trained = |state: &AppState, day| state.days.get(day).is_some_and(trained);
+        let was_trained = |state: &AppState, day| state.days.get(day).is_some_and(DayLog::trained);
         changes.added.training_days = after
             .days
             .keys()

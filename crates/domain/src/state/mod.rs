@@ -236,6 +236,11 @@ impl DayLog {
         self.sets.values().filter(|tick| tick.value).count()
     }
 
+    /// A day counts as a training day once any set was ticked.
+    pub fn trained(&self) -> bool {
+        self.done_count() > 0
+    }
+
     pub fn has_records(&self) -> bool {
         !self.sets.is_empty()
             || !self.reps.is_empty()
