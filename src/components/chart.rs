@@ -105,7 +105,7 @@ pub fn Chart(
                         }).collect_view()}
                     </svg>
                     <figcaption class="legend">
-                        {series.get().into_iter().map(|s| view! { <span class=format!("swatch {}", s.colour)></span>{s.name}" " }).collect_view()}
+                        {series.get().into_iter().map(|s| view! { <span class="legend-item"><span class=format!("swatch {}", s.colour)></span>{s.name}</span>" " }).collect_view()}
                         {(points == 0).then_some(" · No ratings in this stretch.")}
                     </figcaption>
                 </figure>

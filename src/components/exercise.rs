@@ -4,14 +4,24 @@
 
 use crate::browser::link;
 use crate::components::timer::RestTimer;
+use crate::components::widgets::NumberField;
 use crate::store::use_store;
 use hamstring_content::exercises::{Exercise, ExerciseId};
 use hamstring_content::routine::ADD_LOAD;
 use hamstring_domain::date::Day;
+use hamstring_domain::entry::NumberRule;
 use hamstring_domain::routine::{Dropped, SetTarget};
 use hamstring_domain::schedule::add_load_suggested;
-use hamstring_domain::state::{SetKey, Side, Stamped, MAX_LOAD_TENTHS};
+use hamstring_domain::state::{SetKey, Side, Stamped, MAX_LOAD_TENTHS, MAX_REPS};
 use leptos::prelude::*;
+
+const REPS: NumberRule = NumberRule::whole(0, MAX_REPS as u32);
+/// Kilograms, kept in tenths.
+const LOAD_KG: NumberRule = NumberRule {
+    scale: 10,
+    min: 0,
+    max: MAX_LOAD_TENTHS as u32,
+};
 
 fn set_label(target: &SetTarget) -> String {
     let side = match target.key.side {
@@ -51,7 +61,8 @@ pub fn SessionExercise(
     id: ExerciseId,
     day: Day,
     targets: Vec<SetTarget>,
-    rest_timer: RwSignal<Option<u32>>,
+    /// When a rest after a set ends (see `RestTimer`).
+    rest_until: RwSignal<Option<f64>>,
 ) -> impl IntoView {
     let store = use_store();
     let exercise: &'static Exercise = id.info();
@@ -77,9 +88,15 @@ pub fn SessionExercise(
                 untrack(|| done(other))
             }
         };
-        if !was_done && set_finished && exercise.dose.rest_after_secs.is_some() {
+        // Only during today's session (not when filling in a past day), and
+        // an untick takes back the rest the tick started.
+        let today = day == store.today.get_untracked();
+        if was_done {
+            rest_until.set(None);
+        } else if today && set_finished && exercise.dose.rest_after_secs.is_some() {
             let seconds = untrack(|| store.settings().rest_secs);
-            rest_timer.set((seconds > 0).then_some(seconds));
+            rest_until
+                .set((seconds > 0).then(|| js_sys::Date::now() + f64::from(seconds) * 1000.0));
         }
     };
     let reps = exercise.dose.reps;
@@ -104,7 +121,7 @@ pub fn SessionExercise(
                                         prop:checked=move || done(key)
                                         on:change=move |_| toggle(key) />
                                     <span aria-hidden="true">
-                                        {move || if done(key) { "✓ " } else { "" }}
+                                        <span class="tick">"✓"</span>
                                         {label.clone()}
                                     </span>
                                 </label>
@@ -113,7 +130,7 @@ pub fn SessionExercise(
                     }
                 }).collect_view()}
             </div>
-            {exercise.dose.rest_after_secs.map(|_| view! { <RestTimer remaining=rest_timer /> })}
+            {exercise.dose.rest_after_secs.map(|_| view! { <RestTimer rest_until /> })}
             {loaded.then(|| view! { <LoadLog id day /> })}
             {reps.map(|(low, high)| view! { <RepsLog id day low high targets=targets.clone() /> })}
         </ExerciseCard>
@@ -127,36 +144,25 @@ pub fn SessionExercise(
 fn LoadLog(id: ExerciseId, day: Day) -> impl IntoView {
     let store = use_store();
     let name = id.info().name;
-    let value = move || {
-        store.with_day(day, |log| {
-            log.loads
-                .get(&id)
-                .map(|r| {
-                    format!("{}.{}", r.value / 10, r.value % 10)
-                        .trim_end_matches(".0")
-                        .to_string()
-                })
-                .unwrap_or_default()
-        })
-    };
+    let saved = Signal::derive(move || {
+        store.with_day(day, |log| log.loads.get(&id).map(|r| u32::from(r.value)))
+    });
     let suggest = move || store.state.with(|s| add_load_suggested(s, id, day));
+    let commit = move |tenths: Option<u32>| {
+        store.change_day(day, |log, now| {
+            match tenths.and_then(|t| u16::try_from(t).ok()) {
+                Some(tenths) => {
+                    log.loads.insert(id, Stamped::new(now, tenths));
+                }
+                None => {
+                    log.loads.remove(&id);
+                }
+            }
+        });
+    };
     view! {
-        <label class="field load">"Weight used (kg in each hand)"
-            <input type="number" inputmode="decimal" min="0" max="200" step="0.5" aria-label=format!("{name}: weight used, kg in each hand")
-                prop:value=value
-                on:change=move |ev| {
-                    let text = event_target_value(&ev).trim().replace(',', ".");
-                    let tenths = text.parse::<f32>().ok().map(|kg| (kg * 10.0).round()).filter(|t| (0.0..=f32::from(MAX_LOAD_TENTHS)).contains(t)).map(|t| t as u16);
-                    store.change_day(day, |log, now| match tenths {
-                        Some(tenths) => {
-                            log.loads.insert(id, Stamped::new(now, tenths));
-                        }
-                        None => {
-                            log.loads.remove(&id);
-                        }
-                    });
-                } />
-        </label>
+        <NumberField label="Weight used (kg in each hand)" aria_label=format!("{name}: weight used, kg in each hand")
+            name=format!("load-{id}-{day}") rule=LOAD_KG value=saved clearable=true on_commit=Callback::new(commit) />
         {move || suggest().then(|| view! { <p class="status">{ADD_LOAD}</p> })}
     }
 }
@@ -174,21 +180,16 @@ fn RepsLog(id: ExerciseId, day: Day, low: u8, high: u8, targets: Vec<SetTarget>)
                     let key = target.key;
                     let label = format!("{}: {} reps done", name, set_label(&target));
                     let field_label = set_label(&target);
+                    let saved = Signal::derive(move || store.with_day(day, |log| log.reps.get(&key).map(|r| u32::from(r.value))));
+                    let commit = move |reps: Option<u32>| store.change_day(day, |log, now| {
+                        match reps.and_then(|n| u8::try_from(n).ok()) {
+                            Some(n) => { log.reps.insert(key, Stamped::new(now, n)); }
+                            None => { log.reps.remove(&key); }
+                        }
+                    });
                     view! {
-                        <label class="field">{field_label}
-                            <input type="number" inputmode="numeric" min="0" max="99" placeholder=format!("{low}–{high}") aria-label=label
-                                prop:value=move || store.with_day(day, |log| log.reps.get(&key).map(|r| r.value.to_string()).unwrap_or_default())
-                                on:change=move |ev| {
-                                    let text = event_target_value(&ev);
-                                    let reps = text.trim().parse::<u8>().ok().filter(|n| *n <= 99);
-                                    store.change_day(day, |log, now| {
-                                        match reps {
-                                            Some(n) => { log.reps.insert(key, Stamped::new(now, n)); }
-                                            None => { log.reps.remove(&key); }
-                                        }
-                                    });
-                                } />
-                        </label>
+                        <NumberField label=field_label aria_label=label name=format!("reps-{key}-{day}") rule=REPS
+                            placeholder=format!("{low}–{high}") value=saved clearable=true on_commit=Callback::new(commit) />
                     }
                 }).collect_view()}
             </div>

@@ -2,6 +2,7 @@
 //! down the rest the dose asks for.
 
 use crate::browser::vibrate;
+use hamstring_domain::schedule::seconds_until;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -18,36 +19,45 @@ pub fn use_interval(period: Duration, tick: impl Fn() + Clone + 'static) {
     });
 }
 
-/// Counts down the rest the dose asks for; buzzes at the end where supported.
-/// Screen readers hear the start and the end, not every second.
+/// Counts down the rest the dose asks for, to the time it ends (so a phone
+/// that slept or a slow tick does not stretch it); buzzes at the end where
+/// supported. Screen readers hear the start and the end, not every second.
 #[component]
-pub fn RestTimer(remaining: RwSignal<Option<u32>>) -> impl IntoView {
+pub fn RestTimer(
+    /// When the rest ends, in ms since the epoch; `None` when not resting.
+    rest_until: RwSignal<Option<f64>>,
+) -> impl IntoView {
     let announcement = RwSignal::new(String::new());
-    use_interval(Duration::from_secs(1), move || {
-        if let Some(left) = remaining.get_untracked() {
-            if left <= 1 {
-                remaining.set(None);
+    let left = RwSignal::new(0u32);
+    let count_down = move || {
+        if let Some(end) = rest_until.get_untracked() {
+            let seconds = seconds_until(end, js_sys::Date::now());
+            if seconds == 0 {
+                rest_until.set(None);
                 announcement.set("Rest over: on to the next move.".into());
                 vibrate();
             } else {
-                remaining.set(Some(left - 1));
+                left.set(seconds);
             }
         }
-    });
-    // A new rest period starting (not each second of it) is announced.
-    Effect::new(move |previous: Option<Option<u32>>| {
-        let now = remaining.get();
-        if let (Some(seconds), Some(None) | None) = (now, previous) {
+    };
+    use_interval(Duration::from_millis(250), count_down);
+    // A new rest period (not each second of it) is shown and announced.
+    Effect::new(move |previous: Option<Option<f64>>| {
+        let now = rest_until.get();
+        if let Some(end) = now.filter(|_| previous.flatten() != now) {
+            let seconds = seconds_until(end, js_sys::Date::now());
+            left.set(seconds);
             announcement.set(format!("Rest for {seconds} seconds."));
         }
         now
     });
     view! {
         <p class="visually-hidden" aria-live="polite">{move || announcement.get()}</p>
-        <Show when=move || remaining.get().is_some()>
+        <Show when=move || rest_until.get().is_some()>
             <div class="timer" role="timer" aria-label="Rest timer">
-                <p><strong>"Rest: " {move || remaining.get().unwrap_or(0)} " s"</strong><br /><span>"before the next move"</span></p>
-                <button type="button" class="secondary" on:click=move |_| remaining.set(None)>"Skip rest"</button>
+                <p><strong>"Rest: " {move || left.get()} " s"</strong><br /><span>"before the next move"</span></p>
+                <button type="button" class="secondary" on:click=move |_| rest_until.set(None)>"Skip rest"</button>
             </div>
         </Show>
     }

@@ -2,6 +2,7 @@
 
 use crate::browser::link;
 use hamstring_content::markup::{parse, Span};
+use hamstring_domain::entry::{Entry, NumberRule};
 use leptos::prelude::*;
 
 /// Renders content text with its light markup as elements: the text is never
@@ -56,5 +57,64 @@ pub fn Rating(
             </div>
             <p class="rating-ends" aria-hidden="true"><span>"0 no pain"</span><span>"10 worst"</span></p>
         </fieldset>
+    }
+}
+
+/// A number field that saves only what it can keep. Emptying it clears the
+/// value (where `clearable`); anything the rule refuses is said under the
+/// field, and what was saved stays as it was.
+#[component]
+pub fn NumberField(
+    /// The visible label.
+    #[prop(into)]
+    label: String,
+    /// A fuller name for screen readers, where the label leans on context.
+    #[prop(optional, into)]
+    aria_label: Option<String>,
+    /// The field's name, and the stem of its message's id.
+    #[prop(into)]
+    name: String,
+    rule: NumberRule,
+    /// The saved value, in the rule's units.
+    #[prop(into)]
+    value: Signal<Option<u32>>,
+    #[prop(optional, into)] placeholder: Option<String>,
+    /// Whether emptying the field clears the value (else it is refused).
+    #[prop(optional)]
+    clearable: bool,
+    /// Called with the new value, or `None` when the field was emptied.
+    on_commit: Callback<Option<u32>>,
+) -> impl IntoView {
+    let error = RwSignal::new(String::new());
+    let message_id = format!("{name}-message");
+    let input_mode = if rule.scale == 1 {
+        "numeric"
+    } else {
+        "decimal"
+    };
+    let step = if rule.scale == 1 { "1" } else { "0.1" };
+    view! {
+        <div class="number-field">
+            <label class="field">{label}
+                <input type="number" name=name inputmode=input_mode step=step
+                    min=rule.show(rule.min) max=rule.show(rule.max)
+                    placeholder=placeholder aria-label=aria_label
+                    aria-invalid=move || (!error.get().is_empty()).then_some("true")
+                    aria-describedby=message_id.clone()
+                    prop:value=move || value.get().map(|units| rule.show(units)).unwrap_or_default()
+                    on:change=move |ev| match rule.read(&event_target_value(&ev)) {
+                        Entry::Value(units) => {
+                            error.set(String::new());
+                            on_commit.run(Some(units));
+                        }
+                        Entry::Cleared if clearable => {
+                            error.set(String::new());
+                            on_commit.run(None);
+                        }
+                        Entry::Cleared | Entry::Refused => error.set(format!("Not saved. {}", rule.hint())),
+                    } />
+            </label>
+            <p class="error" id=message_id role="alert">{move || error.get()}</p>
+        </div>
     }
 }

@@ -47,13 +47,6 @@ pub fn RoutinePage() -> impl IntoView {
     });
     // A new session after midnight, even if the page stayed open.
     let today = store.today;
-    // Links such as /routine#ex-glute-bridge: the card exists only once
-    // storage is read.
-    Effect::new(move |_| {
-        if store.loaded.get() {
-            request_animation_frame(crate::browser::scroll_to_hash);
-        }
-    });
     // After an emergency or same-day result, the routine waits until the
     // person says they have been seen.
     let waiting_for_care = Memo::new(move |_| {
@@ -192,7 +185,7 @@ fn todays_plan(store: Store, day: Day) -> Plan {
 #[component]
 fn Today(phase: Phase, day: Day) -> impl IntoView {
     let store = use_store();
-    let rest_timer = RwSignal::new(None::<u32>);
+    let rest_until = RwSignal::new(None::<f64>);
     keep_screen_awake();
     // The session's sets: the phase's moves, those building up in a new
     // phase, and fewer after pain that did not settle.
@@ -223,7 +216,7 @@ fn Today(phase: Phase, day: Day) -> impl IntoView {
                     let all = targets.get();
                     phase.exercises().into_iter().map(|id| {
                         let mine: Vec<_> = all.iter().filter(|t| t.key.exercise == id).copied().collect();
-                        view! { <SessionExercise id day targets=mine rest_timer /> }
+                        view! { <SessionExercise id day targets=mine rest_until /> }
                     }).collect_view()
                 }}
                 <FinishSession day targets />

@@ -80,6 +80,13 @@ test("a split-squat set starts the 15-second rest timer after both sides, in its
   await page.getByText("Rest for 15 seconds.").waitFor({ state: "attached" });
   await page.getByRole("button", { name: "Skip rest" }).tap();
   await timer.waitFor({ state: "detached" });
+  // Unticking the side that started a rest takes the rest back.
+  const right = page.getByRole("checkbox", { name: "Bulgarian split squat: Set 1 right" });
+  await right.tap();
+  await right.tap();
+  await timer.waitFor();
+  await right.tap();
+  await timer.waitFor({ state: "detached" });
   // Other exercises do not ask for rest.
   await page.getByRole("checkbox", { name: "Glute bridge: Set 1" }).tap();
   await page.waitForTimeout(200);
@@ -120,6 +127,11 @@ test("a session backfilled for last week shows in the calendar", async () => {
   await cell.tap();
   await page.getByRole("checkbox", { name: "Glute bridge: Set 1" }).tap();
   await page.getByRole("button", { name: new RegExp(`^\\w{3} ${d} ${monthName} ${y}: session logged$`) }).waitFor();
+  // Filling in a past day starts no rest timer.
+  await page.getByRole("checkbox", { name: "Bulgarian split squat: Set 1 left" }).tap();
+  await page.getByRole("checkbox", { name: "Bulgarian split squat: Set 1 right" }).tap();
+  await page.waitForTimeout(300);
+  assert.equal(await page.getByRole("timer").count(), 0, "no rest timer for a past day");
   const state = await storedState(page);
   assert.equal(state.days[day].sets["glute-bridge:1"].value, true);
   assert.deepEqual(await axeViolations(page), []);
@@ -170,4 +182,46 @@ test("the standing-break reminder counts down and then alerts in the page", asyn
   await page.getByText(/Next standing break in/).waitFor();
   await page.getByRole("button", { name: "Stop reminders" }).tap();
   await page.getByRole("button", { name: "Start break reminders" }).waitFor();
+});
+
+test("reps that cannot be right are refused with a message, and the reps saved before stay", async () => {
+  const today = { sets: { "glute-bridge:1": { at: 1, value: true } }, reps: { "glute-bridge:1": { at: 1, value: 10 } } };
+  const { page } = await phone({ programme: programme("foundation"), days: { [isoDay(0)]: today } });
+  await page.goto(env.server.url + "/routine");
+  await appReady(page);
+  await page.locator("#ex-glute-bridge summary", { hasText: "Log reps" }).tap();
+  const field = page.getByLabel("Glute bridge: Set 1 reps done");
+  assert.equal(await field.inputValue(), "10");
+  for (const typed of ["5000", "7.5"]) {
+    await field.fill(typed);
+    await field.press("Tab");
+    await page.locator("#ex-glute-bridge").getByText("Not saved. Enter a whole number from 0 to 99.").waitFor();
+    assert.equal(await field.getAttribute("aria-invalid"), "true");
+    assert.equal((await storedState(page)).days[isoDay(0)].reps["glute-bridge:1"].value, 10);
+  }
+  await field.fill("12");
+  await field.press("Tab");
+  await page.waitForFunction(() => !document.querySelector("#ex-glute-bridge .error")?.textContent);
+  assert.equal((await storedState(page)).days[isoDay(0)].reps["glute-bridge:1"].value, 12);
+  assert.equal(await field.getAttribute("aria-invalid"), null);
+  assert.deepEqual(await axeViolations(page), []);
+});
+
+test("ticking a set keeps it where it is: the tick takes no extra room", async () => {
+  const { page } = await phone({ programme: programme("foundation") });
+  await page.goto(env.server.url + "/routine");
+  await appReady(page);
+  for (const name of ["Bodyweight squat: Set 3", "Bulgarian split squat: Set 1 right"]) {
+    const set = page.getByRole("checkbox", { name });
+    // Its place within the row of sets (the page may scroll to it).
+    const box = async () =>
+      set.evaluate((input) => {
+        const [own, row] = [input.closest("label"), input.closest(".sets")].map((e) => e.getBoundingClientRect());
+        return { x: own.x - row.x, y: own.y - row.y, width: own.width, height: own.height };
+      });
+    const before = await box();
+    await set.tap();
+    await page.waitForFunction((n) => document.querySelector(`input[aria-label="${n}"]`).checked, name);
+    assert.deepEqual(await box(), before, `${name} stays put`);
+  }
 });

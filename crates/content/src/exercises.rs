@@ -243,7 +243,7 @@ pub const CATALOGUE: &[Exercise] = &[
         kind: Kind::DirectHamstring,
         trains: "Flexibility at the back of the thigh",
         dose: ONE_SET,
-        dose_text: "No dose given in the source",
+        dose_text: "No set amount",
         steps: &[
             "Lie on your back.",
             "Lift one leg straight up toward the ceiling.",
@@ -260,7 +260,7 @@ pub const CATALOGUE: &[Exercise] = &[
         kind: Kind::SoftTissue,
         trains: "Soft tissue of the hamstring and its tendon",
         dose: ONE_SET,
-        dose_text: "No dose given in the source",
+        dose_text: "No set amount",
         steps: &[
             "Sit on the floor with the foam roller under your thighs.",
             "Lift your hips with your hands and roll from your knees up to your buttocks. Stop short of the sit bone itself: rolling right on it presses on the sore tendon.",

@@ -176,7 +176,7 @@ fn DayEditor(day: Day) -> impl IntoView {
             .map_or(0, |since| weeks_in_phase(since, day))
     });
     let targets = session_targets(phase, week, false);
-    let rest_timer = RwSignal::new(None);
+    let rest_until = RwSignal::new(None::<f64>);
     let required: Vec<SetKey> = targets
         .iter()
         .filter(|t| !t.optional && t.dropped.is_none())
@@ -220,7 +220,7 @@ fn DayEditor(day: Day) -> impl IntoView {
             </div>
             {phase.exercises().into_iter().map(|id| {
                 let mine: Vec<_> = targets.iter().filter(|t| t.key.exercise == id).copied().collect();
-                view! { <SessionExercise id day targets=mine rest_timer /> }
+                view! { <SessionExercise id day targets=mine rest_until /> }
             }).collect_view()}
             <Rating legend=format!("Pain during or right after the session on {}, 0 to 10", day.long_label()) name=format!("after-{day}")
                 value=rating(|log| log.pain_after.as_ref().map(|p| p.value)) on_pick=set_after />
