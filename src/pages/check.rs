@@ -73,6 +73,18 @@ pub fn CheckPage() -> impl IntoView {
         if let Some(id) = query.get("result").and_then(|id| id.parse::<u64>().ok()) {
             return Screen::Result(id);
         }
+        // Back from a result to a step of that finished check: its answers
+        // moved into the result, so the result is what the step shows.
+        let finished = store.state.check_draft().with(Option::is_none);
+        if finished && query.get("step").is_some() {
+            let latest = store
+                .state
+                .check_results()
+                .with(|results| results.keys().next_back().copied());
+            if let Some(id) = latest {
+                return Screen::Result(id);
+            }
+        }
         let answers = draft(store);
         match query.get("step").as_deref() {
             Some("review") if next_unanswered(&answers).is_none() => Screen::Review,
@@ -184,6 +196,10 @@ fn QuestionStep(question: &'static Question, from_review: bool) -> impl IntoView
     let valid = move || is_valid_answer(question, &chosen());
     let continue_ = move |_| go(&next_step(question.id, &draft(store), from_review));
     let back = move |_| {
+        // Opened from the review to change one answer: Back returns there.
+        if from_review {
+            return go("/check?step=review");
+        }
         let answers = draft(store);
         let questions = flow(&answers);
         match questions.iter().position(|q| q.id == question.id) {
@@ -489,7 +505,14 @@ fn SymptomScoreForm() -> impl IntoView {
             <Rating legend="Pain when sitting" name="score-sitting" value=sitting on_pick=picker(sitting) />
             <Rating legend="Pain during running or activity" name="score-activity" value=activity on_pick=picker(activity) />
             <Rating legend="Pain the morning after activity" name="score-morning" value=morning on_pick=picker(morning) />
-            <p aria-live="polite">{move || saved().map(|_| format!("Saved for {}.", today.long_label()))}</p>
+            <p aria-live="polite">{move || {
+                let rated = [sitting.get(), activity.get(), morning.get()].iter().flatten().count();
+                match (saved(), rated) {
+                    (Some(_), _) => format!("Saved for {}.", today.long_label()),
+                    (None, 0) => String::new(),
+                    (None, n) => format!("{n} of 3 rated: the score is saved once all three are."),
+                }
+            }}</p>
         </section>
     }
 }

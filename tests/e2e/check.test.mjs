@@ -154,6 +154,10 @@ test("a typical runner: axe on every step, and the routine starts at phase 1", a
   assert.equal(await levelShown(page), LEVEL.selfCare);
   await page.getByText("Only an examination can confirm it.").waitFor();
   assert.deepEqual(await axeViolations(page), [], "axe on the result");
+  // The browser's Back from the result shows that result, not an empty check.
+  await page.goBack();
+  await page.waitForURL(/step=review/);
+  assert.equal(await levelShown(page), LEVEL.selfCare);
   await page.getByRole("button", { name: /Start the routine: Phase 1/ }).tap();
   await page.waitForURL(env.server.url + "/routine");
   await page.getByRole("heading", { name: "Phase 1 · General leg strength" }).waitFor();
@@ -259,4 +263,16 @@ test("keyboard only: the self-check can be completed without a pointer", async (
   await page.keyboard.press("Enter");
   // The first option of the first warning sign is "Yes": an emergency, said at once.
   assert.equal(await levelShown(page), LEVEL.emergency);
+});
+
+test("the weekly score says it is saved only once all three ratings are in", async () => {
+  const { page } = await env.openApp({ path: "/check#score" });
+  const status = page.locator("#score p[aria-live]");
+  await page.locator('label[for="score-sitting-4"]').tap();
+  await page.locator("#score").getByText("1 of 3 rated: the score is saved once all three are.").waitFor();
+  await page.locator('label[for="score-activity-3"]').tap();
+  await page.locator("#score").getByText("2 of 3 rated").waitFor();
+  await page.locator('label[for="score-morning-2"]').tap();
+  await page.locator("#score").getByText(/^Saved for /).waitFor();
+  assert.match(await status.innerText(), /^Saved for /);
 });

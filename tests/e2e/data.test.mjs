@@ -344,6 +344,7 @@ test("replace keeps a copy of what it replaced, and one tap undoes it", async ()
   assert.equal(trainingDays(await storedState(page)), 1);
   await page.getByRole("button", { name: "Undo the replace" }).tap();
   await page.getByText("Undone: your data is back as it was before the replace.").waitFor();
+  assert.equal(await page.getByText(/Replaced\. This device now matches/).count(), 0, "the replace's message gives way to the undo's");
   const state = await storedState(page);
   assert.equal(trainingDays(state), 8);
   assert.equal(state.programme.value.phase, "foundation");

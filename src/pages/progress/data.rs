@@ -3,10 +3,12 @@
 
 use crate::browser::{download, now_ms};
 use crate::components::install::InstallCard;
+use crate::components::widgets::NumberField;
 use crate::storage::{self, Health};
 use crate::store::{use_store, Scope};
 use hamstring_domain::backup::{check_import, file_name, Import, MAX_IMPORT_BYTES};
 use hamstring_domain::date::Weekday;
+use hamstring_domain::entry::NumberRule;
 use hamstring_domain::state::{encode, Changes, Counts, Stamped};
 use leptos::prelude::*;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
@@ -18,6 +20,8 @@ const BACKUP_NUDGE_DAYS: i32 = 14;
 pub fn DataSection() -> impl IntoView {
     // Bumped when a replacement is made or undone, to show or hide "Undo".
     let undo_changed = RwSignal::new(0u32);
+    // One message for restoring and undoing: the latest says what happened.
+    let message = RwSignal::new(Outcome::None);
     view! {
         <InstallCard />
         <section class="card" aria-labelledby="data-title" id="data">
@@ -25,8 +29,8 @@ pub fn DataSection() -> impl IntoView {
             <p>"Everything you record stays in this browser on this device. Nothing is sent anywhere."</p>
             <StorageNotes />
             <Backup />
-            <Restore undo_changed />
-            <UndoReplace undo_changed />
+            <Restore undo_changed message />
+            <UndoReplace undo_changed message />
             <Quarantine />
             <DeleteAll />
         </section>
@@ -101,10 +105,9 @@ fn Backup() -> impl IntoView {
 type Outcome = Option<(bool, String)>;
 
 #[component]
-fn Restore(undo_changed: RwSignal<u32>) -> impl IntoView {
+fn Restore(undo_changed: RwSignal<u32>, message: RwSignal<Outcome>) -> impl IntoView {
     let store = use_store();
     let pending = RwSignal::new(None::<Import>);
-    let message = RwSignal::new(Outcome::None);
     let picked = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|files| files.get(0)) else {
@@ -208,13 +211,12 @@ fn Restore(undo_changed: RwSignal<u32>) -> impl IntoView {
 
 /// One-step undo of a replacement, kept until it is used or discarded.
 #[component]
-fn UndoReplace(undo_changed: RwSignal<u32>) -> impl IntoView {
+fn UndoReplace(undo_changed: RwSignal<u32>, message: RwSignal<Outcome>) -> impl IntoView {
     let store = use_store();
     let copy = Memo::new(move |_| {
         undo_changed.track();
         storage::undo_copy()
     });
-    let message = RwSignal::new(None::<&'static str>);
     let undo = move |_| {
         let Some(before) = copy.get_untracked() else {
             return;
@@ -222,13 +224,16 @@ fn UndoReplace(undo_changed: RwSignal<u32>) -> impl IntoView {
         match store.replace(before, false) {
             Ok(()) => {
                 storage::drop_undo_copy();
-                message.set(Some(
-                    "Undone: your data is back as it was before the replace.",
-                ));
+                message.set(Some((
+                    true,
+                    "Undone: your data is back as it was before the replace.".into(),
+                )));
             }
-            Err(_) => message.set(Some(
-                "The replace could not be undone: saving is not working. The copy is still kept.",
-            )),
+            Err(_) => message.set(Some((
+                false,
+                "The replace could not be undone: saving is not working. The copy is still kept."
+                    .into(),
+            ))),
         }
         undo_changed.update(|n| *n += 1);
     };
@@ -247,7 +252,6 @@ fn UndoReplace(undo_changed: RwSignal<u32>) -> impl IntoView {
                 </div>
             </div>
         })}
-        <p aria-live="polite">{move || message.get()}</p>
     }
 }
 
@@ -331,20 +335,15 @@ fn Settings() -> impl IntoView {
             state.settings = Some(Stamped::new(now, settings));
         });
     };
-    let number = |ev: &leptos::ev::Event| event_target_value(ev).trim().parse::<u32>().ok();
+    let rest_secs = Signal::derive(move || Some(settings().rest_secs));
+    let break_minutes = Signal::derive(move || Some(settings().break_minutes));
     view! {
         <section class="card" aria-labelledby="settings-title" id="settings">
             <h2 id="settings-title">"Settings"</h2>
-            <label class="field">"Rest after a split-squat set (seconds)"
-                <input type="number" inputmode="numeric" min="0" max="600" name="rest-secs"
-                    prop:value=move || settings().rest_secs.to_string()
-                    on:change=move |ev| if let Some(n) = number(&ev).filter(|n| *n <= 600) { update(Box::new(move |s| s.rest_secs = n)) } />
-            </label>
-            <label class="field">"Standing break every (minutes)"
-                <input type="number" inputmode="numeric" min="5" max="120" name="break-minutes"
-                    prop:value=move || settings().break_minutes.to_string()
-                    on:change=move |ev| if let Some(n) = number(&ev).filter(|n| (5..=120).contains(n)) { update(Box::new(move |s| s.break_minutes = n)) } />
-            </label>
+            <NumberField label="Rest after a split-squat set (seconds)" name="rest-secs" rule=NumberRule::whole(0, 600) value=rest_secs
+                on_commit=Callback::new(move |n: Option<u32>| if let Some(n) = n { update(Box::new(move |s| s.rest_secs = n)) }) />
+            <NumberField label="Standing break every (minutes)" name="break-minutes" rule=NumberRule::whole(5, 120) value=break_minutes
+                on_commit=Callback::new(move |n: Option<u32>| if let Some(n) = n { update(Box::new(move |s| s.break_minutes = n)) }) />
             <label class="field">"Weeks start on"
                 <select name="week-start" on:change=move |ev| {
                     let value = event_target_value(&ev);

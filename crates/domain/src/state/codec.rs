@@ -157,9 +157,11 @@ pub struct Decoded {
 /// an error.
 pub fn decode(text: &str) -> Result<Decoded, DecodeError> {
     let value: Value = serde_json::from_str(text)
-        .map_err(|_| DecodeError::Unreadable("it is not valid JSON".into()))?;
+        .map_err(|_| DecodeError::Unreadable("it is not data this app can read".into()))?;
     let Value::Object(envelope) = value else {
-        return Err(DecodeError::Unreadable("it is not an object".into()));
+        return Err(DecodeError::Unreadable(
+            "it is not data this app can read".into(),
+        ));
     };
     if envelope.get("app").and_then(Value::as_str) != Some(APP_TAG) {
         return Err(DecodeError::Unreadable(
