@@ -6,12 +6,13 @@ use crate::components::install::InstallOffer;
 use crate::components::shell::{HealthBanner, Icon, Nav, ThemeToggle};
 use crate::components::standing::BreakReminder;
 use crate::pages::{CheckPage, GuidePage, NotFound, ProgressPage, RoutinePage};
-use crate::store::Store;
+use crate::store::{use_store, Store};
 use hamstring_content::shell::BRAND_ICON;
 use hamstring_domain::state::Theme;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Title};
 use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 /// The paths rendered at build time, each into its own file (`/404` is the
@@ -46,13 +47,19 @@ pub fn App() -> impl IntoView {
     let listener = window_event_listener(leptos::ev::storage, move |event| {
         store.take_in_other_tab(event.key(), event.new_value());
     });
-    // Coming back to the app after midnight: move "today" on.
-    let refresh_day = window_event_listener(leptos::ev::focus, move |_| {
+    // Coming back to the app after midnight (a focused window, a shown tab,
+    // a page restored from the back-forward cache): move "today" on.
+    let move_day_on = move || {
         let now = browser::today();
         if store.today.get_untracked() != now {
             store.today.set(now);
         }
-    });
+    };
+    let refresh_day = [
+        window_event_listener_untyped("focus", move |_| move_day_on()),
+        window_event_listener_untyped("visibilitychange", move |_| move_day_on()),
+        window_event_listener_untyped("pageshow", move |_| move_day_on()),
+    ];
     // Printing shows every "How to do it": opened for the print, closed after.
     let open_for_print =
         window_event_listener_untyped("beforeprint", |_| browser::open_details_for_print(true));
@@ -60,7 +67,7 @@ pub fn App() -> impl IntoView {
         window_event_listener_untyped("afterprint", |_| browser::open_details_for_print(false));
     on_cleanup(move || {
         listener.remove();
-        refresh_day.remove();
+        refresh_day.into_iter().for_each(|handle| handle.remove());
         open_for_print.remove();
         close_after_print.remove();
     });
@@ -87,6 +94,7 @@ pub fn App() -> impl IntoView {
                 <ThemeToggle />
             </header>
             <HealthBanner />
+            <ScrollToHash />
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=GuidePage />
@@ -97,4 +105,21 @@ pub fn App() -> impl IntoView {
             </main>
         </Router>
     }
+}
+
+/// Links to a part of a page (`/progress#data`, `/routine#ex-glute-bridge`):
+/// once the page holds what storage fills in, scroll to that part, on the
+/// first load and after every move within the app.
+#[component]
+fn ScrollToHash() -> impl IntoView {
+    let store = use_store();
+    let location = use_location();
+    Effect::new(move |_| {
+        // Read, not only tracked: a memo nobody reads is never recomputed,
+        // so it would never tell this effect that the address changed.
+        let _address = (location.pathname.get(), location.hash.get());
+        if store.loaded.get() {
+            browser::scroll_to_hash(30);
+        }
+    });
 }

@@ -143,6 +143,4 @@ fn track_reading_position() {
         }
     });
     on_cleanup(move || handle.remove());
-    // A shared link or a reload with #section, in the browser.
-    Effect::new(move |_| request_animation_frame(crate::browser::scroll_to_hash));
 }

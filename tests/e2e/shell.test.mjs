@@ -50,3 +50,22 @@ test("an unknown address shows a not-found page with a way back", async () => {
   await page.getByRole("link", { name: "Go to the guide" }).tap();
   await page.waitForURL(env.server.url + "/");
 });
+
+test("a link to part of a page lands on that part, loaded directly or followed in the app", async () => {
+  const inView = (page, id) =>
+    page.waitForFunction((target) => {
+      const box = document.getElementById(target)?.getBoundingClientRect();
+      return box && box.top >= 0 && box.top < innerHeight / 2;
+    }, id);
+  const { page } = await env.openApp({ path: "/progress#data" });
+  await inView(page, "data");
+  for (const [path, id] of [["/progress#strength", "strength"], ["/check#score", "score"]]) {
+    await page.goto(env.server.url + path);
+    await appReady(page);
+    await inView(page, id);
+  }
+  // From the weekly score to its chart on Progress, within the app.
+  await page.locator("#score").getByRole("link", { name: "Progress" }).tap();
+  await page.waitForURL(/\/progress#symptoms$/);
+  await inView(page, "symptoms");
+});
