@@ -86,7 +86,7 @@ test("a split-squat set starts the 15-second rest timer after both sides, in its
   await right.tap();
   await timer.waitFor();
   await right.tap();
-  await timer.waitFor({ state: "detached" });
+  await timer.waitFor({ state: "detached", timeout: 2000 });
   // Other exercises do not ask for rest.
   await page.getByRole("checkbox", { name: "Glute bridge: Set 1" }).tap();
   await page.waitForTimeout(200);
