@@ -432,7 +432,7 @@ pub fn level_text(level: Level) -> LevelText {
             title: "Your answers match the typical pattern of high hamstring tendonitis",
             when: "Start now, and get it confirmed if it is not improving",
             action: &[
-                "Your answers match the typical pattern of high hamstring tendonitis (proximal hamstring tendinopathy). Only an examination can confirm it.",
+                "This is what the guide describes as proximal hamstring tendinopathy: a deep ache at the sit bone that builds up with running. Only an examination can confirm it.",
                 "A sensible start is phase 1 of the routine: general leg strength, a standing break every 15–20 minutes of sitting, no slumped sitting, no hamstring stretching for now, and cross-training instead of running.",
                 "Have a physiotherapist confirm it if it is not improving after a few weeks, and get help straight away if any warning sign appears. Rehab commonly takes three to six months.",
             ],
