@@ -346,12 +346,15 @@ fn StrengthCheckForm() -> impl IntoView {
     let error = RwSignal::new(None::<&'static str>);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (Ok(l), Ok(r)) = (
-            left.get_untracked().trim().parse::<u16>(),
-            right.get_untracked().trim().parse::<u16>(),
-        ) else {
+        let reps = |text: String| {
+            text.trim()
+                .parse::<u16>()
+                .ok()
+                .filter(|n| *n <= StrengthCheck::MAX_REPS)
+        };
+        let (Some(l), Some(r)) = (reps(left.get_untracked()), reps(right.get_untracked())) else {
             error.set(Some(
-                "Enter the number of repetitions for each leg (whole numbers).",
+                "Enter the number of repetitions for each leg (whole numbers up to 999).",
             ));
             return;
         };
