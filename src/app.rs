@@ -119,7 +119,7 @@ fn ScrollToHash() -> impl IntoView {
         // so it would never tell this effect that the address changed.
         let _address = (location.pathname.get(), location.hash.get());
         if store.loaded.get() {
-            browser::scroll_to_hash(30);
+            request_animation_frame(browser::scroll_to_hash);
         }
     });
 }

@@ -3,7 +3,7 @@
 //! can do. Storage lives in `crate::storage`.
 
 use hamstring_domain::date::{Day, Weekday};
-use leptos::prelude::{document, request_animation_frame, window};
+use leptos::prelude::{document, window};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Where the app is served from, without a trailing slash: "" at the root of
@@ -173,22 +173,14 @@ pub fn can_share() -> bool {
     web_sys::window().is_some_and(|w| has_function(w.navigator().as_ref(), "share"))
 }
 
-/// Scrolls to the element a link's `#anchor` names, once it is on the page:
-/// a route's content can arrive a few frames after its address (and the
-/// router scrolls to the top as it finishes), so each frame looks again, up
-/// to `frames` frames.
-pub fn scroll_to_hash(frames: u8) {
-    request_animation_frame(move || {
-        let hash = window().location().hash().unwrap_or_default();
-        let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else {
-            return;
-        };
-        match document().get_element_by_id(id) {
-            Some(element) => element.scroll_into_view(),
-            None if frames > 0 => scroll_to_hash(frames - 1),
-            None => {}
+/// Scrolls to the element a link's `#anchor` names, if it is on the page.
+pub fn scroll_to_hash() {
+    let hash = window().location().hash().unwrap_or_default();
+    if let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) {
+        if let Some(element) = document().get_element_by_id(id) {
+            element.scroll_into_view();
         }
-    });
+    }
 }
 
 /// Asks the browser to keep the screen on (Screen Wake Lock). `None` where

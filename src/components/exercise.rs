@@ -15,7 +15,7 @@ use hamstring_domain::schedule::add_load_suggested;
 use hamstring_domain::state::{SetKey, Side, Stamped, MAX_LOAD_TENTHS, MAX_REPS};
 use leptos::prelude::*;
 
-const REPS: NumberRule = NumberRule::whole(0, MAX_REPS as u32);
+const REPS: NumberRule = NumberRule::whole(0..=MAX_REPS as u32);
 /// Kilograms, kept in tenths.
 const LOAD_KG: NumberRule = NumberRule {
     scale: 10,

@@ -45,10 +45,9 @@ pub fn RestTimer(
     // A new rest period (not each second of it) is shown and announced.
     Effect::new(move |previous: Option<Option<f64>>| {
         let now = rest_until.get();
-        if let Some(end) = now.filter(|_| previous.flatten() != now) {
-            let seconds = seconds_until(end, js_sys::Date::now());
-            left.set(seconds);
-            announcement.set(format!("Rest for {seconds} seconds."));
+        if now.is_some() && previous.flatten() != now {
+            count_down();
+            announcement.set(format!("Rest for {} seconds.", left.get_untracked()));
         }
         now
     });

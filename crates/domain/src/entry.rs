@@ -2,6 +2,8 @@
 //! an empty field clears the value; anything else must be a number in range
 //! with no more decimals than the field keeps, or it is refused and what was saved stays.
 
+use std::ops::RangeInclusive;
+
 /// The numbers a field takes, in its own units: whole numbers (`scale` 1) or
 /// tenths (`scale` 10, as for kilograms); `min` and `max` in those units.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,9 +26,13 @@ pub enum Entry {
 }
 
 impl NumberRule {
-    /// Whole numbers from `min` to `max`.
-    pub const fn whole(min: u32, max: u32) -> NumberRule {
-        NumberRule { scale: 1, min, max }
+    /// Whole numbers in `range`.
+    pub const fn whole(range: RangeInclusive<u32>) -> NumberRule {
+        NumberRule {
+            scale: 1,
+            min: *range.start(),
+            max: *range.end(),
+        }
     }
 
     pub fn read(&self, text: &str) -> Entry {
@@ -76,7 +82,7 @@ impl NumberRule {
 mod tests {
     use super::*;
 
-    const REPS: NumberRule = NumberRule::whole(0, 99);
+    const REPS: NumberRule = NumberRule::whole(0..=99);
     const KG: NumberRule = NumberRule {
         scale: 10,
         min: 0,
@@ -98,7 +104,7 @@ mod tests {
 
     #[test]
     fn a_range_that_starts_above_zero() {
-        let minutes = NumberRule::whole(5, 120);
+        let minutes = NumberRule::whole(5..=120);
         assert_eq!(minutes.read("4"), Entry::Refused);
         assert_eq!(minutes.read("5"), Entry::Value(5));
         assert_eq!(minutes.read("120"), Entry::Value(120));

@@ -340,9 +340,9 @@ fn Settings() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="settings-title" id="settings">
             <h2 id="settings-title">"Settings"</h2>
-            <NumberField label="Rest after a split-squat set (seconds)" name="rest-secs" rule=NumberRule::whole(0, 600) value=rest_secs
+            <NumberField label="Rest after a split-squat set (seconds)" name="rest-secs" rule=NumberRule::whole(hamstring_domain::state::Settings::REST_SECS) value=rest_secs
                 on_commit=Callback::new(move |n: Option<u32>| if let Some(n) = n { update(Box::new(move |s| s.rest_secs = n)) }) />
-            <NumberField label="Standing break every (minutes)" name="break-minutes" rule=NumberRule::whole(5, 120) value=break_minutes
+            <NumberField label="Standing break every (minutes)" name="break-minutes" rule=NumberRule::whole(hamstring_domain::state::Settings::BREAK_MINUTES) value=break_minutes
                 on_commit=Callback::new(move |n: Option<u32>| if let Some(n) = n { update(Box::new(move |s| s.break_minutes = n)) }) />
             <label class="field">"Weeks start on"
                 <select name="week-start" on:change=move |ev| {
