@@ -1,24 +1,32 @@
 // Trunk post-build hook. In the staging folder it:
 //  - renders every route with the app's own components (the native
-//    `prerender` binary, Leptos's ssr feature) and writes one file per route:
-//    index.html, check/index.html, routine/index.html, progress/index.html and
-//    404.html. The app's HTML is <body>'s very first child, so the browser
-//    hydrates it (src/main.rs) instead of drawing it again;
-//  - adds the base path, the theme applied before the first paint, and the
-//    service-worker registration to each;
+//    `prerender` binary, Leptos's ssr feature) and writes one file per route
+//    (index.html, check/index.html, routine/index.html, progress/index.html,
+//    404.html; the list is `Route::ALL` in src/app.rs, also written to
+//    routes.json for the tests). The app's HTML is <body>'s very first
+//    child, so the browser hydrates it instead of drawing it again;
+//  - gives each page the loader of its own entry (src/bin/app-*.rs): trunk
+//    builds the guide's as its main module and the others as extra modules,
+//    which this step names by content hash;
+//  - adds the base path, the boot script (theme before the first paint, taps
+//    held until the app runs) and the service-worker registration to each;
 //  - in release builds, adds a Content-Security-Policy whose script-src lists
-//    the SHA-256 of each inline script (trunk's loader and ours) and nothing else;
-//  - writes sw.js with the files to precache and a version hash.
+//    the SHA-256 of each inline script of that page and nothing else;
+//  - writes sw.js with the files to precache and a version hash, and a
+//    brotli and a gzip copy beside every text file and wasm, for hosts that
+//    serve precompressed files.
 import { createHash } from "node:crypto";
-import { readFile, writeFile, readdir, mkdir } from "node:fs/promises";
+import { readFile, writeFile, readdir, mkdir, rename } from "node:fs/promises";
 import { execFileSync } from "node:child_process";
-import { join, dirname } from "node:path";
+import { join, dirname, extname } from "node:path";
+import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 const publicUrl = process.env.TRUNK_PUBLIC_URL ?? "/";
 const base = publicUrl.replace(/\/$/, "");
 const release = process.env.TRUNK_PROFILE === "release";
 const here = new URL(".", import.meta.url).pathname;
+const hash16 = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
 
 let template = await readFile(join(staging, "index.html"), "utf8");
 
@@ -27,30 +35,68 @@ for (const file of ["manifest.webmanifest", "apple-touch-icon.png"]) {
   template = template.replace(`href="${file}"`, `href="${publicUrl}${file}"`);
 }
 
-// The app starts after the page has painted: it is already on screen
-// (rendered at build time), so nothing fetched for the app may hold up the
-// first paint. No preloads, and trunk's loader waits for a frame, then
-// imports the glue and the wasm. A hidden page (a tab opened in the
-// background) draws no frames, so it starts after a short wait instead.
+// Each entry's glue and wasm. The main one trunk names and loads itself (its
+// loader is replaced below); the others it writes as <entry>.js and
+// <entry>_bg.wasm, named here by content hash so they can be cached for good.
 template = template
   .replace(/\s*<link rel="modulepreload"[^>]*>/g, "")
   .replace(/\s*<link rel="preload"[^>]*as="fetch"[^>]*>/g, "");
-const loader = /import init, \* as bindings from '([^']+)';\s*const wasm = await init\(\{ module_or_path: '([^']+)' \}\);/;
-if (!loader.test(template)) throw new Error("trunk's loader script has changed: update pwa/postbuild.mjs");
-template = template.replace(
-  loader,
-  (_, glue, wasm) => `await new Promise((resolve) => { requestAnimationFrame(() => setTimeout(resolve)); setTimeout(resolve, 200); });
-const bindings = await import('${glue}');
-const wasm = await bindings.default({ module_or_path: '${wasm}' });`,
-);
+const trunkLoader = /<script type="module">\s*import init, \* as bindings from '([^']+)';\s*const wasm = await init\(\{ module_or_path: '([^']+)' \}\);[\s\S]*?<\/script>/;
+const main = template.match(trunkLoader);
+if (!main) throw new Error("trunk's loader script has changed: update pwa/postbuild.mjs");
+const entries = { "app-guide": { glue: main[1], wasm: main[2] } };
+for (const name of await readdir(staging)) {
+  const extra = name.match(/^(app-[a-z]+)\.js$/);
+  if (!extra) continue;
+  const entry = extra[1];
+  const glueBytes = await readFile(join(staging, name));
+  const wasmBytes = await readFile(join(staging, `${entry}_bg.wasm`));
+  const glue = `${entry}-${hash16(glueBytes)}.js`;
+  const wasm = `${entry}-${hash16(wasmBytes)}_bg.wasm`;
+  await rename(join(staging, name), join(staging, glue));
+  await rename(join(staging, `${entry}_bg.wasm`), join(staging, wasm));
+  entries[entry] = { glue: `${publicUrl}${glue}`, wasm: `${publicUrl}${wasm}` };
+}
+template = template.replace(trunkLoader, "__LOADER__");
+
+// The app starts after the page has painted: it is already on screen
+// (rendered at build time). Its wasm is fetched at once, compiled while the
+// page paints, and run after a frame (or 200 ms: a hidden tab draws none).
+const loader = ({ glue, wasm }) => `<script type="module">
+const code = fetch('${wasm}');
+const bindings = import('${glue}');
+await new Promise((resolve) => { requestAnimationFrame(() => setTimeout(resolve)); setTimeout(resolve, 200); });
+await (await bindings).default({ module_or_path: code });
+</script>`;
 
 // The app reads its base path from here (src/browser.rs, `base`).
 template = template.replace("<head>", `<head>\n    <meta name="app-base" content="${base}" />`);
 
-// Before the first paint: the saved theme (the app sets it again once it
-// runs), and whether this is a returning person, whose routine page hides
-// the first visit's phase choice until the app shows their own session.
-const boot = `(function () {
+// Every route, rendered by the app's own components.
+const pages = JSON.parse(
+  execFileSync("cargo", ["run", "--quiet", "--offline", "--bin", "prerender"], {
+    encoding: "utf8",
+    env: { ...process.env, APP_BASE: base },
+    maxBuffer: 16 * 1024 * 1024,
+  }),
+);
+const files = Object.fromEntries(pages.map((page) => [page.path, page.file]));
+
+// Before the first paint, on each page:
+//  - a host that answered this address with another route's file (a rewrite
+//    of every path to index.html) is sent to the route's own file, and an
+//    address such as /check/ or /check/index.html reads /check;
+//  - the saved theme (the app sets it again once it runs), and whether this
+//    is a returning person, whose routine page hides the first visit's phase
+//    choice until the app shows their own session;
+//  - taps on controls before the app runs are held, shown as waiting, and
+//    made again once the app runs (`hrReplayTaps`, src/browser.rs), so none
+//    is lost. Links and disclosures work without the app and are left alone.
+const boot = (route) => `(function () {
+  var base = ${JSON.stringify(base)}, files = ${JSON.stringify(files)}, here = ${JSON.stringify(route)};
+  var path = location.pathname.slice(base.length).replace(/\\/(index\\.html)?$/, "") || "/";
+  if (path !== here && files[path]) return location.replace(base + "/" + files[path] + location.search + location.hash);
+  if (location.pathname !== base + path && path === here) history.replaceState(null, "", base + path + location.search + location.hash);
   var root = document.documentElement;
   try {
     var state = JSON.parse(localStorage.getItem("hamstring-rehab:state")).state;
@@ -58,15 +104,32 @@ const boot = `(function () {
     var theme = state.settings.value.theme;
     if (theme === "light" || theme === "dark") root.setAttribute("data-theme", theme);
   } catch (e) {}
+  var held = [];
+  function hold(event) {
+    var control = event.target.closest && event.target.closest("button, label, input[type=checkbox], input[type=radio], [role=button]");
+    if (!control || control.closest("a[href], summary")) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    control.setAttribute("data-held", "");
+    held.push(control);
+  }
+  addEventListener("click", hold, true);
+  window.hrReplayTaps = function () {
+    removeEventListener("click", hold, true);
+    window.hrReplayTaps = null;
+    held.splice(0).forEach(function (control) {
+      control.removeAttribute("data-held");
+      if (control.isConnected) control.click();
+    });
+  };
 })();`;
 const register = `<script type="module">if ("serviceWorker" in navigator) addEventListener("load", () => navigator.serviceWorker.register(${JSON.stringify(publicUrl + "sw.js")}));</script>`;
-template = template.replace("</head>", `  <script>${boot}</script>\n    ${register}\n  </head>`);
 
-if (release) {
-  const hashes = [...template.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+const policy = (html) => {
+  const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
     ([, body]) => `'sha256-${createHash("sha256").update(body).digest("base64")}'`,
   );
-  const policy = [
+  return [
     "default-src 'self'",
     `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(" ")}`,
     "style-src 'self'",
@@ -78,39 +141,50 @@ if (release) {
     "base-uri 'self'",
     "form-action 'none'",
   ].join("; ");
-  template = template.replace("<head>", `<head>\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
-}
+};
 
-// Every route, rendered by the app's own components.
-const pages = JSON.parse(
-  execFileSync("cargo", ["run", "--quiet", "--offline", "--bin", "prerender"], {
-    encoding: "utf8",
-    env: { ...process.env, APP_BASE: base },
-    maxBuffer: 16 * 1024 * 1024,
-  }),
-);
 const escapeHtml = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;");
-const FILES = { "/": "index.html", "/check": "check/index.html", "/routine": "routine/index.html", "/progress": "progress/index.html", "/404": "404.html" };
-for (const [route, file] of Object.entries(FILES)) {
-  const page = pages[route];
-  if (!page) throw new Error(`the build-time render has no ${route}`);
-  const html = template
+for (const page of pages) {
+  const entry = entries[page.entry];
+  if (!entry) throw new Error(`no build of the entry ${page.entry} (index.html lists each one)`);
+  let html = template
+    .replace("__LOADER__", loader(entry))
+    .replace("</head>", `  <script>${boot(page.path)}</script>\n    ${register}\n  </head>`)
     .replace(/<title>[\s\S]*?<\/title>/, `<title>${escapeHtml(page.title)}</title>`)
     // No whitespace before the app: hydration starts at <body>'s first child.
-    .replace(/<body>\s*/, `<body data-prerendered="${route}">${page.html}\n    `);
-  await mkdir(dirname(join(staging, file)), { recursive: true });
-  await writeFile(join(staging, file), html);
+    .replace(/<body>\s*/, `<body data-prerendered="${page.path}">${page.html}\n    `);
+  if (release) html = html.replace("<head>", `<head>\n    <meta http-equiv="Content-Security-Policy" content="${policy(html)}" />`);
+  await mkdir(dirname(join(staging, page.file)), { recursive: true });
+  await writeFile(join(staging, page.file), html);
 }
+// For the tests: the same list of routes, not a copy of it.
+await writeFile(join(staging, "routes.json"), JSON.stringify(pages.map(({ path, file, entry, title }) => ({ path, file, entry, title }))));
 
-const files = (await readdir(staging)).filter((name) => !["sw.js", "404.html", "check", "routine", "progress", "exercises"].includes(name) && !name.startsWith("."));
+const routeDirs = new Set(pages.map((page) => page.file.split("/")[0]).filter((dir) => !dir.endsWith(".html")));
+const skip = (name) => ["sw.js", "404.html", "exercises", "routes.json"].includes(name) || routeDirs.has(name) || name.startsWith(".") || /\.(br|gz)$/.test(name);
+const assets = (await readdir(staging)).filter((name) => !skip(name)).sort();
 // The exercise pictures: small, and needed offline in the middle of a session.
 const pictures = (await readdir(join(staging, "exercises"))).map((name) => `exercises/${name}`);
-const routeFiles = Object.entries(FILES).filter(([route]) => route !== "/404");
+const routePages = pages.filter((page) => page.path !== "/404");
 const version = createHash("sha256");
-for (const name of [...files.sort(), ...pictures, ...routeFiles.map(([, file]) => file)]) version.update(name).update(await readFile(join(staging, name)));
-const precache = ["./", ...files.map((name) => `./${name}`), ...pictures.map((name) => `./${name}`), ...routeFiles.map(([, file]) => `./${file}`)];
+for (const name of [...assets, ...pictures, ...routePages.map((page) => page.file)]) version.update(name).update(await readFile(join(staging, name)));
+const precache = ["./", "./404.html", ...assets.map((name) => `./${name}`), ...pictures.map((name) => `./${name}`), ...routePages.map((page) => `./${page.file}`)];
 const worker = (await readFile(join(here, "sw.js"), "utf8"))
   .replace("__VERSION__", version.digest("hex").slice(0, 16))
   .replace("__PRECACHE__", JSON.stringify([...new Set(precache)]))
-  .replace("__ROUTES__", JSON.stringify(Object.fromEntries(routeFiles.map(([route, file]) => [route, `./${file}`]))));
+  .replace("__ROUTES__", JSON.stringify(Object.fromEntries(routePages.map((page) => [page.path, `./${page.file}`]))));
 await writeFile(join(staging, "sw.js"), worker);
+
+// Precompressed copies, for hosts that serve them (nginx gzip_static and
+// brotli_static, Netlify, Cloudflare) and for the tests' static server.
+const compressible = new Set([".html", ".js", ".wasm", ".css", ".svg", ".json", ".webmanifest", ".txt"]);
+const walk = async (dir) =>
+  (await readdir(dir, { withFileTypes: true })).flatMap((item) => (item.isDirectory() ? [] : [join(dir, item.name)])).concat(
+    ...(await Promise.all((await readdir(dir, { withFileTypes: true })).filter((item) => item.isDirectory()).map((item) => walk(join(dir, item.name))))),
+  );
+for (const file of await walk(staging)) {
+  if (!compressible.has(extname(file))) continue;
+  const bytes = await readFile(file);
+  await writeFile(`${file}.br`, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }));
+  await writeFile(`${file}.gz`, gzipSync(bytes, { level: 9 }));
+}

@@ -1,46 +1,154 @@
-//! The app's shell: the store, the theme, the navigation and the routes.
-//! Pages render and dispatch; the rules they show live in `hamstring-domain`.
+//! The frame every page shares: the store, the theme, the header, the tab
+//! bar and the banner, around the one page a document is.
+//!
+//! Each route is its own document with its own entry (`src/bin/app-*.rs`),
+//! so a screen ships only its own code: the guide's document carries no
+//! self-check or routine. Moving between tabs is a page load, answered from
+//! the service worker's cache after the first visit.
 
-use crate::browser::{self, base, link};
+use crate::browser::{self, link};
 use crate::components::install::InstallOffer;
 use crate::components::shell::{HealthBanner, Icon, Nav, ThemeToggle};
 use crate::components::standing::BreakReminder;
-use crate::pages::{CheckPage, GuidePage, NotFound, ProgressPage, RoutinePage};
-use crate::store::{use_store, Store};
+use crate::store::Store;
 use hamstring_content::shell::BRAND_ICON;
 use hamstring_domain::state::Theme;
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Html, Title};
-use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::hooks::use_location;
-use leptos_router::path;
 
-/// The paths rendered at build time, each into its own file (`/404` is the
-/// not-found page, for static hosts that answer unknown paths with it).
-pub const PRERENDERED: [&str; 5] = ["/", "/check", "/routine", "/progress", "/404"];
+/// Every route, declared once: the entries, the build-time render
+/// (`src/bin/prerender.rs`), the post-build step and the tests all follow
+/// this list (the tests read it from `dist/routes.json`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Route {
+    Guide,
+    Check,
+    Routine,
+    Progress,
+    /// What a static host answers for an unknown address (`404.html`).
+    NotFound,
+}
 
-/// The whole app: state, theme, navigation and the four pages.
+impl Route {
+    pub const ALL: [Route; 5] = [
+        Route::Guide,
+        Route::Check,
+        Route::Routine,
+        Route::Progress,
+        Route::NotFound,
+    ];
+
+    /// The address below the base (`/404` stands for any unknown one).
+    pub fn path(self) -> &'static str {
+        match self {
+            Route::Guide => "/",
+            Route::Check => "/check",
+            Route::Routine => "/routine",
+            Route::Progress => "/progress",
+            Route::NotFound => "/404",
+        }
+    }
+
+    /// The file a static host serves for the address.
+    pub fn file(self) -> &'static str {
+        match self {
+            Route::Guide => "index.html",
+            Route::Check => "check/index.html",
+            Route::Routine => "routine/index.html",
+            Route::Progress => "progress/index.html",
+            Route::NotFound => "404.html",
+        }
+    }
+
+    /// The entry (a binary in `src/bin/`) whose code the document loads.
+    /// The not-found page is two lines of text: the guide's entry draws it.
+    pub fn entry(self) -> &'static str {
+        match self {
+            Route::Guide | Route::NotFound => "app-guide",
+            Route::Check => "app-check",
+            Route::Routine => "app-routine",
+            Route::Progress => "app-progress",
+        }
+    }
+
+    /// The document's title.
+    pub fn title(self) -> String {
+        let page = match self {
+            Route::Guide => "A runner's guide to high hamstring tendonitis",
+            Route::Check => "Self-check",
+            Route::Routine => "Your routine",
+            Route::Progress => "Progress & data",
+            Route::NotFound => "Page not found",
+        };
+        format!("{page} · Hamstring Rehab")
+    }
+}
+
+/// The frame around `children`, the page of `route`. Also provides the
+/// store and what outlives a page's own components (the install offer, the
+/// standing-break reminder).
 #[component]
-pub fn App() -> impl IntoView {
+pub fn Shell(route: Route, children: Children) -> impl IntoView {
     let store = Store::new();
     provide_context(store);
     BreakReminder::provide();
     InstallOffer::provide();
 
-    // In the browser only, after the first render (and, later, hydration):
-    // read storage, then the years of history once the first screen is up.
+    // In the browser only, after hydration: read storage, apply any tap
+    // made before the app ran, then the years of history once the first
+    // screen is up.
     Effect::new(move |_| {
         store.start();
         crate::storage::request_persistence();
-        request_animation_frame(move || {
-            set_timeout(move || store.load_history(), std::time::Duration::ZERO);
-        });
         // Tests (and anyone curious) can tell the app has started.
         if let Some(body) = document().body() {
             let _ = body.set_attribute("data-app", "started");
         }
+        browser::replay_early_taps();
+        browser::scroll_to_hash();
+        request_animation_frame(move || {
+            set_timeout(move || store.load_history(), std::time::Duration::ZERO);
+        });
     });
 
+    // The boot script set the saved theme before the first paint; this keeps
+    // it in step with the toggle and with other tabs.
+    Effect::new(move |_| {
+        let root = document().document_element();
+        let theme = match store.settings().theme {
+            Theme::System => None,
+            Theme::Light => Some("light"),
+            Theme::Dark => Some("dark"),
+        };
+        if let Some(root) = root {
+            let _ = match theme {
+                Some(theme) => root.set_attribute("data-theme", theme),
+                None => root.remove_attribute("data-theme"),
+            };
+        }
+    });
+
+    listen_to_the_window(store);
+
+    view! {
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <header class="topbar">
+            <a href=link("/") class="brand" aria-current=(route == Route::Guide).then_some("page")>
+                <Icon path=BRAND_ICON />
+                "Hamstring Rehab"
+            </a>
+            <Nav current=route.path() />
+            <ThemeToggle />
+        </header>
+        <HealthBanner />
+        <main id="main" tabindex="-1">
+            {children()}
+        </main>
+    }
+}
+
+/// What the app hears from the window: another tab's writes, the day moving
+/// on, printing.
+fn listen_to_the_window(store: Store) {
     // Another tab saved: take its records in (the `storage` event only fires
     // in the other tabs, never the one that wrote). Its new text comes with
     // the event, so nothing is read twice.
@@ -70,56 +178,5 @@ pub fn App() -> impl IntoView {
         refresh_day.into_iter().for_each(|handle| handle.remove());
         open_for_print.remove();
         close_after_print.remove();
-    });
-
-    // No attribute: the device's light or dark.
-    let theme = move || match store.settings().theme {
-        Theme::System => None,
-        Theme::Light => Some("light"),
-        Theme::Dark => Some("dark"),
-    };
-
-    provide_meta_context();
-    view! {
-        <Html {..} data-theme=theme />
-        <Title formatter=|page: String| format!("{page} · Hamstring Rehab") />
-        <Router base=base()>
-            <a class="skip-link" href="#main">"Skip to content"</a>
-            <header class="topbar">
-                <A href=link("/") exact=true attr:class="brand">
-                    <Icon path=BRAND_ICON />
-                    "Hamstring Rehab"
-                </A>
-                <Nav />
-                <ThemeToggle />
-            </header>
-            <HealthBanner />
-            <ScrollToHash />
-            <main id="main" tabindex="-1">
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=GuidePage />
-                    <Route path=path!("/check") view=CheckPage />
-                    <Route path=path!("/routine") view=RoutinePage />
-                    <Route path=path!("/progress") view=ProgressPage />
-                </Routes>
-            </main>
-        </Router>
-    }
-}
-
-/// Links to a part of a page (`/progress#data`, `/routine#ex-glute-bridge`):
-/// once the page holds what storage fills in, scroll to that part, on the
-/// first load and after every move within the app.
-#[component]
-fn ScrollToHash() -> impl IntoView {
-    let store = use_store();
-    let location = use_location();
-    Effect::new(move |_| {
-        // Read, not only tracked: a memo nobody reads is never recomputed,
-        // so it would never tell this effect that the address changed.
-        let _address = (location.pathname.get(), location.hash.get());
-        if store.loaded.get() {
-            request_animation_frame(browser::scroll_to_hash);
-        }
     });
 }

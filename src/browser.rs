@@ -239,3 +239,143 @@ pub fn open_details_for_print(opening: bool) {
         }
     }
 }
+
+/// The address's query (`?step=onset&from=review`), as a page reads it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query(Vec<(String, String)>);
+
+impl Query {
+    fn parse(search: &str) -> Query {
+        let pairs = search
+            .trim_start_matches('?')
+            .split('&')
+            .filter(|pair| !pair.is_empty());
+        Query(
+            pairs
+                .map(|pair| {
+                    let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+                    (decode(key), decode(value))
+                })
+                .collect(),
+        )
+    }
+
+    pub fn get(&self, key: &str) -> Option<String> {
+        self.0
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+    }
+}
+
+fn decode(text: &str) -> String {
+    js_sys::decode_uri_component(&text.replace('+', " "))
+        .map(String::from)
+        .unwrap_or_else(|_| text.to_string())
+}
+
+/// The one query signal of this document, made on first use.
+#[cfg(target_arch = "wasm32")]
+fn query_signal() -> leptos::prelude::RwSignal<Query> {
+    use leptos::prelude::*;
+    thread_local! {
+        static QUERY: std::cell::OnceCell<RwSignal<Query>> = const { std::cell::OnceCell::new() };
+    }
+    QUERY.with(|cell| {
+        *cell.get_or_init(|| {
+            let search = window().location().search().unwrap_or_default();
+            let query = RwSignal::new(Query::parse(&search));
+            // Back and Forward between screens of the same page.
+            let back = window_event_listener_untyped("popstate", move |_| {
+                query.set(Query::parse(
+                    &window().location().search().unwrap_or_default(),
+                ));
+            });
+            // A link to another screen of this page moves within it, as a
+            // click on Continue does, instead of loading the page again.
+            let links = window_event_listener(leptos::ev::click, move |event| {
+                if let Some(to) = same_page_link(&event) {
+                    event.prevent_default();
+                    navigate(&to);
+                }
+            });
+            on_cleanup(move || {
+                back.remove();
+                links.remove();
+            });
+            query
+        })
+    })
+}
+
+/// At build time there is no address: every page is drawn as if opened
+/// without a query.
+#[cfg(not(target_arch = "wasm32"))]
+fn query_signal() -> leptos::prelude::RwSignal<Query> {
+    leptos::prelude::RwSignal::new(Query::default())
+}
+
+/// The query of the page's address, following Back, Forward and `navigate`.
+pub fn use_query() -> leptos::prelude::Memo<Query> {
+    use leptos::prelude::*;
+    let query = query_signal();
+    Memo::new(move |_| query.get())
+}
+
+/// Moves to `to` (an app path such as "/check?step=review" or "/routine"):
+/// another screen of this page in place, with a history entry; another
+/// page by loading it.
+pub fn navigate(to: &str) {
+    use leptos::prelude::*;
+    let location = window().location();
+    let (path, search) = to.split_once('?').unwrap_or((to, ""));
+    let here = location.pathname().unwrap_or_default();
+    let same_page = here.trim_end_matches('/') == link(path).trim_end_matches('/');
+    if !same_page {
+        let _ = location.assign(&link(to));
+        return;
+    }
+    let _ = window()
+        .history()
+        .and_then(|h| h.push_state_with_url(&JsValue::NULL, "", Some(&link(to))));
+    window().scroll_to_with_x_and_y(0.0, 0.0);
+    query_signal().set(Query::parse(search));
+}
+
+/// The app path of a plain click on a link to this same page with another
+/// query (not a new tab, not a download, not a part of the page).
+#[cfg(target_arch = "wasm32")]
+fn same_page_link(event: &web_sys::MouseEvent) -> Option<String> {
+    if event.default_prevented()
+        || event.button() != 0
+        || event.ctrl_key()
+        || event.meta_key()
+        || event.shift_key()
+        || event.alt_key()
+    {
+        return None;
+    }
+    let target: web_sys::Element = event.target()?.dyn_into().ok()?;
+    let anchor: web_sys::HtmlAnchorElement = target.closest("a[href]").ok()??.dyn_into().ok()?;
+    let location = window().location();
+    let plain = anchor.target().is_empty() && !anchor.has_attribute("download");
+    let same = anchor.origin() == location.origin().ok()?
+        && anchor.pathname().trim_end_matches('/')
+            == location.pathname().ok()?.trim_end_matches('/');
+    let path = anchor.pathname();
+    let path = path.strip_prefix(base()).unwrap_or(&path);
+    (plain && same && anchor.hash().is_empty())
+        .then(|| format!("{}{}", path.trim_end_matches('/'), anchor.search()))
+}
+
+/// Taps made before the app ran were held by the page's boot script (see
+/// pwa/postbuild.mjs) rather than lost: now that the controls work, they
+/// are made again, in order.
+pub fn replay_early_taps() {
+    if let Some(replay) = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"hrReplayTaps".into()).ok())
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    {
+        let _ = replay.call0(&JsValue::NULL);
+    }
+}

@@ -8,5 +8,7 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod pages;
+#[cfg(target_arch = "wasm32")]
+pub mod start;
 pub mod storage;
 pub mod store;

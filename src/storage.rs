@@ -153,6 +153,29 @@ pub fn set_preference(name: &str, value: bool) {
     }
 }
 
+/// A number kept for this tab only (sessionStorage), for what must outlive
+/// moving from page to page but not the tab: when the next standing break
+/// is due. None where session storage is unusable.
+pub fn tab_number(name: &str) -> Option<f64> {
+    let store = web_sys::window()?.session_storage().ok()??;
+    store
+        .get_item(&format!("{PREFERENCE_PREFIX}{name}"))
+        .ok()??
+        .parse()
+        .ok()
+}
+
+pub fn set_tab_number(name: &str, value: Option<f64>) {
+    let Some(store) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) else {
+        return;
+    };
+    let key = format!("{PREFERENCE_PREFIX}{name}");
+    let _ = match value {
+        Some(value) => store.set_item(&key, &value.to_string()),
+        None => store.remove_item(&key),
+    };
+}
+
 pub fn read_raw(key: &str) -> Option<String> {
     storage()?.get_item(key).ok().flatten()
 }

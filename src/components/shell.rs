@@ -7,7 +7,6 @@ use crate::store::{use_store, Scope};
 use hamstring_content::shell::NAV;
 use hamstring_domain::state::{Stamped, Theme};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// A line icon: decoration only, the text beside it names the link.
 #[component]
@@ -19,15 +18,16 @@ pub fn Icon(path: &'static str) -> impl IntoView {
     }
 }
 
+/// The tab bar; `current` is the path of the page it is on.
 #[component]
-pub fn Nav() -> impl IntoView {
+pub fn Nav(current: &'static str) -> impl IntoView {
     view! {
         <nav class="tabs" aria-label="Main">
             {NAV.iter().map(|item| view! {
-                <A href=link(item.href) exact=true>
+                <a href=link(item.href) aria-current=(item.href == current).then_some("page")>
                     <Icon path=item.icon />
                     <span>{item.label}</span>
-                </A>
+                </a>
             }).collect_view()}
         </nav>
     }
@@ -86,7 +86,7 @@ pub fn HealthBanner() -> impl IntoView {
         {move || message().map(|(tone, text)| view! {
             <div class=format!("banner banner-{tone}") role="status">
                 <p>{text}</p>
-                <A href=link("/progress#data")>"Go to your data"</A>
+                <a href=link("/progress#data")>"Go to your data"</a>
             </div>
         })}
     }

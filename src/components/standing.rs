@@ -1,14 +1,18 @@
 //! The standing-break reminder for desk days: a countdown that keeps going
-//! across pages, with a browser notification where the person allows it and
+//! across pages (its due time is kept for the tab, as each page is its own
+//! document), with a browser notification where the person allows it and
 //! an in-page alert always.
 
 use crate::browser::{has_notifications, now_ms, vibrate};
 use crate::components::timer::use_interval;
+use crate::storage;
 use crate::store::use_store;
 use hamstring_domain::schedule::{countdown, seconds_until};
 use leptos::prelude::*;
 use std::time::Duration;
 use web_sys::{Notification, NotificationPermission};
+
+const BREAK_DUE: &str = "break-due";
 
 /// When the next break is due (ms since the epoch), if the reminder is on;
 /// and whether a break is due now. Provided once by the app.
@@ -26,6 +30,8 @@ impl BreakReminder {
             ringing: RwSignal::new(false),
             now: RwSignal::new(0.0),
         };
+        // A reminder started on another page of this tab goes on here.
+        Effect::new(move |_| reminder.due.set(storage::tab_number(BREAK_DUE)));
         use_interval(Duration::from_secs(1), move || {
             let Some(due) = reminder.due.get_untracked() else {
                 return;
@@ -44,10 +50,13 @@ impl BreakReminder {
         let now = now_ms() as f64;
         self.now.set(now);
         self.ringing.set(false);
-        self.due.set(Some(now + f64::from(minutes) * 60_000.0));
+        let due = now + f64::from(minutes) * 60_000.0;
+        storage::set_tab_number(BREAK_DUE, Some(due));
+        self.due.set(Some(due));
     }
 
     fn stop(self) {
+        storage::set_tab_number(BREAK_DUE, None);
         self.due.set(None);
         self.ringing.set(false);
     }

@@ -2,8 +2,8 @@
 //! The step lives in the URL (`?step=onset`), so Back, reload and shared
 //! links all land on the same screen; answers in progress live in the store.
 
-use crate::browser::link;
 use crate::browser::{can_share, download, share};
+use crate::browser::{link, navigate, use_query};
 use crate::components::widgets::{Rating, Rich};
 use crate::store::{use_store, Scope, Store};
 use hamstring_content::selfcheck::{
@@ -16,9 +16,6 @@ use hamstring_domain::selfcheck::{
 };
 use hamstring_domain::state::{AppStateStoreFields, CheckResult, Stamped, SymptomScore};
 use leptos::prelude::*;
-use leptos_meta::Title;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
 fn draft(store: Store) -> Answers {
     store
@@ -29,7 +26,7 @@ fn draft(store: Store) -> Answers {
 }
 
 fn go(to: &str) {
-    use_navigate()(to, NavigateOptions::default());
+    navigate(to);
 }
 
 /// Where Continue leads from a question: the next question in the flow, or
@@ -65,7 +62,7 @@ fn focused_heading() -> NodeRef<leptos::html::H2> {
 #[component]
 pub fn CheckPage() -> impl IntoView {
     let store = use_store();
-    let query = use_query_map();
+    let query = use_query();
     // A memo, so answering (which changes the state) does not rebuild the
     // screen and steal focus; only moving to another screen does.
     let screen = Memo::new(move |_| {
@@ -102,7 +99,6 @@ pub fn CheckPage() -> impl IntoView {
     });
     let from_review = move || query.with(|q| q.get("from").as_deref() == Some("review"));
     view! {
-        <Title text="Self-check" />
         <article class="page check">
             <h1>"Self-check"</h1>
             {move || match screen.get() {

@@ -9,7 +9,6 @@ use hamstring_content::guide::{INTRO, SECTIONS, TITLE};
 use hamstring_content::{Block, CalloutKind, Section};
 use hamstring_domain::state::{AppStateStoreFields, SectionId, Stamped};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn GuidePage() -> impl IntoView {
@@ -39,7 +38,6 @@ pub fn GuidePage() -> impl IntoView {
     track_reading_position();
 
     view! {
-        <Title text="A runner's guide to high hamstring tendonitis" />
         <article class="page guide">
             <header class="guide-header">
                 <h1>{TITLE}</h1>

@@ -31,7 +31,6 @@ use hamstring_domain::schedule::{
 use hamstring_domain::state::{AppStateStoreFields, CheckResult, DayLog, Stamped};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_meta::Title;
 use std::collections::BTreeMap;
 use wasm_bindgen::JsValue;
 
@@ -60,7 +59,6 @@ pub fn RoutinePage() -> impl IntoView {
             .with(|results| care_pending(results, seen))
     });
     view! {
-        <Title text="Your routine" />
         <article class="page routine">
             <h1>"Your routine"</h1>
             <p class="lead">"Three to four sessions a week, with a rest day in between. Tap each set as you finish it; your ticks stay on this device."</p>

@@ -21,13 +21,11 @@ use hamstring_domain::schedule::{
 };
 use hamstring_domain::state::{AppStateStoreFields, DayLog, SetKey, Stamped, StrengthCheck};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn ProgressPage() -> impl IntoView {
     let store = use_store();
     view! {
-        <Title text="Progress & data" />
         <article class="page progress">
             <h1>"Progress & data"</h1>
             <p class="lead">"Your weeks, your history and your pain trend, and the data this device keeps: back it up, restore it, or delete it."</p>
