@@ -28,6 +28,31 @@ for component in clippy rustfmt; do
   fi
 done
 
+# Downloads (Debian's browsers, npm packages) run in the background while
+# the Rust tools compile: on a fresh two-core machine that saves minutes.
+background=()
+# The three browser engines the tests run in, and their WebDriver servers:
+# Chromium, Firefox ESR (geckodriver) and WebKitGTK (WebKitWebDriver, MiniBrowser,
+# under Xvfb). Nothing downloads a browser: all come from Debian or crates.io.
+if [ "${1:-}" = "--browsers" ]; then
+  missing=()
+  for pair in chromium:/usr/bin/chromium chromium-driver:/usr/bin/chromedriver \
+      firefox-esr:/usr/bin/firefox-esr webkit2gtk-driver:/usr/bin/WebKitWebDriver xvfb:/usr/bin/xvfb-run; do
+    [ -x "${pair#*:}" ] || missing+=("${pair%%:*}")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "Installing from Debian, in the background: ${missing[*]}"
+    ( apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null ) &
+    background+=($!)
+  fi
+fi
+# npm ci only when the lock file changed since the last install.
+if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_modules/.setup-lock; then
+  say "Installing npm packages in the background (wasm-opt and the browser-test tools)"
+  ( npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.setup-lock ) &
+  background+=($!)
+fi
+
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   say "Installing trunk $TRUNK_VERSION (a few minutes, once)"
   cargo install trunk --version "$TRUNK_VERSION" --locked
@@ -39,32 +64,15 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-# npm ci only when the lock file changed since the last install.
-if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_modules/.setup-lock; then
-  say "Installing npm packages (wasm-opt and the browser-test tools)"
-  npm ci --no-audit --no-fund
-  cp package-lock.json node_modules/.setup-lock
+if [ "${1:-}" = "--browsers" ] && [ "$(geckodriver --version 2>/dev/null | head -1 | cut -d' ' -f2)" != "$GECKODRIVER_VERSION" ]; then
+  say "Installing geckodriver $GECKODRIVER_VERSION (a few minutes, once)"
+  cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
 fi
 
-# The three browser engines the tests run in, and their WebDriver servers:
-# Chromium, Firefox ESR (geckodriver) and WebKitGTK (WebKitWebDriver, MiniBrowser,
-# under Xvfb). Nothing downloads a browser: all come from Debian or crates.io.
-if [ "${1:-}" = "--browsers" ]; then
-  missing=()
-  for pair in chromium:/usr/bin/chromium chromium-driver:/usr/bin/chromedriver \
-      firefox-esr:/usr/bin/firefox-esr webkit2gtk-driver:/usr/bin/WebKitWebDriver xvfb:/usr/bin/xvfb-run; do
-    [ -x "${pair#*:}" ] || missing+=("${pair%%:*}")
-  done
-  if [ ${#missing[@]} -gt 0 ]; then
-    say "Installing from Debian: ${missing[*]}"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-  fi
-  if [ "$(geckodriver --version 2>/dev/null | head -1 | cut -d' ' -f2)" != "$GECKODRIVER_VERSION" ]; then
-    say "Installing geckodriver $GECKODRIVER_VERSION (a few minutes, once)"
-    cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
-  fi
-fi
+# Each background job must have succeeded.
+for job in "${background[@]}"; do
+  wait "$job"
+done
 
 # Trunk runs cargo offline (Trunk.toml), so fetch the crates first.
 cargo fetch --quiet

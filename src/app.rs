@@ -5,10 +5,16 @@
 //! so a screen ships only its own code: the guide's document carries no
 //! self-check or routine. Moving between tabs is a page load, answered from
 //! the service worker's cache after the first visit.
+//!
+//! Static by default: the build-time render draws everything, and the
+//! browser hydrates only the parts that respond (each in a [`Slot`]): the
+//! theme toggle, the banner and the page's own controls. The header, the tab
+//! bar and the guide's article are never part of the wasm.
 
 use crate::browser::{self, link};
 use crate::components::install::InstallOffer;
 use crate::components::shell::{HealthBanner, Icon, Nav, ThemeToggle};
+use crate::components::slot::{Slot, BANNER, PAGE, THEME};
 use crate::components::standing::BreakReminder;
 use crate::store::Store;
 use hamstring_content::shell::BRAND_ICON;
@@ -83,11 +89,39 @@ impl Route {
     }
 }
 
-/// The frame around `children`, the page of `route`. Also provides the
-/// store and what outlives a page's own components (the install offer, the
-/// standing-break reminder).
+/// The frame around `children`, the page of `route`, as the build draws it.
 #[component]
 pub fn Shell(route: Route, children: Children) -> impl IntoView {
+    provide_app();
+    view! {
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <header class="topbar">
+            <a href=link("/") class="brand" aria-current=(route == Route::Guide).then_some("page")>
+                <Icon path=BRAND_ICON />
+                "Hamstring Rehab"
+            </a>
+            <Nav current=route.path() />
+            <Slot name=THEME><ThemeToggle /></Slot>
+        </header>
+        <Slot name=BANNER><HealthBanner /></Slot>
+        <main id="main" tabindex="-1" data-slot=PAGE>
+            {children()}
+        </main>
+    }
+}
+
+/// The parts of the shell every page hydrates, by slot.
+pub fn shell_slots() -> [(&'static str, fn() -> AnyView); 2] {
+    [
+        (THEME, || view! { <ThemeToggle /> }.into_any()),
+        (BANNER, || view! { <HealthBanner /> }.into_any()),
+    ]
+}
+
+/// What every page's parts share, provided once per document: the store,
+/// the install offer and the standing-break reminder (which outlive any one
+/// component), the theme and the window's events.
+pub fn provide_app() -> Store {
     let store = Store::new();
     provide_context(store);
     BreakReminder::provide();
@@ -104,7 +138,7 @@ pub fn Shell(route: Route, children: Children) -> impl IntoView {
             let _ = body.set_attribute("data-app", "started");
         }
         browser::replay_early_taps();
-        browser::scroll_to_hash();
+        request_animation_frame(browser::scroll_to_hash);
         request_animation_frame(move || {
             set_timeout(move || store.load_history(), std::time::Duration::ZERO);
         });
@@ -113,13 +147,12 @@ pub fn Shell(route: Route, children: Children) -> impl IntoView {
     // The boot script set the saved theme before the first paint; this keeps
     // it in step with the toggle and with other tabs.
     Effect::new(move |_| {
-        let root = document().document_element();
         let theme = match store.settings().theme {
             Theme::System => None,
             Theme::Light => Some("light"),
             Theme::Dark => Some("dark"),
         };
-        if let Some(root) = root {
+        if let Some(root) = document().document_element() {
             let _ = match theme {
                 Some(theme) => root.set_attribute("data-theme", theme),
                 None => root.remove_attribute("data-theme"),
@@ -128,22 +161,7 @@ pub fn Shell(route: Route, children: Children) -> impl IntoView {
     });
 
     listen_to_the_window(store);
-
-    view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
-        <header class="topbar">
-            <a href=link("/") class="brand" aria-current=(route == Route::Guide).then_some("page")>
-                <Icon path=BRAND_ICON />
-                "Hamstring Rehab"
-            </a>
-            <Nav current=route.path() />
-            <ThemeToggle />
-        </header>
-        <HealthBanner />
-        <main id="main" tabindex="-1">
-            {children()}
-        </main>
-    }
+    store
 }
 
 /// What the app hears from the window: another tab's writes, the day moving

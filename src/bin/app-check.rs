@@ -3,9 +3,14 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     use hamstring_rehab::app::Route;
+    use hamstring_rehab::components::slot::PAGE;
     use hamstring_rehab::pages::CheckPage;
     use leptos::prelude::*;
-    hamstring_rehab::start::start(Route::Check, || view! { <CheckPage /> });
+    // Interactive throughout: the whole of <main> is its one slot.
+    hamstring_rehab::start::start(
+        Route::Check,
+        &[(PAGE, || view! { <CheckPage /> }.into_any())],
+    );
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,10 +1,12 @@
 //! The guide's entry (and the not-found page's): the article is static, so
-//! this document carries only the shell's code and the guide's few controls.
+//! this document hydrates only the shell's slots and the guide's own two
+//! (the install card and "Continue reading"); the article's words and views
+//! are not in its wasm.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     use hamstring_rehab::app::Route;
-    use hamstring_rehab::pages::{GuidePage, NotFound};
+    use hamstring_rehab::pages::guide_slots;
     use hamstring_rehab::start::start;
     use leptos::prelude::*;
     let not_found = document()
@@ -13,9 +15,9 @@ fn main() {
         .as_deref()
         == Some(Route::NotFound.path());
     if not_found {
-        start(Route::NotFound, || view! { <NotFound /> });
+        start(Route::NotFound, &[]);
     } else {
-        start(Route::Guide, || view! { <GuidePage /> });
+        start(Route::Guide, &guide_slots());
     }
 }
 

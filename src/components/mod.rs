@@ -7,6 +7,7 @@ pub mod install;
 pub mod reminders;
 pub mod runs;
 pub mod shell;
+pub mod slot;
 pub mod standing;
 pub mod summary;
 pub mod timer;

@@ -2,6 +2,7 @@
 
 use crate::browser::link;
 use crate::components::install::InstallCard;
+use crate::components::slot::Slot;
 use crate::components::widgets::Rich;
 use crate::store::{use_store, Scope};
 use hamstring_content::exercises::CATALOGUE;
@@ -10,33 +11,21 @@ use hamstring_content::{Block, CalloutKind, Section};
 use hamstring_domain::state::{AppStateStoreFields, SectionId, Stamped};
 use leptos::prelude::*;
 
+/// The guide's parts that respond, each in its slot: all its entry
+/// (`src/bin/app-guide.rs`) hydrates. The article itself stays as the build
+/// drew it, so its words and views are not in the wasm.
+pub fn guide_slots() -> [(&'static str, fn() -> AnyView); 2] {
+    [
+        (INSTALL, || view! { <InstallCard /> }.into_any()),
+        (CONTINUE, || view! { <ContinueReading /> }.into_any()),
+    ]
+}
+
+const INSTALL: &str = "install";
+const CONTINUE: &str = "continue-reading";
+
 #[component]
 pub fn GuidePage() -> impl IntoView {
-    let store = use_store();
-    // Offered as a floating link once storage is read, so nothing on the
-    // page moves when it appears; gone once followed.
-    let followed = RwSignal::new(false);
-    let last_read = move || {
-        let id = store
-            .state
-            .reading()
-            .with(|r| r.as_ref().map(|r| r.value.0.clone()))?;
-        SECTIONS
-            .iter()
-            .find(|s| s.id == id && s.id != SECTIONS[0].id)
-    };
-    let continue_link = move || {
-        (store.loaded.get() && !followed.get()).then(last_read).flatten().map(|section| {
-            view! {
-                <a class="button secondary continue-reading" href=format!("#{}", section.id) on:click=move |_| followed.set(true)>
-                    "Continue reading: " {section.title}
-                </a>
-            }
-        })
-    };
-
-    track_reading_position();
-
     view! {
         <article class="page guide">
             <header class="guide-header">
@@ -50,9 +39,37 @@ pub fn GuidePage() -> impl IntoView {
                 </ol>
             </nav>
             {SECTIONS.iter().map(|section| view! { <GuideSection section /> }).collect_view()}
-            <InstallCard />
-            {continue_link}
+            <Slot name=INSTALL><InstallCard /></Slot>
+            <Slot name=CONTINUE><ContinueReading /></Slot>
         </article>
+    }
+}
+
+/// A floating link back to the section last reached, offered once storage
+/// is read (so nothing on the page moves when it appears) and gone once
+/// followed; and the tracking of that section as the reader scrolls.
+#[component]
+fn ContinueReading() -> impl IntoView {
+    let store = use_store();
+    let followed = RwSignal::new(false);
+    let last_read = move || {
+        let id = store
+            .state
+            .reading()
+            .with(|r| r.as_ref().map(|r| r.value.0.clone()))?;
+        SECTIONS
+            .iter()
+            .find(|s| s.id == id && s.id != SECTIONS[0].id)
+    };
+    track_reading_position();
+    move || {
+        (store.loaded.get() && !followed.get()).then(last_read).flatten().map(|section| {
+            view! {
+                <a class="button secondary continue-reading" href=format!("#{}", section.id) on:click=move |_| followed.set(true)>
+                    "Continue reading: " {section.title}
+                </a>
+            }
+        })
     }
 }
 

@@ -8,7 +8,7 @@ mod progress;
 mod routine;
 
 pub use check::CheckPage;
-pub use guide::GuidePage;
+pub use guide::{guide_slots, GuidePage};
 pub use not_found::NotFound;
 pub use progress::ProgressPage;
 pub use routine::RoutinePage;

@@ -86,5 +86,6 @@ test("a host that answers a deep link with another route's page still gets the r
   await appReady(page);
   await page.getByRole("heading", { level: 1, name: /routine/i }).waitFor();
   assert.equal(await page.locator("main h1").count(), 1, "one page, not two");
+  assert.equal(new URL(page.url()).pathname, "/routine", "the address stays the one asked for");
   assert.deepEqual(page.problems, []);
 });

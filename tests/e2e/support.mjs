@@ -4,7 +4,25 @@
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
-import { gzipSync } from "node:zlib";
+import { brotliCompressSync, gzipSync } from "node:zlib";
+
+/**
+ * The body to send for `file` and the encoding it is in: the build's own
+ * brotli or gzip copy beside the file (pwa/postbuild.mjs), as a host with
+ * precompressed files serves it; `changed` text is gzipped on the fly.
+ */
+async function encoded(file, accept = "", changed = null) {
+  if (changed == null) {
+    for (const [encoding, suffix] of [["br", ".br"], ["gzip", ".gz"]]) {
+      if (!accept.includes(encoding)) continue;
+      const body = await readFile(file + suffix).catch(() => null);
+      if (body) return { body, encoding };
+    }
+    const body = await readFile(file);
+    return accept.includes("gzip") ? { body: gzipSync(body), encoding: "gzip" } : { body };
+  }
+  return accept.includes("gzip") ? { body: gzipSync(changed), encoding: "gzip" } : { body: changed };
+}
 import { before, after, afterEach } from "node:test";
 import { chromium } from "playwright-core";
 import AxeBuilder from "@axe-core/playwright";
@@ -44,13 +62,11 @@ export async function serveDist({ fallbackStatus = 404, dist = DIST, prefix = ""
       file = join(dist, "404.html");
       status = fallbackStatus;
     }
-    let body = await readFile(file);
-    if (extname(file) === ".html" && state.transformHtml) body = Buffer.from(state.transformHtml(body.toString()));
-    const headers = { "content-type": TYPES[extname(file)] ?? "application/octet-stream" };
-    if (/gzip/.test(request.headers["accept-encoding"] ?? "")) {
-      body = gzipSync(body);
-      headers["content-encoding"] = "gzip";
-    }
+    const changed = extname(file) === ".html" && state.transformHtml ? Buffer.from(state.transformHtml((await readFile(file)).toString())) : null;
+    const { body, encoding } = await encoded(file, request.headers["accept-encoding"], changed);
+    const headers = { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "content-length": String(body.length), vary: "accept-encoding" };
+    if (encoding) headers["content-encoding"] = encoding;
+    if (state.delay) await state.delay(request.url);
     response.writeHead(status, headers);
     response.end(body);
   });
@@ -59,31 +75,33 @@ export async function serveDist({ fallbackStatus = 404, dist = DIST, prefix = ""
 }
 
 /**
- * Serves dist/ the way a real static host does, for the benchmark: every
- * file gzipped ahead of time, sent with Content-Length; hashed assets cached
+ * Serves dist/ the way a real static host does, for the benchmark: the
+ * build's brotli or gzip copy of each file, sent with Content-Length; hashed assets cached
  * for a year, pages revalidated; /route answered with route/index.html.
  * `/__anchor/<route>` is that route's page with every script removed: the
  * same HTML without JavaScript, the benchmark's anchor.
  */
 export async function serveStatic({ dist = DIST } = {}) {
   const cache = new Map();
-  const load = async (file, anchor) => {
-    const key = `${anchor}:${file}`;
-    if (!cache.has(key)) {
-      let body = await readFile(file);
-      if (anchor) {
-        body = Buffer.from(
-          body
-            .toString()
-            .replace(/<script\b[\s\S]*?<\/script>/g, "")
-            .replace(/<link[^>]*rel="modulepreload"[^>]*>/g, "")
-            .replace(/<link[^>]*as="fetch"[^>]*>/g, "")
-            .replace(/<link[^>]*\.wasm"[^>]*>/g, ""),
-        );
-      }
-      cache.set(key, { body, gzipped: gzipSync(body, { level: 9 }) });
+  // The anchor pages are made here, so compressed here too; every other file
+  // is sent as the build compressed it.
+  const load = async (file, accept, anchor) => {
+    if (!anchor) return encoded(file, accept);
+    if (!cache.has(file)) {
+      const body = Buffer.from(
+        (await readFile(file))
+          .toString()
+          .replace(/<script\b[\s\S]*?<\/script>/g, "")
+          .replace(/<link[^>]*rel="modulepreload"[^>]*>/g, "")
+          .replace(/<link[^>]*as="fetch"[^>]*>/g, "")
+          .replace(/<link[^>]*\.wasm"[^>]*>/g, ""),
+      );
+      cache.set(file, { body, br: brotliCompressSync(body), gzip: gzipSync(body, { level: 9 }) });
     }
-    return cache.get(key);
+    const made = cache.get(file);
+    if (accept.includes("br")) return { body: made.br, encoding: "br" };
+    if (accept.includes("gzip")) return { body: made.gzip, encoding: "gzip" };
+    return { body: made.body };
   };
   const server = createServer(async (request, response) => {
     let path = decodeURIComponent(new URL(request.url, "http://x").pathname);
@@ -96,18 +114,17 @@ export async function serveStatic({ dist = DIST } = {}) {
       file = join(dist, "404.html");
       status = 404;
     }
-    const { body, gzipped } = await load(file, anchor && extname(file) === ".html");
-    const useGzip = /gzip/.test(request.headers["accept-encoding"] ?? "");
+    const { body, encoding } = await load(file, request.headers["accept-encoding"] ?? "", anchor && extname(file) === ".html");
     const hashed = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$/.test(file);
     const headers = {
       "content-type": TYPES[extname(file)] ?? "application/octet-stream",
-      "content-length": String((useGzip ? gzipped : body).length),
+      "content-length": String(body.length),
       "cache-control": hashed ? "public, max-age=31536000, immutable" : "no-cache",
       vary: "accept-encoding",
     };
-    if (useGzip) headers["content-encoding"] = "gzip";
+    if (encoding) headers["content-encoding"] = encoding;
     response.writeHead(status, headers);
-    response.end(useGzip ? gzipped : body);
+    response.end(body);
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   return { url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
