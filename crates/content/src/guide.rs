@@ -111,14 +111,14 @@ pub const SECTIONS: &[Section] = &[
         id: "get-help",
         title: "When to get help",
         blocks: &[
-            Block::Paragraph("Most buttock pain in runners is not dangerous, but a few signs need a doctor, and some of them cannot wait. The [self-check](/check) asks about each one first."),
+            Block::Paragraph("A few signs need a doctor, and some of them cannot wait. The [self-check](/check) asks about each one first."),
             Block::Callout {
                 kind: CalloutKind::Caution,
                 title: "Call 999 (112 in the EU, 911 in the US) or go to A&E now if, for the first time:",
                 text: &[
-                    "you have numbness around or under your genitals, or around your back passage (the area you would sit on a saddle);",
+                    "you have new numbness or tingling between your legs: around or under your genitals, around your back passage (bottom) or on your inner thighs (pain or tingling at a sit bone is this injury's own sign and does not count);",
                     "you have trouble starting to pee, cannot pee, cannot control peeing, or do not notice you need to poo or cannot control it;",
-                    "you have sciatica (pain, tingling or numbness down the leg) on both sides, or weakness or numbness in both legs that is severe or getting worse.",
+                    "you have sciatica (pain, tingling or numbness down the leg) on both sides, or weakness or numbness in both legs that is severe or getting worse (sore hamstrings in both legs after training do not count).",
                     "These can mean the nerves at the bottom of the spine are being squeezed (possible cauda equina syndrome).",
                 ],
             },
@@ -127,7 +127,7 @@ pub const SECTIONS: &[Section] = &[
             Block::Bullets(&[
                 "a high temperature, or you feel hot and shivery or unwell",
                 "weight loss you cannot explain",
-                "pain that is constant, worse at night, or not eased by rest",
+                "pain that wakes you at night, or is constant and not eased by rest, even lying down (pain when sitting is typical of this injury and does not count)",
                 "it began after a serious accident or fall",
                 "you have had cancer, or have it now",
                 "a weakened immune system, for example from long-term steroids or chemotherapy",
