@@ -266,12 +266,19 @@ pub fn strength_ready(check: StrengthCheck) -> bool {
     strength_ratio_percent(check) >= STRENGTH_RATIO_PERCENT && !check.pain_at_rest
 }
 
-/// Training days whose next-morning rating is still missing, most recent first:
-/// the app asks about yesterday's session today.
-pub fn morning_check_due(state: &AppState, today: Day) -> Option<Day> {
-    let yesterday = today.plus(-1);
-    let log = state.day(yesterday);
-    (log.trained() && log.pain_next_morning.is_none()).then_some(yesterday)
+/// How far back the routine still asks about a session's morning after.
+pub const MORNING_CHECK_DAYS: i32 = 14;
+
+/// The session whose morning after the routine asks about today: the last
+/// session before today, if it was yesterday (rated or not, so the rating
+/// can be changed all day) or is still unrated. A runner who skipped the app
+/// the next day is asked on the next opening, so the plan can still act on it.
+pub fn morning_check_day(state: &AppState, today: Day) -> Option<Day> {
+    let last = (1..=MORNING_CHECK_DAYS)
+        .map(|back| today.plus(-back))
+        .find(|day| state.day(*day).trained())?;
+    let unrated = state.day(last).pain_next_morning.is_none();
+    (last == today.plus(-1) || unrated).then_some(last)
 }
 
 /// Minutes and seconds left, as a countdown reads: "19:05".
@@ -560,19 +567,27 @@ mod tests {
     }
 
     #[test]
-    fn morning_check_is_due_the_day_after_training() {
-        let mut state = with_sessions(&["2026-11-24"]);
-        assert_eq!(
-            morning_check_due(&state, day("2026-11-25")),
-            Some(day("2026-11-24"))
-        );
-        assert_eq!(morning_check_due(&state, day("2026-11-26")), None);
+    fn the_morning_after_can_be_rated_on_a_later_day() {
+        let mut state = with_sessions(&["2026-11-20", "2026-11-24"]);
+        let tuesday = Some(day("2026-11-24"));
+        assert_eq!(morning_check_day(&state, day("2026-11-25")), tuesday);
+        // Not opened on Wednesday: asked on Friday, about the last session only.
+        assert_eq!(morning_check_day(&state, day("2026-11-27")), tuesday);
         state
             .days
             .get_mut(&day("2026-11-24"))
             .unwrap()
             .pain_next_morning = Some(Stamped::new(2, 1));
-        assert_eq!(morning_check_due(&state, day("2026-11-25")), None);
+        // Rated: still shown the next day, to change it; not after.
+        assert_eq!(morning_check_day(&state, day("2026-11-25")), tuesday);
+        assert_eq!(morning_check_day(&state, day("2026-11-27")), None);
+        // Two weeks on, no longer asked.
+        let old = with_sessions(&["2026-11-01"]);
+        assert_eq!(morning_check_day(&old, day("2026-11-16")), None);
+        assert_eq!(
+            morning_check_day(&old, day("2026-11-15")),
+            Some(day("2026-11-01"))
+        );
     }
 
     #[test]
