@@ -59,5 +59,11 @@ pub const RUN_TOO_MUCH: &str = "Too much: above 5 out of 10. Ease off: make the 
 pub const RUN_NOT_SETTLED: &str =
     "Not settled: make the next run shorter or easier, and rate the morning after it too.";
 
+/// Next to a setting that differs from the source (allowed).
+pub const REST_DIFFERS: &str =
+    "The source says to rest 15 seconds after each split-squat set. A different rest is fine if it suits you or your physiotherapist.";
+pub const BREAK_DIFFERS: &str =
+    "The source says to stand up every 15–20 minutes of sitting. A different interval is fine if it suits you or your physiotherapist.";
+
 /// Loads.
 pub const ADD_LOAD: &str = "Your last two sessions with this move settled, every set was done, and the pain stayed at 3 or less: you could add a little weight next time. Change one thing at a time.";
