@@ -151,7 +151,7 @@ fn Intro() -> impl IntoView {
         <p class="lead">"Answer a few questions about your pain. The check points you to a sensible next step, and to a doctor when something sounds like more than this injury."</p>
         <p>"It starts with warning signs that need a doctor, then asks about the pain itself. Each question has a \"Not sure\" answer: use it whenever you are not sure, and the check will play it safe. It takes about three minutes."</p>
         <aside class="callout caution">
-            <p>"This check informs; it does not diagnose. Only a physician or physical therapist who examines you can say what you have."</p>
+            <p>"This check informs; it does not diagnose. Only a doctor or physiotherapist who examines you can say what you have."</p>
         </aside>
         // What was answered before is only known once storage is read.
         <Show when=move || store.loaded.get()>

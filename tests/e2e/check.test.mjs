@@ -9,7 +9,7 @@ import { useBrowser, PROFILES, openPage, appReady, axeViolations, storedState } 
 const env = useBrowser();
 
 const Q = {
-  saddle: "Is there new numbness or tingling between your legs: around your genitals, your back passage (bottom) or your inner thighs?",
+  saddle: "Is there new numbness or tingling between your legs: around your genitals, your back passage (anus) or your inner thighs?",
   bladder: "Has peeing or pooing changed in a new way? For example: trouble starting to pee, not being able to pee, not noticing you need to go, or not being able to control it.",
   bothLegs: "Do you have sciatica (nerve pain shooting down the leg) in both legs, or numbness or weakness in both legs that is severe or getting worse?",
   weakLeg: "Is one leg weak in a way that is new or getting worse? For example, your foot catches or drags, or you trip.",

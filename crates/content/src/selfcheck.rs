@@ -192,7 +192,7 @@ pub const QUESTIONS: &[Question] = &[
     Question {
         id: "saddle-numb",
         part: Part::WarningSigns,
-        prompt: "Is there new numbness or tingling between your legs: around your genitals, your back passage (bottom) or your inner thighs?",
+        prompt: "Is there new numbness or tingling between your legs: around your genitals, your back passage (anus) or your inner thighs?",
         not_counted: Some("Does not count: pain or tingling at a sit bone, the bony point you sit on."),
         why: "New numbness between the legs is an emergency sign on the NHS pages: the nerves at the bottom of the spine may be squeezed (possible cauda equina syndrome). Sit-bone pain, and tingling that starts there, are this injury's own signs and are asked about later.",
         choices: &SADDLE,
@@ -510,7 +510,7 @@ pub fn level_text(level: Level) -> LevelText {
             title: "See a GP or physiotherapist in the next one to two weeks",
             when: "Within one to two weeks",
             action: &[
-                "Book an appointment with a GP or a physiotherapist in the next one to two weeks, and tell them about the points below.",
+                "Book an appointment with a GP (a general practitioner, or family doctor) or a physiotherapist in the next one to two weeks, and tell them about the points below.",
                 "If a warning sign appears before then, get help sooner: the warning signs are listed in the [guide](/#get-help).",
             ],
         },
@@ -518,7 +518,7 @@ pub fn level_text(level: Level) -> LevelText {
             title: "Your answers match the typical pattern of high hamstring tendonitis",
             when: "Start now, and get it confirmed if it is not improving",
             action: &[
-                "This is what the guide describes as proximal hamstring tendinopathy: a deep ache at the sit bone that builds up with running. Only an examination can confirm it.",
+                "This is what the guide describes as high hamstring tendonitis: a deep ache at the sit bone that builds up with running. Only an examination can confirm it.",
                 "A sensible start is phase 1 of the routine: general leg strength, a standing break every 15–20 minutes of sitting, no slumped sitting, no hamstring stretching for now, and cross-training instead of running.",
                 "What would change this: a warning sign appearing (they are listed in the [guide](/#get-help)) means getting help today, or at once for the emergency ones; no improvement after a few weeks means seeing a GP or physiotherapist within one to two weeks. Rehab commonly takes three to six months.",
             ],
@@ -527,7 +527,7 @@ pub fn level_text(level: Level) -> LevelText {
 }
 
 /// Said under a "soon" result when the lower back or a nerve may be involved.
-pub const BACK_FIRST_ADVICE: &str = "Your answers point to the lower back or an irritated nerve. The guide's first step is to have the back checked, by a GP or physiotherapist who can refer you to an orthopedic surgeon or a spine specialist, before the hamstring programme. Meanwhile, phase 0 of the routine keeps to the daily habits that ease the back.";
+pub const BACK_FIRST_ADVICE: &str = "Your answers point to the lower back or an irritated nerve. The guide's first step (phase 0) is to have the back checked, by a GP or physiotherapist who can refer you to an orthopaedic surgeon or a spine specialist, before the hamstring programme. Meanwhile, phase 0 of the routine keeps to the daily habits that ease the back.";
 
 /// Shown on every result.
 pub const NOT_A_DIAGNOSIS: &str =
