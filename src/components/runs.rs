@@ -4,9 +4,9 @@
 
 use crate::components::widgets::Rating;
 use crate::store::{use_store, Scope};
-use hamstring_content::routine::{RUN_RULE, RUN_STAGES};
-use hamstring_domain::pain::settled;
-use hamstring_domain::running::{current_stage, STAGES};
+use hamstring_content::routine::{RUN_NOT_SETTLED, RUN_RULE, RUN_STAGES, RUN_TOO_MUCH};
+use hamstring_domain::pain::{pain_zone, PainZone};
+use hamstring_domain::running::{current_stage, run_settled, STAGES};
 use hamstring_domain::state::{AppStateStoreFields, RunEntry, Stamped};
 use leptos::prelude::*;
 
@@ -71,7 +71,7 @@ pub fn RunLog() -> impl IntoView {
                 <p class="muted">{RUN_RULE}</p>
                 <form on:submit=save>
                     <label class="field">"Minutes run today" <input type="number" inputmode="numeric" min="1" max="600" name="minutes" bind:value=minutes /></label>
-                    <Rating legend="Pain now, after the run, 0 to 10" name="run-pain" value=pain_now on_pick=Callback::new(move |n| pain_now.set(Some(n))) />
+                    <Rating legend="Pain during or right after the run, 0 to 10" name="run-pain" value=pain_now on_pick=Callback::new(move |n| pain_now.set(Some(n))) />
                     <p role="alert" class="error">{move || error.get()}</p>
                     <div class="actions"><button type="submit" class="primary">"Log run"</button></div>
                 </form>
@@ -87,9 +87,11 @@ pub fn RunLog() -> impl IntoView {
                         view! {
                             <li>
                                 <p><strong>{day.long_label()}</strong>{format!(": {minutes}, pain {} out of 10.", run.pain_now)}</p>
+                                {(pain_zone(run.pain_now) == PainZone::TooMuch).then(|| view! { <p class="status warn">{RUN_TOO_MUCH}</p> })}
                                 {match run.pain_next_morning {
-                                    Some(m) if settled(None, m) => view! { <p>{format!("Next morning: {m}. Settled.")}</p> }.into_any(),
-                                    Some(m) => view! { <p class="status warn">{format!("Next morning: {m}. Not settled: make the next run shorter or easier, and rate the morning after it too.")}</p> }.into_any(),
+                                    Some(m) if run_settled(&run) == Some(true) => view! { <p>{format!("Next morning: {m}. Settled.")}</p> }.into_any(),
+                                    Some(m) if pain_zone(run.pain_now) == PainZone::TooMuch => view! { <p>{format!("Next morning: {m}.")}</p> }.into_any(),
+                                    Some(m) => view! { <p class="status warn">{format!("Next morning: {m}. {RUN_NOT_SETTLED}")}</p> }.into_any(),
                                     None if day < store.today.get_untracked() => view! {
                                         <Rating legend=format!("Pain the morning after the run on {}", day.long_label()) name=format!("run-morning-{day}") value=Signal::derive(|| None) on_pick=Callback::new(morning) />
                                     }.into_any(),

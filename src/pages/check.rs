@@ -147,7 +147,7 @@ fn Intro() -> impl IntoView {
         <p class="lead">"Answer a few questions about your pain. The check points you to a sensible next step, and to a doctor when something sounds like more than this injury."</p>
         <p>"It starts with warning signs that need a doctor, then asks about the pain itself. Each question has a \"Not sure\" answer: use it whenever you are not sure, and the check will play it safe. It takes about three minutes."</p>
         <aside class="callout caution">
-            <p>"This check informs; it does not diagnose. Only a physician or physical therapist who examines you can say what you have."</p>
+            <p>"This check informs; it does not diagnose. Only a doctor or physiotherapist who examines you can say what you have."</p>
         </aside>
         // What was answered before is only known once storage is read.
         <Show when=move || store.loaded.get()>
@@ -190,7 +190,14 @@ fn QuestionStep(question: &'static Question, from_review: bool) -> impl IntoView
         });
     };
     let valid = move || is_valid_answer(question, &chosen());
-    let continue_ = move |_| go(&next_step(question.id, &draft(store), from_review));
+    let continue_ = move |_| {
+        let answers = draft(store);
+        // An emergency answer is acted on at once: no review screen before 999.
+        if next_unanswered(&answers).is_none() && triage(&answers).level == Level::Emergency {
+            return finish(store);
+        }
+        go(&next_step(question.id, &answers, from_review))
+    };
     let back = move |_| {
         // Opened from the review to change one answer: Back returns there.
         if from_review {
@@ -210,8 +217,10 @@ fn QuestionStep(question: &'static Question, from_review: bool) -> impl IntoView
             <span style:width=move || { let (n, total) = position(); format!("{}%", n * 100 / total.max(1)) }></span>
         </div>
         <form class="card question" on:submit=move |ev| { ev.prevent_default(); if valid() { continue_(()); } }>
-            <fieldset aria-labelledby="question-title" aria-describedby="step-count">
+            <fieldset aria-labelledby="question-title"
+                aria-describedby=if question.not_counted.is_some() { "step-count not-counted" } else { "step-count" }>
                 <h2 id="question-title" tabindex="-1" node_ref=heading>{question.prompt}</h2>
+                {question.not_counted.map(|line| view! { <p class="not-counted" id="not-counted">{line}</p> })}
                 <div class="choices">
                     {question.choices.iter().map(|choice| {
                         let id = format!("{}-{}", question.id, choice.id);
@@ -240,17 +249,23 @@ fn QuestionStep(question: &'static Question, from_review: bool) -> impl IntoView
     }
 }
 
-#[component]
-fn Review() -> impl IntoView {
-    let store = use_store();
-    let heading = focused_heading();
-    let finish = move |_| {
-        let answers = draft(store);
-        let verdict = Verdict::Triage(triage(&answers));
-        let day = store.today.get_untracked();
-        let mut finished_at = 0;
-        store.change(Scope::Main, |state, now| {
-            finished_at = now;
+/// Saves the draft as a result and shows it. The same answers finished again
+/// on the same day (after reviewing them from the result) show that result
+/// instead of saving a copy.
+fn finish(store: Store) {
+    let answers = draft(store);
+    let verdict = Verdict::Triage(triage(&answers));
+    let day = store.today.get_untracked();
+    let mut finished_at = 0;
+    store.change(Scope::Main, |state, now| {
+        let same = state
+            .check_results
+            .iter()
+            .next_back()
+            .filter(|(_, r)| r.value.day == day && r.value.answers == answers)
+            .map(|(id, _)| *id);
+        finished_at = same.unwrap_or(now);
+        if same.is_none() {
             state.check_results.insert(
                 now,
                 Stamped::new(
@@ -262,10 +277,17 @@ fn Review() -> impl IntoView {
                     },
                 ),
             );
-            state.check_draft = None;
-        });
-        go(&format!("/check?result={finished_at}"));
-    };
+        }
+        state.check_draft = None;
+    });
+    go(&format!("/check?result={finished_at}"));
+}
+
+#[component]
+fn Review() -> impl IntoView {
+    let store = use_store();
+    let heading = focused_heading();
+    let finish = move |_| finish(store);
     view! {
         <section class="card" aria-labelledby="review-title">
             <h2 id="review-title" tabindex="-1" node_ref=heading>"Check your answers"</h2>
@@ -321,6 +343,21 @@ fn ResultView(id: u64) -> impl IntoView {
                     ),
                 };
                 let file_name = format!("self-check-{}.txt", result.day);
+                let answers = result.answers.clone();
+                // Reviewing puts the answers back in progress; finishing
+                // unchanged shows this result again.
+                let review = matches!(result.verdict, Verdict::Triage(_)).then(|| {
+                    let answers = answers.clone();
+                    view! {
+                        <button type="button" class="secondary" on:click=move |_| {
+                            let answers = answers.clone();
+                            store.change(Scope::Main, |state, now| {
+                                state.check_draft = Some(Stamped::new(now, answers));
+                            });
+                            go("/check?step=review");
+                        }>"Review my answers"</button>
+                    }
+                });
                 view! {
                     <h2 id="result-title" tabindex="-1" node_ref=heading>{format!("Your result · {}", result.day.long_label())}</h2>
                     {body}
@@ -332,6 +369,7 @@ fn ResultView(id: u64) -> impl IntoView {
                         })}
                         <button type="button" class="secondary" on:click=move |_| { let _ = download(&file_name, "text/plain", &text); }>"Download summary for a clinician"</button>
                         <button type="button" class="secondary" on:click=move |_| { let _ = window().print(); }>"Print"</button>
+                        {review}
                     </div>
                     <p><a href=link("/#get-help")>"When to get help"</a> " · " <a href=link("/check")>"Back to the self-check"</a></p>
                 }.into_any()

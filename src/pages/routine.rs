@@ -11,24 +11,25 @@ use crate::store::{use_store, Scope, Store};
 use hamstring_content::exercises::{Exercise, ExerciseId, Kind};
 use hamstring_content::routine::{
     BUILDING_UP, BUILDING_UP_PAIN, FOUNDATION_READY, FOUNDATION_RULE, FOUNDATION_SEE_PHYSIO,
-    LIGHTER_TODAY, NOT_SETTLED, NOT_SETTLED_NO_BASELINE, PAIN_ACCEPTABLE, PAIN_BEFORE_WHY,
-    PAIN_MODEL, PAIN_SAFE, PAIN_TOO_MUCH, REST_TODAY_BACK_TO_BACK, REST_TODAY_PAIN,
-    REST_TODAY_WEEK_DONE, SETTLED, STRENGTH_READY, STRENGTH_RULE, TOO_MUCH_DURING,
-    TOO_MUCH_MORNING,
+    LIGHTER_TODAY, LIGHTER_TODAY_DURING, LIGHTER_TODAY_TREND, NOT_SETTLED, NOT_SETTLED_NO_BASELINE,
+    PAIN_ACCEPTABLE, PAIN_BEFORE_WHY, PAIN_MODEL, PAIN_SAFE, PAIN_TOO_MUCH, REST_SUGGESTED,
+    REST_TODAY_BACK_TO_BACK, REST_TODAY_PAIN, REST_TODAY_WEEK_DONE, SETTLED, STRENGTH_READY,
+    STRENGTH_RULE, TOO_MUCH_DURING, TOO_MUCH_MORNING,
 };
 use hamstring_content::selfcheck::{level_text, Level, BEEN_SEEN_QUESTION};
 use hamstring_domain::date::Day;
 use hamstring_domain::pain::{
-    self, building_up, decide, pain_zone, NextSession, PainZone, Plan, Why,
+    self, decide, in_session, pain_zone, InSession, NextSession, PainZone, Plan, Why,
 };
 use hamstring_domain::phase::Phase;
 use hamstring_domain::routine::session_progress;
 use hamstring_domain::routine::{session_targets, Dropped, SetTarget};
 use hamstring_domain::schedule::{
-    back_to_back, foundation_progress, phase_offer, sessions_in_week, today_status, weeks_in_phase,
-    PhaseOffer, TodayStatus, SETTLED_IN_A_ROW, WEEK_TARGET_MAX, WEEK_TARGET_MIN,
+    back_to_back, foundation_progress, morning_check_day, phase_offer, sessions_in_week,
+    today_status, weeks_in_phase, PhaseOffer, TodayStatus, SETTLED_IN_A_ROW, WEEK_TARGET_MAX,
+    WEEK_TARGET_MIN,
 };
-use hamstring_domain::state::{AppStateStoreFields, CheckResult, DayLog, Stamped};
+use hamstring_domain::state::{AppStateStoreFields, CheckResult, Stamped};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::BTreeMap;
@@ -177,7 +178,8 @@ pub fn PhasePicker() -> impl IntoView {
 /// Today's plan from the pain ratings: lighter or rest first after pain
 /// that did not settle (see `hamstring_domain::pain`).
 fn todays_plan(store: Store, day: Day) -> Plan {
-    store.state.with(|s| pain::plan(s, day))
+    let week_start = store.week_start();
+    store.state.with(|s| pain::plan(s, day, week_start))
 }
 
 #[component]
@@ -204,7 +206,7 @@ fn Today(phase: Phase, day: Day) -> impl IntoView {
     view! {
         <section class="card phase" aria-labelledby="phase-title">
             <h2 id="phase-title">{phase.title()}</h2>
-            <PhaseStatus phase />
+            <PhaseStatus phase plan />
         </section>
         <MorningCheck day />
         {(!phase.exercises().is_empty()).then(|| view! {
@@ -262,7 +264,7 @@ fn keep_screen_awake() {
 }
 
 #[component]
-fn PhaseStatus(phase: Phase) -> impl IntoView {
+fn PhaseStatus(phase: Phase, plan: Memo<Plan>) -> impl IntoView {
     let store = use_store();
     let weeks = move || {
         store.state.programme().with(|p| {
@@ -277,11 +279,7 @@ fn PhaseStatus(phase: Phase) -> impl IntoView {
                 .map(|p| foundation_progress(s, p.since, store.today.get()))
         })
     };
-    let building = move || {
-        store
-            .state
-            .with(|s| building_up(s, store.today.get(), store.week_start()))
-    };
+    let building = move || plan.get().building_up;
     view! {
         <p class="muted">{move || weeks().map(|w| format!("Week {} of this phase.", w + 1))}</p>
         {move || building().then(|| view! { <p class="status warn" id="pain-trend">{BUILDING_UP_PAIN}</p> })}
@@ -338,29 +336,49 @@ fn plural(count: usize, one: &str, many: &str) -> String {
 }
 
 /// The morning after a session: how does it feel, and what that means for
-/// the next session. Stays on screen all day, so the rating can be changed.
+/// the next session. Yesterday's stays on screen all day, so the rating can
+/// be changed; an older session still unrated is asked about on the next
+/// opening (and stays until the page is left, to show what it means).
 #[component]
 fn MorningCheck(day: Day) -> impl IntoView {
     let store = use_store();
-    let yesterday = day.plus(-1);
-    let trained_yesterday = move || store.with_day(yesterday, DayLog::trained);
+    let Some(session) = store.state.with_untracked(|s| morning_check_day(s, day)) else {
+        return ().into_any();
+    };
+    let yesterday = session == day.plus(-1);
     let rating = Signal::derive(move || {
-        store.with_day(yesterday, |log| {
+        store.with_day(session, |log| {
             log.pain_next_morning.as_ref().map(|p| p.value)
         })
     });
-    let decision = move || store.with_day(yesterday, decide);
+    let decision = move || {
+        rating.get()?;
+        store.with_day(session, decide)
+    };
     let pick = Callback::new(move |rating: u8| {
-        store.change_day(yesterday, |log, now| {
+        store.change_day(session, |log, now| {
             log.pain_next_morning = Some(Stamped::new(now, rating));
         });
     });
+    let (title, ask, legend) = if yesterday {
+        (
+            "How does it feel this morning?".to_string(),
+            "Rate the pain now, the morning after yesterday's session.".to_string(),
+            "Pain this morning, 0 to 10".to_string(),
+        )
+    } else {
+        let when = session.long_label();
+        (
+            format!("How did it feel the morning after {when}?"),
+            format!("Your session on {when} has no morning-after rating yet. Rate the pain you had the next morning, as best you remember."),
+            format!("Pain the morning after {when}, 0 to 10"),
+        )
+    };
     view! {
-        <Show when=trained_yesterday>
             <section class="card morning" aria-labelledby="morning-title">
-                <h2 id="morning-title">"How does it feel this morning?"</h2>
-                <p>"Rate the pain now, the morning after yesterday's session. It should be no higher than before the session, and 5 or less."</p>
-                <Rating legend="Pain this morning, 0 to 10" name="morning" value=rating on_pick=pick />
+                <h2 id="morning-title">{title}</h2>
+                <p>{ask} " It should be no higher than before the session, and 5 or less."</p>
+                <Rating legend=legend name="morning" value=rating on_pick=pick />
                 <p aria-live="polite" class="decision">{move || decision().map(|d| {
                     let (class, text) = match d.why {
                         Why::Settled => ("status", SETTLED),
@@ -372,8 +390,8 @@ fn MorningCheck(day: Day) -> impl IntoView {
                     view! { <span class=class>{text}</span> }
                 })}</p>
             </section>
-        </Show>
     }
+    .into_any()
 }
 
 /// The top of today's session: a rest day or a changed plan first, before
@@ -414,7 +432,12 @@ fn SessionHeader(day: Day, targets: Memo<Vec<SetTarget>>, plan: Memo<Plan>) -> i
                     (_, TodayStatus::WeekDone) => Some(REST_TODAY_WEEK_DONE),
                     _ => None,
                 };
-                let lighter = (plan.get().next == NextSession::Lighter).then_some(LIGHTER_TODAY);
+                let plan = plan.get();
+                let lighter = (plan.next == NextSession::Lighter).then_some(match plan.because_of {
+                    _ if plan.lighter_for_the_trend() => LIGHTER_TODAY_TREND,
+                    Some((_, d)) if matches!(d.why, Why::TooMuchDuring { .. }) => LIGHTER_TODAY_DURING,
+                    _ => LIGHTER_TODAY,
+                });
                 view! {
                     {rest.map(|text| view! { <p class="status warn rest-day"><strong>{text}</strong></p> })}
                     {lighter.map(|text| view! { <p class="status warn lighter">{text}</p> })}
@@ -443,6 +466,8 @@ fn SessionHeader(day: Day, targets: Memo<Vec<SetTarget>>, plan: Memo<Plan>) -> i
             <Rating legend="Pain now, before the session, 0 to 10" name="pain-before" value=before on_pick=pick_before />
             <p class="muted">{PAIN_BEFORE_WHY}</p>
         </details>
+        <p aria-live="polite">{move || (store.with_day(day, in_session) == InSession::RestSuggested)
+            .then(|| view! { <span class="status warn rest-suggested">{REST_SUGGESTED}</span> })}</p>
         <div class="progress-bar" role="progressbar" aria-label="Session progress"
             aria-valuemin="0" aria-valuemax="100" aria-valuenow=move || progress().percent()>
             <span style:width=move || format!("{}%", progress().percent())></span>

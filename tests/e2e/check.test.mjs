@@ -9,19 +9,20 @@ import { useBrowser, PROFILES, openPage, appReady, axeViolations, storedState } 
 const env = useBrowser();
 
 const Q = {
-  saddle: "Is there numbness or tingling around your genitals, your back passage, or the area you would sit on a bike saddle?",
+  saddle: "Is there new numbness or tingling between your legs: around your genitals, your back passage (anus) or your inner thighs?",
   bladder: "Has peeing or pooing changed in a new way? For example: trouble starting to pee, not being able to pee, not noticing you need to go, or not being able to control it.",
-  bothLegs: "Do you have pain, tingling, numbness or weakness going down both legs?",
+  bothLegs: "Do you have sciatica (nerve pain shooting down the leg) in both legs, or numbness or weakness in both legs that is severe or getting worse?",
   weakLeg: "Is one leg weak in a way that is new or getting worse? For example, your foot catches or drags, or you trip.",
   pop: "At any point, did you feel a sudden pop or a sharp pain in your buttock or the back of your thigh, for example while sprinting, slipping or being forced into a stretch?",
   accident: "Did the pain begin after a serious accident or a fall?",
   fever: "Along with the pain, have you had a high temperature, felt hot and shivery, or felt generally unwell?",
-  night: "Is the pain there all the time whatever you do, worse at night, or not eased by rest?",
+  night: "Does the pain wake you at night, or stay the same whatever you do, even lying down to rest?",
   cancer: "Have you ever had cancer, or are you being treated for cancer now?",
   weight: "Have you lost weight recently without trying?",
   immune: "Is your immune system weakened, for example by long-term steroid tablets or by chemotherapy?",
   calf: "Is either calf swollen, warm, red or tender?",
   where: "Where is the pain worst?",
+  sides: "Is the pain on one side or both?",
   onset: "How did it start?",
   progress: "How has the pain changed since it began?",
   back: "Do you have lower-back pain, now or in the past?",
@@ -43,6 +44,7 @@ const TYPICAL = {
   [Q.immune]: "No",
   [Q.calf]: "No",
   [Q.where]: "Deep in the buttock, at the sit bone",
+  [Q.sides]: "One side",
   [Q.onset]: "Gradually, building up over time as I kept running",
   [Q.progress]: "It now hurts when I sit as well",
   [Q.back]: "No",
@@ -64,9 +66,28 @@ const PERSONAS = [
     who: "a runner with months of gradual pain, then a pop with bruising",
     answers: { [Q.pop]: "Yes, with bruising on the back of my thigh or trouble walking" },
     level: LEVEL.urgent,
-    asked: 5,
+    // Every same-day sign is still asked; the pain questions are not.
+    asked: 12,
   },
   { who: "a runner with numbness in the saddle area", answers: { [Q.saddle]: "Yes" }, level: LEVEL.emergency, asked: 1 },
+  {
+    who: "a runner with both hamstrings sore after hills",
+    answers: { [Q.sides]: "Both sides", [Q.progress]: "It is sore after running" },
+    level: LEVEL.selfCare,
+    routine: /Phase 1/,
+  },
+  {
+    who: "a runner with one-sided tingling at the sit bone",
+    answers: { [Q.tingling]: "Yes, down to above the knee" },
+    level: LEVEL.soon,
+    routine: /Phase 0/,
+  },
+  {
+    who: "a runner who had cancer and has a swollen calf",
+    answers: { [Q.cancer]: "Yes", [Q.calf]: "Yes" },
+    level: LEVEL.urgent,
+    named: ["A past or current cancer.", "A swollen, warm, red or tender calf: a possible blood clot."],
+  },
   {
     who: "the guide's runner: one-sided tingling when she sits, some back pain",
     answers: { [Q.back]: "Yes", [Q.tingling]: "Yes, down past the knee" },
@@ -77,7 +98,7 @@ const PERSONAS = [
   { who: "a runner with a fever and pain at night", answers: { [Q.fever]: "Yes", [Q.night]: "Yes" }, level: LEVEL.urgent },
   { who: "a runner whose pain is at the knee", answers: { [Q.where]: "At or around the knee" }, level: LEVEL.soon },
   { who: "a runner who had cancer and lost weight", answers: { [Q.cancer]: "Yes", [Q.weight]: "Yes" }, level: LEVEL.urgent },
-  { who: "a runner not sure about a change in peeing", answers: { [Q.bladder]: "Not sure" }, level: LEVEL.urgent, asked: 3 },
+  { who: "a runner not sure about a change in peeing", answers: { [Q.bladder]: "Not sure" }, level: LEVEL.urgent, asked: 12 },
 ];
 
 /** Answers the current question by tapping; checks focus and position. */
@@ -96,12 +117,15 @@ async function answerCurrent(page, answers, { scan = false } = {}) {
   return prompt;
 }
 
+/** Answers every question; ends on the review, or on the result after an emergency answer. */
 async function answerAll(page, answers = {}, options) {
   const asked = [];
   while (await page.locator("#question-title").count()) asked.push(await answerCurrent(page, answers, options));
-  await page.getByRole("heading", { name: "Check your answers" }).waitFor();
+  await page.locator("#review-title, #result-title").waitFor();
   return asked;
 }
+
+const reviewShown = (page) => page.locator("#review-title").count();
 
 /** The result's level card: its heading. */
 async function levelShown(page) {
@@ -123,7 +147,11 @@ for (const persona of PERSONAS) {
     const page = await start(context);
     const asked = await answerAll(page, persona.answers);
     if (persona.asked) assert.equal(asked.length, persona.asked, "the check stops once the result is clear");
-    await page.getByRole("button", { name: "See my result" }).tap();
+    if (persona.level === LEVEL.emergency) {
+      assert.equal(await reviewShown(page), 0, "no review screen before an emergency result");
+    } else {
+      await page.getByRole("button", { name: "See my result" }).tap();
+    }
     assert.equal(await levelShown(page), persona.level);
     const main = await page.locator("main").innerText();
     const routineOffer = page.getByRole("button", { name: /Start the routine/ });
@@ -136,9 +164,16 @@ for (const persona of PERSONAS) {
     } else {
       assert.equal(await routineOffer.count(), 0);
     }
+    for (const reason of persona.named ?? []) assert.ok(main.includes(reason), `the result names: ${reason}`);
     if (persona.level === LEVEL.emergency) {
       await page.getByRole("link", { name: "Call 999 (UK)" }).waitFor();
       assert.match(main, /112/);
+      // The answers can be reviewed from the result; finishing unchanged shows the same result.
+      await page.getByRole("button", { name: "Review my answers" }).tap();
+      await page.getByRole("heading", { name: "Check your answers" }).waitFor();
+      await page.getByRole("button", { name: "See my result" }).tap();
+      assert.equal(await levelShown(page), persona.level);
+      assert.equal(Object.keys((await storedState(page)).check_results).length, 1, "no copy saved");
     }
     assert.match(main, /not a diagnosis/i);
     assert.deepEqual(page.problems, []);
@@ -219,7 +254,7 @@ test("changing an answer from the review page changes the level, and the summary
   const summary = await readFile(await (await downloading).path(), "utf8");
   assert.match(summary, /Result: Get medical advice today/);
   assert.match(summary, /Have you ever had cancer, or are you being treated for cancer now\? Not sure/);
-  assert.match(summary, /Is there numbness or tingling around your genitals.*\? No/);
+  assert.match(summary, /Is there new numbness or tingling between your legs.*\? No/);
 });
 
 test("a result saved by the first version of the check keeps its words and asks to retake it", async () => {
@@ -258,11 +293,9 @@ test("keyboard only: the self-check can be completed without a pointer", async (
     await page.keyboard.press("Enter"); // submits the form: Continue
     await page.waitForFunction((previous) => document.querySelector("#question-title")?.innerText !== previous, prompt);
   }
-  await page.getByRole("heading", { name: "Check your answers" }).waitFor();
-  await page.getByRole("button", { name: "See my result" }).focus();
-  await page.keyboard.press("Enter");
   // The first option of the first warning sign is "Yes": an emergency, said at once.
   assert.equal(await levelShown(page), LEVEL.emergency);
+  assert.equal(await reviewShown(page), 0);
 });
 
 test("the weekly score says it is saved only once all three ratings are in", async () => {

@@ -49,6 +49,25 @@ test("a morning 6/10: the app says what it means, rest today, and the next sessi
   assert.equal(await later.locator("#ex-bodyweight-squat .set.dropped").count(), 2, "squat set 3 and the optional 4th left out");
 });
 
+test("a session three days ago with no morning rating is asked about now, and the plan follows it", async () => {
+  const { page } = await phone({ programme: programme("foundation", isoDay(-20)), days: { [isoDay(-3)]: session(2, 4) } });
+  await page.goto(env.server.url + "/routine");
+  await appReady(page);
+  await page.getByRole("heading", { name: /^How did it feel the morning after / }).waitFor();
+  assert.equal(await page.locator("#day-status .lighter").count(), 0);
+  await page.locator('label[for="morning-4"]').tap();
+  await page.getByText(/Not quite settled: the pain is higher than before the session/).waitFor();
+  await page.locator("#day-status .lighter").getByText(/A lighter session today: the pain did not settle/).waitFor();
+  // Pain above 5 before starting: rest is suggested, the session stays open.
+  await page.locator('label[for="pain-before-6"]').tap();
+  await page.getByText(/resting today is the sensible choice/).waitFor();
+  await page.getByRole("checkbox", { name: "Glute bridge: Set 1" }).tap();
+  // Above 5 during it: stop that move and ease off.
+  await page.locator('label[for="pain-after-7"]').tap();
+  await page.getByText(/stop the move that hurts and ease off/).waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+});
+
 test("seven weeks in phase 1 with no session: no phase 2, and the rule is on screen", async () => {
   const { context, page } = await phone({ programme: programme("foundation", isoDay(-49)) });
   await page.goto(env.server.url + "/routine");

@@ -159,7 +159,7 @@ test("two passing strength checks a week apart unlock phase 3, which the user co
   await page.getByLabel("Left leg repetitions").fill("18");
   await page.getByLabel("Right leg repetitions").fill("20");
   await page.getByRole("button", { name: "Save strength check" }).tap();
-  await page.getByText(/Latest: 90%.*Ready for phase 3/).waitFor();
+  await page.getByText(/Latest: 90%.*Two passing checks at least a week apart: phase 3, light running, can start/).waitFor();
 
   await page.goto(env.server.url + "/routine");
   await appReady(page);

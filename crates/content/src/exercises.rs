@@ -170,7 +170,7 @@ pub const CATALOGUE: &[Exercise] = &[
     },
     Exercise {
         id: ExerciseId::BallLegCurl,
-        name: "Leg curl with an exercise ball",
+        name: "Ball leg curl",
         kind: Kind::DirectHamstring,
         trains: "The hamstrings, working to bend the knee",
         dose: Dose {
@@ -184,16 +184,16 @@ pub const CATALOGUE: &[Exercise] = &[
         steps: &[
             "Lie on your back and rest your heels on top of an exercise ball.",
             "Raise your pelvis until your body is straight from your head to your knees.",
-            "Breathe out as you dig in your heels and roll the ball in toward your buttocks.",
+            "Breathe out as you dig in your heels and roll the ball in towards your buttocks.",
             "Roll the ball back out, then lower your hips to the floor.",
         ],
-        note: None,
-        picture: "Lying on your back with heels on an exercise ball and hips lifted. Start with legs long; end with the ball rolled in toward the buttocks, hips still up.",
+        note: Some("Also called the leg curl with an exercise ball."),
+        picture: "Lying on your back with heels on an exercise ball and hips lifted. Start with legs long; end with the ball rolled in towards the buttocks, hips still up.",
         loaded: false,
     },
     Exercise {
         id: ExerciseId::RomanianDeadlift,
-        name: "Romanian deadlift with dumbbells",
+        name: "Romanian deadlift",
         kind: Kind::DirectHamstring,
         trains: "The hamstrings and buttocks, working to straighten the hip",
         dose: Dose {
@@ -210,7 +210,7 @@ pub const CATALOGUE: &[Exercise] = &[
             "Go only as low as your flexibility allows, with your back flat and your neck in line with it.",
             "Drive your hips forward to come back up to standing.",
         ],
-        note: Some("The source article describes this move without naming it; we call it by its usual name."),
+        note: Some("Done with a dumbbell in each hand. The source article describes this move without naming it; we call it by its usual name."),
         picture: "Start standing with a dumbbell in each hand in front of the thighs; end hinged at the hips, back flat, weights lowered in front of the shins.",
         loaded: true,
     },
@@ -246,12 +246,12 @@ pub const CATALOGUE: &[Exercise] = &[
         dose_text: "No set amount",
         steps: &[
             "Lie on your back.",
-            "Lift one leg straight up toward the ceiling.",
-            "Gently ease your toes back toward your forehead.",
+            "Lift one leg straight up towards the ceiling.",
+            "Gently ease your toes back towards your forehead.",
             "Switch legs.",
         ],
         note: Some("Leave this one out early in rehab: a stretched hamstring can keep an irritated sciatic nerve from settling, and stretching presses on the sore tendon."),
-        picture: "Lying on your back. Start with both legs on the floor; end with one leg raised straight up and the toes drawn toward you.",
+        picture: "Lying on your back. Start with both legs on the floor; end with one leg raised straight up and the toes drawn towards you.",
         loaded: false,
     },
     Exercise {

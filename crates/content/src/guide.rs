@@ -20,7 +20,7 @@ pub const SECTIONS: &[Section] = &[
         blocks: &[
             Block::Paragraph("Put a group of runners together and the talk soon turns to injuries. People swap stories about orthotics and braces and what worked for them. Plantar fasciitis and sore kneecaps come up all the time."),
             Block::Paragraph("One injury hardly ever comes up. That is because the runner who has it tends to vanish. They quietly stop showing up to group runs and track sessions."),
-            Block::Paragraph("Doctors call it **proximal hamstring tendinopathy**, or PHT for short. Most runners know it as **high hamstring tendonitis**."),
+            Block::Paragraph("Most runners know it as **high hamstring tendonitis**, the name this guide uses. It is also called **proximal hamstring tendinopathy**, or PHT for short: that is the name doctors use."),
             Block::Paragraph("Your three hamstring muscles start from one shared tendon at the bottom of your pelvis. Doctors call this starting point the common origin. In this injury, that shared tendon becomes irritated and overloaded: it has been asked to carry more than it could recover from. (Older sources call it inflamed, which is where the name tendonitis comes from; overload is the better description.) The sore spot is right where you sit, so the injury lives up to its nickname as a pain in the backside."),
             Block::Paragraph("Read on to learn [what your hamstring does](/#what-the-hamstring-does), or jump straight to [the signs to look for](/#symptoms)."),
         ],
@@ -33,7 +33,7 @@ pub const SECTIONS: &[Section] = &[
             Block::Paragraph("The hamstring is not one muscle but three separate muscles. All three start at the same spot at the bottom of your pelvis. This bump of bone is called the **ischial tuberosity**, but most people know it as the **sit bone**. From there, the muscles run down the back of your thigh, cross behind your knee, and attach at different points below it."),
             Block::Subheading("The engine of your stride"),
             Block::Paragraph("Picture your body as a car. Your quadriceps are the **springs**, and your hamstrings are the **engine**. Like any engine, the more miles you put on it, the more likely it is to break down."),
-            Block::Paragraph("This injury is serious, and it is common in runners. Even so, the orthopedic literature (the medical research on bones, joints and muscles) has mostly ignored it. Far more has been written about sudden hamstring injuries, such as tears."),
+            Block::Paragraph("This injury is serious, and it is common in runners. Even so, the orthopaedic literature (the medical research on bones, joints and muscles) has mostly ignored it. Far more has been written about sudden hamstring injuries, such as tears."),
             Block::Subheading("Why the hamstring is prone to trouble"),
             Block::Paragraph("Dr. Michael Fredericson wrote one of the few research papers on this problem in runners. He points out that the way the hamstring is built, and the work it does, set it up for injury:"),
             Block::Bullets(&[
@@ -53,7 +53,7 @@ pub const SECTIONS: &[Section] = &[
         id: "why-runners",
         title: "Why runners get it",
         blocks: &[
-            Block::Paragraph("This guide is based on an article by a sports physical therapist. Over 12 years of sports physical therapy, the author has treated thousands of patients. In all that time, high hamstring tendinopathy has turned up almost only in runners."),
+            Block::Paragraph("This guide is based on an article by a sports physiotherapist (a physical therapist, as the job is called in the US). Over 12 years of sports physiotherapy, the author has treated thousands of patients. In all that time, high hamstring tendonitis has turned up almost only in runners."),
             Block::Paragraph("That makes it different from other injuries named after a sport. **Tennis elbow** shows up in mechanics about as often as in tennis players. **Jumper's knee** is not limited to basketball and volleyball players. High hamstring trouble, on the other hand, really is a runner's injury."),
             Block::Subheading("The nerve connection"),
             Block::Paragraph("For many runners, an irritated **sciatic nerve** sets the stage. Some runners know about it. Others have no idea. The irritation can come from:"),
@@ -101,7 +101,7 @@ pub const SECTIONS: &[Section] = &[
                 kind: CalloutKind::Caution,
                 title: "This guide informs. It does not diagnose.",
                 text: &[
-                    "Only a physician or physical therapist can tell you what is really causing your pain. Use this guide to understand the problem, not to replace an exam.",
+                    "Only a doctor or physiotherapist can tell you what is really causing your pain. Use this guide to understand the problem, not to replace an examination.",
                     "Some signs need a doctor rather than self-care, sometimes the same day. They are listed in [when to get help](/#get-help).",
                 ],
             },
@@ -111,23 +111,23 @@ pub const SECTIONS: &[Section] = &[
         id: "get-help",
         title: "When to get help",
         blocks: &[
-            Block::Paragraph("Most buttock pain in runners is not dangerous, but a few signs need a doctor, and some of them cannot wait. The [self-check](/check) asks about each one first."),
+            Block::Paragraph("A few signs need a doctor, and some of them cannot wait. The [self-check](/check) asks about each one first."),
             Block::Callout {
                 kind: CalloutKind::Caution,
-                title: "Call 999 (112 in the EU, 911 in the US) or go to A&E now if, for the first time:",
+                title: "Call 999 (112 in the EU, 911 in the US) or go to A&E (accident and emergency, the hospital's emergency department) now if, for the first time:",
                 text: &[
-                    "you have numbness around or under your genitals, or around your back passage (the area you would sit on a saddle);",
+                    "you have new numbness or tingling between your legs: around or under your genitals, around your back passage (anus) or on your inner thighs (pain or tingling at a sit bone is this injury's own sign and does not count);",
                     "you have trouble starting to pee, cannot pee, cannot control peeing, or do not notice you need to poo or cannot control it;",
-                    "you have sciatica (pain, tingling or numbness down the leg) on both sides, or weakness or numbness in both legs that is severe or getting worse.",
+                    "you have sciatica (pain, tingling or numbness down the leg) on both sides, or weakness or numbness in both legs that is severe or getting worse (sore hamstrings in both legs after training do not count).",
                     "These can mean the nerves at the bottom of the spine are being squeezed (possible cauda equina syndrome).",
                 ],
             },
             Block::Subheading("Get medical advice the same day"),
-            Block::Paragraph("Call NHS 111 in the UK, get an urgent GP appointment, or go to urgent care if you have back or buttock pain and:"),
+            Block::Paragraph("Call NHS 111 in the UK (the NHS's phone line for urgent advice), get an urgent appointment with a GP (a general practitioner, or family doctor), or go to urgent care if you have back or buttock pain and:"),
             Block::Bullets(&[
                 "a high temperature, or you feel hot and shivery or unwell",
                 "weight loss you cannot explain",
-                "pain that is constant, worse at night, or not eased by rest",
+                "pain that wakes you at night, or is constant and not eased by rest, even lying down (pain when sitting is typical of this injury and does not count)",
                 "it began after a serious accident or fall",
                 "you have had cancer, or have it now",
                 "a weakened immune system, for example from long-term steroids or chemotherapy",
@@ -151,9 +151,9 @@ pub const SECTIONS: &[Section] = &[
         title: "What to do first",
         blocks: &[
             Block::Paragraph("Treatment works best in a certain order. Here are the steps."),
-            Block::Subheading("Step 1: If your back or a nerve is involved, have it checked first"),
-            Block::Paragraph("The lower back is often part of the problem. If you have lower-back pain, or tingling, numbness or pain running down the leg, start there: see an **orthopedic surgeon** or a **spine specialist** (a GP or physiotherapist can refer you) to find and treat any back trouble first. Without any back or nerve signs, you can go straight to step 2."),
-            Block::Subheading("Step 2: Treat the hamstring"),
+            Block::Subheading("Phase 0 · Lower back first: if your back or a nerve is involved, have it checked"),
+            Block::Paragraph("The lower back is often part of the problem. If you have lower-back pain, or tingling, numbness or pain running down the leg, start there: see an **orthopaedic surgeon** or a **spine specialist** (a GP or physiotherapist can refer you) to find and treat any back trouble first. Without any back or nerve signs, you can go straight to phase 1."),
+            Block::Subheading("Then treat the hamstring"),
             Block::Paragraph("Once your back has been ruled out or treated, you can turn to the high hamstring itself. There are three areas to work on:"),
             Block::Bullets(&[
                 "**Strength** in your hamstring, hip and leg",
@@ -185,11 +185,11 @@ pub const SECTIONS: &[Section] = &[
                 "**pressure right on the sit bone**, such as rolling on it with a foam roller",
                 "**running through pain**: cross-train instead",
             ]),
-            Block::Subheading("Step 3: Build back up in phases"),
+            Block::Subheading("Build back up in phases 1 to 3"),
             Block::Numbered(&[
-                "**General leg strength first.** Start an exercise programme that focuses on strengthening the whole leg and leaves out direct hamstring exercises.",
-                "**Then direct hamstring work.** Give the hamstring a period to recover its normal function (**up to six weeks**), then move on to more specific hamstring exercises.",
-                "**Then light running.** Once the hamstring strength in your two legs is nearly equal, you can start a light running programme.",
+                "**Phase 1 · General leg strength.** Start an exercise programme that focuses on strengthening the whole leg and leaves out direct hamstring exercises.",
+                "**Phase 2 · Hamstring work.** Give the hamstring a period to recover its normal function (**up to six weeks**), then move on to more specific hamstring exercises.",
+                "**Phase 3 · Light running.** Once the hamstring strength in your two legs is nearly equal, you can start a light running programme. The routine checks this with two strength checks at least a week apart.",
             ]),
             Block::Paragraph("Move on only while the pain stays in check: up to 3 out of 10 during or after exercise is safe, up to 5 is acceptable, and it should settle by the next morning. Change one thing at a time: first how much you do, then how heavy, then how fast."),
             Block::Subheading("How long it takes"),
@@ -217,14 +217,14 @@ pub const SECTIONS: &[Section] = &[
                 kind: CalloutKind::Caution,
                 title: "Not a substitute for professional care",
                 text: &[
-                    "These exercises do not replace an exam by a physician or a programme guided by a physical therapist. If you can, have a professional look over your plan.",
+                    "These exercises do not replace an examination by a doctor, or a programme guided by a physiotherapist. If you can, have a professional look over your plan.",
                 ],
             },
             Block::Paragraph("Do the exercises **three to four days a week**, with at least one **rest day** in between."),
             Block::Subheading("Which moves do what"),
             Block::Bullets(&[
                 "**General leg strengthening:** the [glute bridge](/routine#ex-glute-bridge), the [Bulgarian split squat](/routine#ex-bulgarian-split-squat) and the [bodyweight squat](/routine#ex-bodyweight-squat). This is where the programme starts.",
-                "**Direct hamstring work:** the [leg curl with an exercise ball](/routine#ex-ball-leg-curl), the [Romanian deadlift](/routine#ex-romanian-deadlift) and the [hamstring stretch](/routine#ex-hamstring-stretch). These come later. Leave out the stretch early on, while the sciatic nerve settles.",
+                "**Direct hamstring work:** the [ball leg curl](/routine#ex-ball-leg-curl), the [Romanian deadlift](/routine#ex-romanian-deadlift) and the [hamstring stretch](/routine#ex-hamstring-stretch). These come later. Leave out the stretch early on, while the sciatic nerve settles.",
                 "**Soft-tissue work:** [hamstring massage with a foam roller](/routine#ex-foam-roll).",
             ]),
             Block::Paragraph("Each card below shows how to do one move and how much of it to do, such as the reps and sets, and the rest where there is one. Each card links to its full version in your routine."),
@@ -236,7 +236,7 @@ pub const SECTIONS: &[Section] = &[
         id: "further-reading",
         title: "Further reading",
         blocks: &[
-            Block::Paragraph("This guide is based on a sports physical therapist's article for runners and the research paper it cites. The app's safety advice also draws on the other studies below."),
+            Block::Paragraph("This guide is based on a sports physiotherapist's article for runners and the research paper it cites. The app's safety advice also draws on the other studies below."),
             Block::Citation("Fredericson M. et al. \"High hamstring tendinopathy in runners: meeting the challenges of diagnosis, treatment, and rehabilitation.\" The Physician and Sportsmedicine, 2005."),
             Block::Citation("Silbernagel K.G. et al. \"Continued sports activity, using a pain-monitoring model, during rehabilitation in patients with Achilles tendinopathy: a randomized controlled study.\" The American Journal of Sports Medicine, 2007."),
             Block::Citation("Goom T.S., Malliaras P., Reiman M.P., Purdam C.R. \"Proximal hamstring tendinopathy: clinical aspects of assessment and management.\" Journal of Orthopaedic & Sports Physical Therapy (JOSPT), 2016."),
@@ -314,7 +314,7 @@ mod tests {
             "engine",
             "more miles",
             "break down",
-            "orthopedic literature",
+            "orthopaedic literature",
             "tears",
             "fredericson",
             "fast-twitch",
@@ -368,7 +368,7 @@ mod tests {
             "[take the self-check](/check)",
             "does not diagnose",
             // 6. Treatment
-            "orthopedic surgeon",
+            "orthopaedic surgeon",
             "spine specialist",
             "ruled out or treated",
             "hamstring, hip and leg",
@@ -395,7 +395,8 @@ mod tests {
             "patient and thorough",
             "early",
             // 8. The exercise programme (general facts)
-            "physician",
+            "examination by a doctor",
+            "programme guided by a physiotherapist",
             "physical therapist",
             "three to four days a week",
             "rest day",
@@ -435,6 +436,19 @@ mod tests {
                 "the guide no longer mentions {fact:?}; a fact from article-facts.md is missing or was reworded"
             );
         }
+    }
+
+    /// The guide's treatment order uses the routine's phase names, so a
+    /// reader finds the same step in both.
+    #[test]
+    fn the_treatment_steps_are_the_routines_phases() {
+        use crate::phases::{BACK_FIRST, FOUNDATION, HAMSTRING, RETURN_TO_RUN};
+        let treatment = SECTIONS.iter().find(|s| s.id == "treatment").unwrap();
+        let text = section_texts(treatment).join("\n");
+        for phase in [BACK_FIRST, FOUNDATION, HAMSTRING, RETURN_TO_RUN] {
+            assert!(text.contains(phase.title), "{}", phase.title);
+        }
+        assert!(!text.contains("Step "), "steps are named as phases");
     }
 
     #[test]

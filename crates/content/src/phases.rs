@@ -17,7 +17,7 @@ const EARLY_HABITS: &[&str] = &[
 
 pub const BACK_FIRST: PhaseText = PhaseText {
     title: "Phase 0 · Lower back first",
-    purpose: "Lower-back pain, or tingling, numbness or pain running down the leg, can mean the back or a nerve is involved. Have an orthopedic surgeon or a spine specialist check it first; the hamstring programme starts once the back is ruled out or treated.",
+    purpose: "Lower-back pain, or tingling, numbness or pain running down the leg, can mean the back or a nerve is involved. Have an orthopaedic surgeon or a spine specialist check it first; the hamstring programme starts once the back is ruled out or treated.",
     habits: EARLY_HABITS,
 };
 

@@ -5,7 +5,10 @@
 pub const PAIN_SAFE: &str = "Up to 3 out of 10 is a safe level of pain during or after exercise.";
 pub const PAIN_ACCEPTABLE: &str =
     "4 or 5 out of 10 is acceptable, as long as it settles by the next morning.";
-pub const PAIN_TOO_MUCH: &str = "Above 5 out of 10 is too much: the next session will be lighter.";
+pub const PAIN_TOO_MUCH: &str = "Above 5 out of 10 is too much: stop the move that hurts and ease off for the rest of today. The next session will be lighter.";
+
+/// Before the session, when the pain is already above 5/10.
+pub const REST_SUGGESTED: &str = "Your pain is above 5 out of 10 before you start: resting today is the sensible choice. If you go on, keep it light and stop any move that takes the pain above 5.";
 
 /// Under every pain rating: the model and its source.
 pub const PAIN_MODEL: &str = "Pain should settle by the next morning and should not build from week to week. If it does not settle, the load comes down. (Pain-monitoring model, Silbernagel et al., 2007.)";
@@ -23,6 +26,8 @@ pub const TOO_MUCH_DURING: &str = "It settled, but the session itself went above
 
 /// At the top of today's session, when the plan changed.
 pub const LIGHTER_TODAY: &str = "A lighter session today: the pain did not settle after the last one. Sets left out are marked.";
+pub const LIGHTER_TODAY_DURING: &str = "A lighter session today: the pain went above 5 out of 10 during the last one. Sets left out are marked.";
+pub const LIGHTER_TODAY_TREND: &str = "A lighter session today: your next-morning pain is building from week to week. Sets left out are marked.";
 pub const REST_TODAY_PAIN: &str =
     "Rest today: the pain was above 5 out of 10 this morning. The next session will be lighter.";
 pub const REST_TODAY_BACK_TO_BACK: &str = "Today is a rest day: you trained yesterday, and the programme asks for at least one rest day between sessions.";
@@ -31,8 +36,8 @@ pub const REST_TODAY_WEEK_DONE: &str =
 pub const BUILDING_UP: &str =
     "The new hamstring moves build up a set a week, so the session does not double at once.";
 
-/// When the next-morning pain has risen week after week.
-pub const BUILDING_UP_PAIN: &str = "Your next-morning pain has gone up week after week. Ease off: keep sessions lighter until it settles, and if it keeps building, see a physiotherapist.";
+/// When the next-morning pain has risen from one week to the next.
+pub const BUILDING_UP_PAIN: &str = "Your next-morning pain is higher this week than the week before. Pain should not build from week to week, so sessions are lighter until it stops rising. If it keeps building, see a physiotherapist.";
 
 /// Phase 1's rule, stated where the offer appears.
 pub const FOUNDATION_RULE: &str = "Phase 2 opens after at least 6 sessions over two weeks or more, with your last 3 rated sessions settled by the next morning and no higher than 5 out of 10 during them.";
@@ -49,7 +54,16 @@ pub const RUN_STAGES: [&str; 4] = [
     "Easy runs that include hills",
     "Runs that include speedwork",
 ];
-pub const RUN_RULE: &str = "Move up a stage after three runs in a row that settled by the next morning. Change one thing at a time, and rate the next morning after every run, as after every session.";
+pub const RUN_RULE: &str = "Move up a stage after three runs in a row that stayed at 5 out of 10 or less and settled by the next morning (3 or less). A run that goes above 5 or does not settle takes you back a stage. Change one thing at a time, and rate the next morning after every run, as after every session.";
+pub const RUN_TOO_MUCH: &str = "Too much: above 5 out of 10. Ease off: make the next run shorter or easier, and rate the morning after it too.";
+pub const RUN_NOT_SETTLED: &str =
+    "Not settled: make the next run shorter or easier, and rate the morning after it too.";
+
+/// Next to a setting that differs from the source (allowed).
+pub const REST_DIFFERS: &str =
+    "The source says to rest 15 seconds after each split-squat set. A different rest is fine if it suits you or your physiotherapist.";
+pub const BREAK_DIFFERS: &str =
+    "The source says to stand up every 15–20 minutes of sitting. A different interval is fine if it suits you or your physiotherapist.";
 
 /// Loads.
 pub const ADD_LOAD: &str = "Your last two sessions with this move settled, every set was done, and the pain stayed at 3 or less: you could add a little weight next time. Change one thing at a time.";

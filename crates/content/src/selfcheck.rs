@@ -95,6 +95,9 @@ pub struct Question {
     pub id: &'static str,
     pub part: Part,
     pub prompt: &'static str,
+    /// What does not count, in one line, where people confuse the sign with
+    /// this injury's own aches.
+    pub not_counted: Option<&'static str>,
     /// Why the question is asked, with a link into the guide.
     pub why: &'static str,
     pub choices: &'static [Choice],
@@ -121,16 +124,18 @@ const fn warning(yes: Option<Flag>, unsure: &'static str) -> [Choice; 3] {
 }
 
 const SADDLE: [Choice; 3] = warning(
-    emergency("Numbness around your genitals, back passage or saddle area."),
-    "You were not sure about numbness around your genitals, back passage or saddle area.",
+    emergency(
+        "New numbness or tingling between your legs: genitals, back passage or inner thighs.",
+    ),
+    "You were not sure about new numbness or tingling between your legs.",
 );
 const BLADDER: [Choice; 3] = warning(
     emergency("A new change in peeing or pooing, or in controlling them."),
     "You were not sure about a change in peeing, pooing or controlling them.",
 );
 const BOTH_LEGS: [Choice; 3] = warning(
-    emergency("Pain, tingling, numbness or weakness in both legs."),
-    "You were not sure whether both legs are affected.",
+    emergency("Sciatica in both legs, or numbness or weakness in both legs that is severe or getting worse."),
+    "You were not sure about sciatica, numbness or weakness in both legs.",
 );
 const WEAK_LEG: [Choice; 3] = warning(
     urgent("Weakness in one leg that is new or getting worse."),
@@ -145,8 +150,10 @@ const FEVER: [Choice; 3] = warning(
     "You were not sure about a high temperature or feeling unwell.",
 );
 const NIGHT: [Choice; 3] = warning(
-    urgent("Pain that is constant, worse at night, or not eased by rest."),
-    "You were not sure whether the pain is constant, worse at night or not eased by rest.",
+    urgent(
+        "Pain that wakes you at night, or that stays whatever you do and does not ease lying down.",
+    ),
+    "You were not sure whether the pain wakes you at night or eases with rest.",
 );
 const CANCER: [Choice; 3] = warning(
     urgent("A past or current cancer."),
@@ -160,6 +167,21 @@ const IMMUNE: [Choice; 3] = warning(
     urgent("A weakened immune system."),
     "You were not sure whether your immune system is weakened.",
 );
+/// Earlier wordings of the three signs whose question was narrowed (saddle
+/// area, both legs, night pain), under the ids results were saved with: a
+/// saved "Yes" keeps the words the person answered.
+const SADDLE_BEFORE: [Choice; 3] = warning(
+    emergency("Numbness around your genitals, back passage or saddle area."),
+    "You were not sure about numbness around your genitals, back passage or saddle area.",
+);
+const BOTH_LEGS_BEFORE: [Choice; 3] = warning(
+    emergency("Pain, tingling, numbness or weakness in both legs."),
+    "You were not sure whether both legs are affected.",
+);
+const NIGHT_BEFORE: [Choice; 3] = warning(
+    urgent("Pain that is constant, worse at night, or not eased by rest."),
+    "You were not sure whether the pain is constant, worse at night or not eased by rest.",
+);
 const CALF: [Choice; 3] = warning(
     urgent("A swollen, warm, red or tender calf: a possible blood clot."),
     "You were not sure about a swollen, warm, red or tender calf.",
@@ -168,24 +190,27 @@ const CALF: [Choice; 3] = warning(
 pub const QUESTIONS: &[Question] = &[
     // Emergency signs first: if one is there, nothing else needs asking.
     Question {
-        id: "saddle",
+        id: "saddle-numb",
         part: Part::WarningSigns,
-        prompt: "Is there numbness or tingling around your genitals, your back passage, or the area you would sit on a bike saddle?",
-        why: "Numbness in this area can mean the nerves at the bottom of the spine are being squeezed. That needs treatment in hospital within hours.",
+        prompt: "Is there new numbness or tingling between your legs: around your genitals, your back passage (anus) or your inner thighs?",
+        not_counted: Some("Does not count: pain or tingling at a sit bone, the bony point you sit on."),
+        why: "New numbness between the legs is an emergency sign on the NHS pages: the nerves at the bottom of the spine may be squeezed (possible cauda equina syndrome). Sit-bone pain, and tingling that starts there, are this injury's own signs and are asked about later.",
         choices: &SADDLE,
     },
     Question {
         id: "bladder",
         part: Part::WarningSigns,
         prompt: "Has peeing or pooing changed in a new way? For example: trouble starting to pee, not being able to pee, not noticing you need to go, or not being able to control it.",
+        not_counted: None,
         why: "New bladder or bowel changes with back or buttock pain can mean the nerves at the bottom of the spine are being squeezed. That is an emergency.",
         choices: &BLADDER,
     },
     Question {
-        id: "both-legs",
+        id: "both-legs-nerve",
         part: Part::WarningSigns,
-        prompt: "Do you have pain, tingling, numbness or weakness going down both legs?",
-        why: "Symptoms in both legs at once can mean the nerves at the bottom of the spine are being squeezed. Symptoms in one leg are asked about later.",
+        prompt: "Do you have sciatica (nerve pain shooting down the leg) in both legs, or numbness or weakness in both legs that is severe or getting worse?",
+        not_counted: Some("Does not count: sore or aching hamstrings in both legs, for example after training."),
+        why: "Nerve signs in both legs at once are an emergency sign on the NHS pages: the nerves at the bottom of the spine may be squeezed. Sore hamstrings on both sides are asked about later, and signs in one leg too.",
         choices: &BOTH_LEGS,
     },
     // Then the signs that need a doctor today.
@@ -193,6 +218,7 @@ pub const QUESTIONS: &[Question] = &[
         id: "weak-leg",
         part: Part::WarningSigns,
         prompt: "Is one leg weak in a way that is new or getting worse? For example, your foot catches or drags, or you trip.",
+        not_counted: Some("Does not count: a leg that hurts or tires sooner but still does what you ask of it."),
         why: "A leg that is losing strength needs a doctor to look at the nerves the same day. Tingling that comes and goes with normal strength is a different, common sign, asked about later.",
         choices: &WEAK_LEG,
     },
@@ -200,6 +226,7 @@ pub const QUESTIONS: &[Question] = &[
         id: "pop",
         part: Part::WarningSigns,
         prompt: "At any point, did you feel a sudden pop or a sharp pain in your buttock or the back of your thigh, for example while sprinting, slipping or being forced into a stretch?",
+        not_counted: None,
         why: "A pop can mean the hamstring tendon has torn. With bruising or trouble walking, a doctor should see it today: if it needs repair, surgery works best when it is done early. This counts even if the pain had been building for months before.",
         choices: &[
             no(),
@@ -210,8 +237,8 @@ pub const QUESTIONS: &[Question] = &[
             ),
             choice(
                 "yes-no-bruising",
-                "Yes, but no bruising and I can walk normally",
-                soon("A sudden pop or sharp pain: not the usual pattern, and it may be a tear."),
+                "Yes, but no bruising so far and I can walk normally",
+                soon("A sudden pop or sharp pain: not the usual pattern, and it may be a tear. If bruising on the back of the thigh or trouble walking shows up in the next few days, get medical advice that same day."),
             ),
             choice(
                 NOT_SURE,
@@ -224,34 +251,39 @@ pub const QUESTIONS: &[Question] = &[
         id: "accident",
         part: Part::WarningSigns,
         prompt: "Did the pain begin after a serious accident or a fall?",
-        why: "Pain that starts with a serious accident or fall needs a doctor to rule out an injury to the bone.",
+        not_counted: None,
+        why: "Pain that began with a serious accident or fall is one of the NHS reasons to get advice the same day.",
         choices: &ACCIDENT,
     },
     Question {
         id: "fever",
         part: Part::WarningSigns,
         prompt: "Along with the pain, have you had a high temperature, felt hot and shivery, or felt generally unwell?",
-        why: "Pain with a fever or feeling unwell can come from an infection, which needs a doctor the same day.",
+        not_counted: None,
+        why: "Back or buttock pain with a high temperature, or with feeling hot and shivery, is one of the NHS reasons to get advice the same day.",
         choices: &FEVER,
     },
     Question {
-        id: "night",
+        id: "night-rest",
         part: Part::WarningSigns,
-        prompt: "Is the pain there all the time whatever you do, worse at night, or not eased by rest?",
-        why: "Tendon pain changes with what you do. Pain that is constant, wakes you at night or does not ease with rest has other causes a doctor should check.",
+        prompt: "Does the pain wake you at night, or stay the same whatever you do, even lying down to rest?",
+        not_counted: Some("Does not count: pain when you sit, or soreness after running that eases with rest. Both are typical of this injury."),
+        why: "This injury's pain follows what you do: running, and often sitting. Pain that wakes you, or that does not change with activity or rest, has other causes a doctor should check.",
         choices: &NIGHT,
     },
     Question {
         id: "cancer",
         part: Part::WarningSigns,
         prompt: "Have you ever had cancer, or are you being treated for cancer now?",
-        why: "A past or current cancer is the strongest single warning sign that back or buttock pain has a serious cause, so it is always worth a same-day check.",
+        not_counted: None,
+        why: "Among the warning signs for serious disease of the spine, a past or current cancer is the strongest one, so it is always worth a same-day check.",
         choices: &CANCER,
     },
     Question {
         id: "weight",
         part: Part::WarningSigns,
         prompt: "Have you lost weight recently without trying?",
+        not_counted: None,
         why: "Weight loss you cannot explain, together with pain, needs a doctor's check.",
         choices: &WEIGHT,
     },
@@ -259,13 +291,15 @@ pub const QUESTIONS: &[Question] = &[
         id: "immune",
         part: Part::WarningSigns,
         prompt: "Is your immune system weakened, for example by long-term steroid tablets or by chemotherapy?",
-        why: "A weakened immune system makes infections more likely and harder to spot, so pain needs a doctor's check sooner.",
+        not_counted: None,
+        why: "A weakened immune system is one of the NHS reasons to get back or buttock pain checked the same day.",
         choices: &IMMUNE,
     },
     Question {
         id: "calf",
         part: Part::WarningSigns,
         prompt: "Is either calf swollen, warm, red or tender?",
+        not_counted: None,
         why: "A swollen, warm, red or tender calf can be a blood clot, which needs checking the same day.",
         choices: &CALF,
     },
@@ -274,6 +308,7 @@ pub const QUESTIONS: &[Question] = &[
         id: "where",
         part: Part::YourPain,
         prompt: "Where is the pain worst?",
+        not_counted: None,
         why: "High hamstring tendonitis hurts deep at the sit bone, the bony point you sit on. [Read what it is](/#what-is-it).",
         choices: &[
             choice("sit-bone", "Deep in the buttock, at the sit bone", None),
@@ -300,9 +335,22 @@ pub const QUESTIONS: &[Question] = &[
         ],
     },
     Question {
+        id: "sides",
+        part: Part::YourPain,
+        prompt: "Is the pain on one side or both?",
+        not_counted: None,
+        why: "The tendon can be sore on both sides. Sore hamstrings in both legs are not a warning sign on their own; nerve signs in both legs were asked about with the warning signs.",
+        choices: &[
+            choice("one", "One side", None),
+            choice("both", "Both sides", None),
+            choice(NOT_SURE, "Not sure", None),
+        ],
+    },
+    Question {
         id: "onset",
         part: Part::YourPain,
         prompt: "How did it start?",
+        not_counted: None,
         why: "This injury usually creeps up over weeks of running, with no single moment when it began. [Read the signs](/#symptoms).",
         choices: &[
             choice("gradual", "Gradually, building up over time as I kept running", None),
@@ -322,6 +370,7 @@ pub const QUESTIONS: &[Question] = &[
         id: "progress",
         part: Part::YourPain,
         prompt: "How has the pain changed since it began?",
+        not_counted: None,
         why: "The typical pattern starts as soreness after running, then hurts during runs, and later when sitting. [Read the signs](/#symptoms).",
         choices: &[
             choice("after", "It is sore after running", None),
@@ -334,6 +383,7 @@ pub const QUESTIONS: &[Question] = &[
         id: "back-pain",
         part: Part::YourPain,
         prompt: "Do you have lower-back pain, now or in the past?",
+        not_counted: None,
         why: "Many runners with this injury have had back trouble, and the back is checked first when it is involved. [Read why runners get it](/#why-runners).",
         choices: &[
             choice(
@@ -353,6 +403,7 @@ pub const QUESTIONS: &[Question] = &[
         id: "tingling",
         part: Part::YourPain,
         prompt: "In one leg, do you get tingling, numbness or pain running down the back of it that comes and goes?",
+        not_counted: None,
         why: "This is common with this injury and usually comes from an irritated nerve in the lower back. With normal strength it is not an emergency, but the back should be checked first. [Read why runners get it](/#why-runners).",
         choices: &[
             no(),
@@ -377,6 +428,7 @@ pub const QUESTIONS: &[Question] = &[
         id: "self-care",
         part: Part::YourPain,
         prompt: "Have you already spent a few weeks on sensible self-care (less running, strength exercises, breaks from sitting)?",
+        not_counted: None,
         why: "Pain that is not improving after a few weeks of sensible self-care is worth showing to a GP or physiotherapist.",
         choices: &[
             choice("not-yet", "No, I am just starting", None),
@@ -386,7 +438,41 @@ pub const QUESTIONS: &[Question] = &[
                 "Yes, but it is not getting better",
                 soon("It is not improving after a few weeks of self-care."),
             ),
+            choice(
+                NOT_SURE,
+                "Not sure",
+                soon("You were not sure whether a few weeks of self-care have helped."),
+            ),
         ],
+    },
+];
+
+/// Questions no longer asked, under the ids saved results use, so a result
+/// saved with them still reads in the words the person answered.
+pub const RETIRED: &[Question] = &[
+    Question {
+        id: "saddle",
+        part: Part::WarningSigns,
+        prompt: "Is there numbness or tingling around your genitals, your back passage, or the area you would sit on a bike saddle?",
+        not_counted: None,
+        why: "",
+        choices: &SADDLE_BEFORE,
+    },
+    Question {
+        id: "both-legs",
+        part: Part::WarningSigns,
+        prompt: "Do you have pain, tingling, numbness or weakness going down both legs?",
+        not_counted: None,
+        why: "",
+        choices: &BOTH_LEGS_BEFORE,
+    },
+    Question {
+        id: "night",
+        part: Part::WarningSigns,
+        prompt: "Is the pain there all the time whatever you do, worse at night, or not eased by rest?",
+        not_counted: None,
+        why: "",
+        choices: &NIGHT_BEFORE,
     },
 ];
 
@@ -407,7 +493,7 @@ pub fn level_text(level: Level) -> LevelText {
             when: "Now",
             action: &[
                 "Call the emergency number now: **999** in the UK, **112** in the EU, **911** in the US. Or go straight to A&E (the emergency department).",
-                "Tell them about the signs listed below. They can mean the nerves at the bottom of the spine are being squeezed (possible cauda equina syndrome), which needs treatment within hours.",
+                "Tell them about the signs listed below. They can mean the nerves at the bottom of the spine are being squeezed (possible cauda equina syndrome).",
                 "Do not wait to see whether it passes, and do not do the exercises.",
             ],
         },
@@ -424,7 +510,7 @@ pub fn level_text(level: Level) -> LevelText {
             title: "See a GP or physiotherapist in the next one to two weeks",
             when: "Within one to two weeks",
             action: &[
-                "Book an appointment with a GP or a physiotherapist in the next one to two weeks, and tell them about the points below.",
+                "Book an appointment with a GP (a general practitioner, or family doctor) or a physiotherapist in the next one to two weeks, and tell them about the points below.",
                 "If a warning sign appears before then, get help sooner: the warning signs are listed in the [guide](/#get-help).",
             ],
         },
@@ -432,16 +518,16 @@ pub fn level_text(level: Level) -> LevelText {
             title: "Your answers match the typical pattern of high hamstring tendonitis",
             when: "Start now, and get it confirmed if it is not improving",
             action: &[
-                "This is what the guide describes as proximal hamstring tendinopathy: a deep ache at the sit bone that builds up with running. Only an examination can confirm it.",
+                "This is what the guide describes as high hamstring tendonitis: a deep ache at the sit bone that builds up with running. Only an examination can confirm it.",
                 "A sensible start is phase 1 of the routine: general leg strength, a standing break every 15–20 minutes of sitting, no slumped sitting, no hamstring stretching for now, and cross-training instead of running.",
-                "Have a physiotherapist confirm it if it is not improving after a few weeks, and get help straight away if any warning sign appears. Rehab commonly takes three to six months.",
+                "What would change this: a warning sign appearing (they are listed in the [guide](/#get-help)) means getting help today, or at once for the emergency ones; no improvement after a few weeks means seeing a GP or physiotherapist within one to two weeks. Rehab commonly takes three to six months.",
             ],
         },
     }
 }
 
 /// Said under a "soon" result when the lower back or a nerve may be involved.
-pub const BACK_FIRST_ADVICE: &str = "Your answers point to the lower back or an irritated nerve. The guide's first step is to have the back checked, by a GP or physiotherapist who can refer you to an orthopedic surgeon or a spine specialist, before the hamstring programme. Meanwhile, phase 0 of the routine keeps to the daily habits that ease the back.";
+pub const BACK_FIRST_ADVICE: &str = "Your answers point to the lower back or an irritated nerve. The guide's first step (phase 0) is to have the back checked, by a GP or physiotherapist who can refer you to an orthopaedic surgeon or a spine specialist, before the hamstring programme. Meanwhile, phase 0 of the routine keeps to the daily habits that ease the back.";
 
 /// Shown on every result.
 pub const NOT_A_DIAGNOSIS: &str =

@@ -4,7 +4,7 @@
 //! not build from week to week. If it does not settle, the load comes down.
 
 use crate::date::{Day, Weekday};
-use crate::state::{AppState, DayLog};
+use crate::state::{AppState, DayLog, Stamped};
 
 /// The most pain that is acceptable during, after or the morning after.
 pub const ACCEPTABLE: u8 = 5;
@@ -58,8 +58,9 @@ pub enum Why {
     NotSettled { baseline: Option<u8>, morning: u8 },
     /// The morning was above 5/10.
     TooMuchMorning { morning: u8 },
-    /// The session itself went above 5/10, though it settled.
-    TooMuchDuring { after: u8 },
+    /// The session itself went above 5/10: the next one is lighter whether
+    /// or not the morning has been rated (`morning`), and however it settled.
+    TooMuchDuring { after: u8, morning: Option<u8> },
 }
 
 /// The decision a session's next-morning rating leads to.
@@ -69,12 +70,22 @@ pub struct Decision {
     pub why: Why,
 }
 
-/// What a rated session means for the next one; `None` until its
-/// next-morning rating is in.
+/// What a session means for the next one; `None` until its next-morning
+/// rating is in, unless the session itself went above 5/10 (then the next
+/// one is lighter at least, whatever the morning says).
 pub fn decide(log: &DayLog) -> Option<Decision> {
-    let morning = log.pain_next_morning.as_ref()?.value;
     let baseline = log.pain_before.as_ref().map(|r| r.value);
     let after = log.pain_after.as_ref().map(|r| r.value);
+    let too_much_during = after.filter(|after| *after > ACCEPTABLE);
+    let Some(morning) = log.pain_next_morning.as_ref().map(|r| r.value) else {
+        return too_much_during.map(|after| Decision {
+            next: NextSession::Lighter,
+            why: Why::TooMuchDuring {
+                after,
+                morning: None,
+            },
+        });
+    };
     let decision = if morning > ACCEPTABLE {
         Decision {
             next: NextSession::RestFirst,
@@ -85,10 +96,13 @@ pub fn decide(log: &DayLog) -> Option<Decision> {
             next: NextSession::Lighter,
             why: Why::NotSettled { baseline, morning },
         }
-    } else if let Some(after) = after.filter(|after| *after > ACCEPTABLE) {
+    } else if let Some(after) = too_much_during {
         Decision {
             next: NextSession::Lighter,
-            why: Why::TooMuchDuring { after },
+            why: Why::TooMuchDuring {
+                after,
+                morning: Some(morning),
+            },
         }
     } else {
         Decision {
@@ -104,15 +118,28 @@ const PLAN_LOOKBACK_DAYS: i32 = 14;
 
 /// Today's plan: what the last rated session before today asks for. After a
 /// morning above 5/10 the day of the rating is a rest day; the session after
-/// that is lighter.
+/// that is lighter. While next-morning pain is building from week to week,
+/// sessions are lighter too, until it stops.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Plan {
     pub next: NextSession,
-    /// The session whose next-morning rating decided it.
+    /// The session whose ratings decided it.
     pub because_of: Option<(Day, Decision)>,
+    /// Next-morning pain is building from week to week (`building_up`).
+    pub building_up: bool,
 }
 
-pub fn plan(state: &AppState, today: Day) -> Plan {
+impl Plan {
+    /// Lighter (or rest first) because of the week-to-week trend alone.
+    pub fn lighter_for_the_trend(&self) -> bool {
+        self.building_up
+            && self
+                .because_of
+                .is_none_or(|(_, d)| d.next == NextSession::AsPlanned)
+    }
+}
+
+pub fn plan(state: &AppState, today: Day, week_start: Weekday) -> Plan {
     let last = (1..=PLAN_LOOKBACK_DAYS)
         .map(|back| today.plus(-back))
         .filter(|day| state.day(*day).trained())
@@ -129,9 +156,40 @@ pub fn plan(state: &AppState, today: Day) -> Plan {
         }
         Some((_, decision)) => decision.next,
     };
+    let building = building_up(state, today, week_start);
+    let next = match next {
+        NextSession::AsPlanned if building => NextSession::Lighter,
+        next => next,
+    };
     Plan {
         next,
         because_of: last,
+        building_up: building,
+    }
+}
+
+/// What to do now, during today's session, from its own ratings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InSession {
+    /// Nothing above 5/10: carry on.
+    CarryOn,
+    /// The pain before starting is above 5/10: resting today is the sensible
+    /// choice (the person may still go on).
+    RestSuggested,
+    /// A rating during the session is above 5/10: stop that move and ease
+    /// off; the next session is lighter (`decide`).
+    StopAndEaseOff,
+}
+
+pub fn in_session(log: &DayLog) -> InSession {
+    let above =
+        |rating: &Option<Stamped<u8>>| rating.as_ref().is_some_and(|r| r.value > ACCEPTABLE);
+    if above(&log.pain_after) {
+        InSession::StopAndEaseOff
+    } else if above(&log.pain_before) {
+        InSession::RestSuggested
+    } else {
+        InSession::CarryOn
     }
 }
 
@@ -165,11 +223,23 @@ pub fn weekly_mornings(
         .collect()
 }
 
-/// Next-morning pain building from week to week: higher in each of the last
-/// three weeks with ratings than in the one before.
+/// How much a week's average next-morning rating must rise over the week
+/// before to count as building: a whole point on the 0–10 scale, so one
+/// rating a point higher among several is not read as a trend.
+pub const BUILDING_RISE: f32 = 1.0;
+
+/// Next-morning pain building from week to week: the latest week with
+/// ratings (this one or, before any rating this week, the last) averages at
+/// least `BUILDING_RISE` more than the week before it. Two weeks are enough:
+/// the pain should not build from one week to the next.
 pub fn building_up(state: &AppState, today: Day, week_start: Weekday) -> bool {
     let weeks = weekly_mornings(state, today, week_start, 3);
-    weeks.len() == 3 && weeks.windows(2).all(|pair| pair[1].1 > pair[0].1)
+    match weeks.as_slice() {
+        [.., (earlier, before), (later, now)] => {
+            later.days_since(*earlier) == 7 && now - before >= BUILDING_RISE
+        }
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -227,7 +297,45 @@ mod tests {
         assert_eq!(next(Some(3), Some(7), Some(3)), Some(NextSession::Lighter));
         assert_eq!(next(None, Some(3), Some(6)), Some(NextSession::RestFirst));
         let why = decide(&log(Some(3), Some(7), Some(3))).unwrap().why;
-        assert_eq!(why, Why::TooMuchDuring { after: 7 });
+        assert_eq!(
+            why,
+            Why::TooMuchDuring {
+                after: 7,
+                morning: Some(3)
+            }
+        );
+    }
+
+    /// "Above 5 is too much: the next session will be lighter" holds before
+    /// the morning is rated, and even if it never is.
+    #[test]
+    fn a_session_above_five_makes_the_next_lighter_without_waiting_for_the_morning() {
+        let next = |before, after, morning| decide(&log(before, after, morning)).map(|d| d.next);
+        assert_eq!(next(Some(2), Some(6), None), Some(NextSession::Lighter));
+        assert_eq!(next(Some(2), Some(5), None), None);
+        // A morning above 5 still means rest first.
+        assert_eq!(
+            next(Some(2), Some(7), Some(6)),
+            Some(NextSession::RestFirst)
+        );
+        let monday = Day::parse("2026-11-23").unwrap();
+        let mut state = AppState::default();
+        state.days.insert(monday, log(Some(2), Some(8), None));
+        assert_eq!(
+            plan(&state, monday.plus(2), Weekday::Mon).next,
+            NextSession::Lighter
+        );
+    }
+
+    #[test]
+    fn in_session_guidance_follows_the_zones() {
+        let now = |before, after| in_session(&log(before, after, None));
+        assert_eq!(now(Some(5), None), InSession::CarryOn);
+        assert_eq!(now(Some(6), None), InSession::RestSuggested);
+        assert_eq!(now(Some(2), Some(6)), InSession::StopAndEaseOff);
+        // Once it has gone above 5 during the session, easing off comes first.
+        assert_eq!(now(Some(7), Some(8)), InSession::StopAndEaseOff);
+        assert_eq!(now(None, Some(5)), InSession::CarryOn);
     }
 
     #[test]
@@ -235,16 +343,25 @@ mod tests {
         let monday = Day::parse("2026-11-23").unwrap();
         let mut state = AppState::default();
         state.days.insert(monday, log(Some(2), Some(5), Some(6)));
-        assert_eq!(plan(&state, monday.plus(1)).next, NextSession::RestFirst);
-        assert_eq!(plan(&state, monday.plus(2)).next, NextSession::Lighter);
+        assert_eq!(
+            plan(&state, monday.plus(1), Weekday::Mon).next,
+            NextSession::RestFirst
+        );
+        assert_eq!(
+            plan(&state, monday.plus(2), Weekday::Mon).next,
+            NextSession::Lighter
+        );
         // A settled session after it plans as usual again.
         state
             .days
             .insert(monday.plus(2), log(Some(2), Some(3), Some(2)));
-        assert_eq!(plan(&state, monday.plus(4)).next, NextSession::AsPlanned);
+        assert_eq!(
+            plan(&state, monday.plus(4), Weekday::Mon).next,
+            NextSession::AsPlanned
+        );
         // Nothing rated: as planned.
         assert_eq!(
-            plan(&AppState::default(), monday).next,
+            plan(&AppState::default(), monday, Weekday::Mon).next,
             NextSession::AsPlanned
         );
     }
@@ -263,6 +380,48 @@ mod tests {
             .days
             .insert(today.plus(-1), log(Some(1), Some(2), Some(2)));
         assert!(!building_up(&state, today, Weekday::Mon));
+    }
+
+    /// Two weeks are enough to see pain building; the plan lightens the
+    /// sessions while it lasts, and goes back once it stops.
+    #[test]
+    fn pain_building_over_two_weeks_lightens_the_plan_until_it_stops() {
+        let today = Day::parse("2026-11-26").unwrap(); // a Thursday
+        let mut state = AppState::default();
+        // Each session settled by its own measure (no higher than the 4
+        // before it), but last week's mornings average 1.5 and this week's 3.
+        for (back, morning) in [(8, 1), (6, 2), (3, 3), (1, 3)] {
+            state
+                .days
+                .insert(today.plus(-back), log(Some(4), Some(2), Some(morning)));
+        }
+        assert!(building_up(&state, today, Weekday::Mon));
+        let now = plan(&state, today, Weekday::Mon);
+        assert_eq!(now.next, NextSession::Lighter);
+        assert!(now.building_up);
+        // Before any rating in a new week, the last two weeks still count.
+        assert!(building_up(&state, today.plus(4), Weekday::Mon));
+        // It stops: the new week's mornings are no higher.
+        state
+            .days
+            .insert(today.plus(5), log(Some(1), Some(2), Some(2)));
+        assert!(!building_up(&state, today.plus(6), Weekday::Mon));
+        // A rise of less than a point is not read as building.
+        let mut small = AppState::default();
+        for (back, morning) in [(8, 2), (3, 2), (1, 3)] {
+            small
+                .days
+                .insert(today.plus(-back), log(Some(3), Some(2), Some(morning)));
+        }
+        assert!(!building_up(&small, today, Weekday::Mon));
+        // Weeks apart are not "week to week".
+        let mut apart = AppState::default();
+        for (back, morning) in [(15, 1), (1, 4)] {
+            apart
+                .days
+                .insert(today.plus(-back), log(Some(4), Some(2), Some(morning)));
+        }
+        assert!(!building_up(&apart, today, Weekday::Mon));
     }
 
     #[test]

@@ -4,7 +4,8 @@
 
 use crate::chart::one_decimal;
 use crate::date::{Day, Weekday};
-use crate::pain::{settled, weekly_mornings};
+use crate::pain::{settled, weekly_mornings, ACCEPTABLE};
+use crate::running::run_settled;
 use crate::schedule::{sessions_in_week, strength_ratio_percent};
 use crate::selfcheck::Verdict;
 use crate::state::AppState;
@@ -92,17 +93,23 @@ fn pain_by_session(out: &mut String, state: &AppState, period: &Period) {
         .filter(|(_, log)| log.trained())
         .map(|(day, log)| {
             let before = log.pain_before.as_ref().map(|r| r.value);
+            let after = log.pain_after.as_ref().map(|r| r.value);
             let morning = log.pain_next_morning.as_ref().map(|r| r.value);
             let settled_note = match morning {
                 Some(m) if settled(before, m) => ", settled",
                 Some(_) => ", not settled",
                 None => "",
             };
+            let during_note = if after.is_some_and(|a| a > ACCEPTABLE) {
+                format!(", above {ACCEPTABLE} during")
+            } else {
+                String::new()
+            };
             format!(
-                "- {}: {} / {} / {}{settled_note}",
+                "- {}: {} / {} / {}{settled_note}{during_note}",
                 day.short_label(),
                 rating(before),
-                rating(log.pain_after.as_ref().map(|r| r.value)),
+                rating(after),
                 rating(morning),
             )
         })
@@ -170,8 +177,13 @@ fn runs(out: &mut String, state: &AppState, period: &Period) {
         .range(period.from..=period.to)
         .map(|(day, run)| {
             let r = run.value;
+            let note = match run_settled(&r) {
+                Some(true) => ", settled",
+                Some(false) => ", not settled",
+                None => "",
+            };
             format!(
-                "- {}: {} min, pain {} then {} next morning",
+                "- {}: {} min, pain {} then {} next morning{note}",
                 day.short_label(),
                 r.minutes,
                 r.pain_now,
@@ -256,12 +268,25 @@ mod tests {
                 },
             ),
         );
+        // A run above 5 did not settle, whatever the morning says.
+        state.runs.insert(
+            today.plus(-3),
+            Stamped::new(
+                1,
+                RunEntry {
+                    minutes: 20,
+                    pain_now: 8,
+                    pain_next_morning: Some(3),
+                },
+            ),
+        );
         let text = physio_summary(&state, today.plus(-27), today, Weekday::Mon);
         assert!(text.contains("Phase: Phase 2 · Hamstring work"));
         assert!(text.contains("23 Nov: 2 / 4 / 2, settled"), "{text}");
         assert!(text.contains("7.5 kg"));
         assert!(text.contains("left 18, right 20 (90%)"));
-        assert!(text.contains("15 min, pain 2 then 1 next morning"));
+        assert!(text.contains("15 min, pain 2 then 1 next morning, settled"));
+        assert!(text.contains("20 min, pain 8 then 3 next morning, not settled"));
         assert!(!text.contains("27 Sep"), "outside the period");
         assert!(text.contains("not a diagnosis"));
     }

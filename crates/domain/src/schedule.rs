@@ -266,12 +266,34 @@ pub fn strength_ready(check: StrengthCheck) -> bool {
     strength_ratio_percent(check) >= STRENGTH_RATIO_PERCENT && !check.pain_at_rest
 }
 
-/// Training days whose next-morning rating is still missing, most recent first:
-/// the app asks about yesterday's session today.
-pub fn morning_check_due(state: &AppState, today: Day) -> Option<Day> {
-    let yesterday = today.plus(-1);
-    let log = state.day(yesterday);
-    (log.trained() && log.pain_next_morning.is_none()).then_some(yesterday)
+/// The source's standing break: every 15–20 minutes of sitting.
+pub const SOURCE_BREAK_MINUTES: std::ops::RangeInclusive<u32> = 15..=20;
+/// The source's rest after a split-squat set, in seconds.
+pub const SOURCE_REST_SECS: u32 = 15;
+
+/// Settings may differ from the source (a person's physiotherapist may say
+/// otherwise); the settings say so next to the field when they do.
+pub fn rest_differs_from_source(rest_secs: u32) -> bool {
+    rest_secs != SOURCE_REST_SECS
+}
+
+pub fn break_differs_from_source(break_minutes: u32) -> bool {
+    !SOURCE_BREAK_MINUTES.contains(&break_minutes)
+}
+
+/// How far back the routine still asks about a session's morning after.
+pub const MORNING_CHECK_DAYS: i32 = 14;
+
+/// The session whose morning after the routine asks about today: the last
+/// session before today, if it was yesterday (rated or not, so the rating
+/// can be changed all day) or is still unrated. A runner who skipped the app
+/// the next day is asked on the next opening, so the plan can still act on it.
+pub fn morning_check_day(state: &AppState, today: Day) -> Option<Day> {
+    let last = (1..=MORNING_CHECK_DAYS)
+        .map(|back| today.plus(-back))
+        .find(|day| state.day(*day).trained())?;
+    let unrated = state.day(last).pain_next_morning.is_none();
+    (last == today.plus(-1) || unrated).then_some(last)
 }
 
 /// Minutes and seconds left, as a countdown reads: "19:05".
@@ -292,6 +314,154 @@ mod tests {
     use crate::state::{DayLog, Programme, SetKey, Stamped};
     use hamstring_content::exercises::ExerciseId;
     use proptest::prelude::*;
+
+    /// A small number as the texts spell it.
+    fn word(n: usize) -> &'static str {
+        [
+            "zero", "one", "two", "three", "four", "five", "six", "seven",
+        ][n]
+    }
+
+    /// Every number a text states about a rule is the rule's own constant:
+    /// change one without the other and this fails.
+    #[test]
+    fn texts_state_the_numbers_the_rules_use() {
+        use crate::pain::{ACCEPTABLE, SAFE};
+        use crate::running::SETTLED_RUNS_TO_MOVE_UP;
+        use hamstring_content::{guide, phases, routine as text, selfcheck};
+        let weeks = |days: i32| word(((days + 1) / 7) as usize);
+        let breaks = format!(
+            "{}–{} minutes",
+            SOURCE_BREAK_MINUTES.start(),
+            SOURCE_BREAK_MINUTES.end()
+        );
+        let too_much = format!("above {ACCEPTABLE} out of 10");
+        let cases: Vec<(&str, Vec<String>)> = vec![
+            (text::PAIN_SAFE, vec![format!("Up to {SAFE} out of 10")]),
+            (
+                text::PAIN_ACCEPTABLE,
+                vec![format!("{} or {ACCEPTABLE} out of 10", SAFE + 1)],
+            ),
+            (
+                text::PAIN_TOO_MUCH,
+                vec![format!("Above {ACCEPTABLE} out of 10")],
+            ),
+            (text::REST_SUGGESTED, vec![too_much.clone()]),
+            (text::PAIN_BEFORE_WHY, vec![format!("{ACCEPTABLE} or less")]),
+            (
+                text::NOT_SETTLED_NO_BASELINE,
+                vec![format!("above {SAFE} out of 10")],
+            ),
+            (
+                text::TOO_MUCH_MORNING,
+                vec![format!("more than {ACCEPTABLE} out of 10")],
+            ),
+            (text::TOO_MUCH_DURING, vec![too_much.clone()]),
+            (text::LIGHTER_TODAY_DURING, vec![too_much.clone()]),
+            (text::REST_TODAY_PAIN, vec![too_much.clone()]),
+            (
+                text::REST_TODAY_WEEK_DONE,
+                vec![format!("{} sessions this week", word(WEEK_TARGET_MAX))],
+            ),
+            (
+                text::FOUNDATION_RULE,
+                vec![
+                    format!("at least {FOUNDATION_SESSIONS} sessions"),
+                    format!("over {} weeks or more", weeks(FOUNDATION_SPAN_DAYS)),
+                    format!("last {SETTLED_IN_A_ROW} rated sessions"),
+                    format!("no higher than {ACCEPTABLE} out of 10"),
+                ],
+            ),
+            (
+                text::FOUNDATION_SEE_PHYSIO,
+                vec![format!(
+                    "{} weeks into phase 1",
+                    word(FOUNDATION_WEEKS as usize)
+                )],
+            ),
+            (
+                text::STRENGTH_RULE,
+                vec![
+                    "at least a week apart".to_string(),
+                    format!("{STRENGTH_RATIO_PERCENT}% or more"),
+                ],
+            ),
+            (text::STRENGTH_READY, vec!["a week apart".to_string()]),
+            (
+                text::RUN_RULE,
+                vec![
+                    format!("{} runs in a row", word(SETTLED_RUNS_TO_MOVE_UP)),
+                    format!("{ACCEPTABLE} out of 10 or less"),
+                    format!("({SAFE} or less)"),
+                    format!("above {ACCEPTABLE}"),
+                ],
+            ),
+            (text::RUN_TOO_MUCH, vec![too_much.clone()]),
+            (
+                text::ADD_LOAD,
+                vec![
+                    format!("last {} sessions", word(SESSIONS_BEFORE_MORE_LOAD)),
+                    format!("{SAFE} or less"),
+                ],
+            ),
+            (
+                text::REST_DIFFERS,
+                vec![format!("rest {SOURCE_REST_SECS} seconds")],
+            ),
+            (text::BREAK_DIFFERS, vec![breaks.clone()]),
+            (
+                phases::FOUNDATION.purpose,
+                vec![format!("up to {} weeks", word(FOUNDATION_WEEKS as usize))],
+            ),
+            (phases::FOUNDATION.habits[1], vec![breaks.clone()]),
+            (phases::HAMSTRING.habits[1], vec![breaks.clone()]),
+            (phases::RETURN_TO_RUN.habits[1], vec![breaks.clone()]),
+            (
+                selfcheck::level_text(selfcheck::Level::SelfCare).action[1],
+                vec![breaks.clone()],
+            ),
+        ];
+        assert_eq!(
+            STRENGTH_CHECKS_APART_DAYS, 7,
+            "the texts say 'a week apart'"
+        );
+        for (text, numbers) in &cases {
+            for number in numbers {
+                assert!(
+                    text.to_lowercase().contains(&number.to_lowercase()),
+                    "{text:?} should say {number:?}"
+                );
+            }
+        }
+        // The guide states the source's numbers, which the rules follow.
+        let guide: String = guide::SECTIONS
+            .iter()
+            .flat_map(|s| s.blocks)
+            .map(|b| format!("{b:?}"))
+            .collect();
+        for number in [
+            breaks,
+            format!("up to {} weeks", word(FOUNDATION_WEEKS as usize)),
+            format!("up to {SAFE} out of 10"),
+            format!("up to {ACCEPTABLE} is acceptable"),
+        ] {
+            assert!(guide.contains(&number), "the guide should say {number:?}");
+        }
+        // The defaults are the source's values.
+        let defaults = crate::state::Settings::default();
+        assert!(!rest_differs_from_source(defaults.rest_secs));
+        assert!(!break_differs_from_source(defaults.break_minutes));
+    }
+
+    #[test]
+    fn settings_outside_the_source_are_noted() {
+        assert!(!rest_differs_from_source(15));
+        assert!(rest_differs_from_source(0));
+        assert!(rest_differs_from_source(30));
+        for (minutes, differs) in [(14, true), (15, false), (20, false), (21, true), (5, true)] {
+            assert_eq!(break_differs_from_source(minutes), differs, "{minutes}");
+        }
+    }
 
     fn day(text: &str) -> Day {
         Day::parse(text).unwrap()
@@ -560,19 +730,27 @@ mod tests {
     }
 
     #[test]
-    fn morning_check_is_due_the_day_after_training() {
-        let mut state = with_sessions(&["2026-11-24"]);
-        assert_eq!(
-            morning_check_due(&state, day("2026-11-25")),
-            Some(day("2026-11-24"))
-        );
-        assert_eq!(morning_check_due(&state, day("2026-11-26")), None);
+    fn the_morning_after_can_be_rated_on_a_later_day() {
+        let mut state = with_sessions(&["2026-11-20", "2026-11-24"]);
+        let tuesday = Some(day("2026-11-24"));
+        assert_eq!(morning_check_day(&state, day("2026-11-25")), tuesday);
+        // Not opened on Wednesday: asked on Friday, about the last session only.
+        assert_eq!(morning_check_day(&state, day("2026-11-27")), tuesday);
         state
             .days
             .get_mut(&day("2026-11-24"))
             .unwrap()
             .pain_next_morning = Some(Stamped::new(2, 1));
-        assert_eq!(morning_check_due(&state, day("2026-11-25")), None);
+        // Rated: still shown the next day, to change it; not after.
+        assert_eq!(morning_check_day(&state, day("2026-11-25")), tuesday);
+        assert_eq!(morning_check_day(&state, day("2026-11-27")), None);
+        // Two weeks on, no longer asked.
+        let old = with_sessions(&["2026-11-01"]);
+        assert_eq!(morning_check_day(&old, day("2026-11-16")), None);
+        assert_eq!(
+            morning_check_day(&old, day("2026-11-15")),
+            Some(day("2026-11-01"))
+        );
     }
 
     #[test]

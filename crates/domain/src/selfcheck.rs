@@ -3,7 +3,9 @@
 //! answer means are content (`hamstring_content::selfcheck`); this module only
 //! walks that table. It points to a next step; it never diagnoses.
 
-use hamstring_content::selfcheck::{older, Flag, Level, Part, Question, NOT_SURE, QUESTIONS};
+use hamstring_content::selfcheck::{
+    older, Flag, Level, Part, Question, NOT_SURE, QUESTIONS, RETIRED,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -12,8 +14,9 @@ use std::collections::BTreeMap;
 /// question, as the first version of the check stored it.)
 pub type Answers = BTreeMap<String, Vec<String>>;
 
+/// A question by id: today's, or a retired one that saved results still name.
 pub fn question(id: &str) -> Option<&'static Question> {
-    QUESTIONS.iter().find(|q| q.id == id)
+    QUESTIONS.iter().chain(RETIRED).find(|q| q.id == id)
 }
 
 /// The option picked for `question`, if it is one of its options.
@@ -41,9 +44,10 @@ fn most_urgent_from(from: usize) -> Option<Level> {
         .min()
 }
 
-/// The questions to ask, in order, for these answers. The check stops once
-/// the answers call for care today or sooner and no later question could
-/// make it more urgent: someone who needs A&E is told at once.
+/// The questions to ask, in order, for these answers. An emergency answer
+/// ends the check: someone who needs A&E is told at once. A same-day answer
+/// does not: every later same-day sign is still asked, so the person can
+/// tell the doctor all of them; the check stops after the last one.
 pub fn flow(answers: &Answers) -> Vec<&'static Question> {
     let mut asked = Vec::new();
     let mut level: Option<Level> = None;
@@ -52,9 +56,13 @@ pub fn flow(answers: &Answers) -> Vec<&'static Question> {
         if let Some(flag) = picked(question, answers).and_then(|c| c.flag) {
             level = Some(level.map_or(flag.level, |l| l.min(flag.level)));
         }
-        let settled = level.is_some_and(|level| {
-            level <= Level::Urgent && most_urgent_from(index + 1).is_none_or(|later| later >= level)
-        });
+        let settled = match level {
+            Some(Level::Emergency) => true,
+            Some(Level::Urgent) => {
+                most_urgent_from(index + 1).is_none_or(|later| later > Level::Urgent)
+            }
+            _ => false,
+        };
         if settled {
             break;
         }
@@ -223,12 +231,24 @@ pub fn summary(answers: &Answers, triage: &Triage, date: &str) -> String {
     reasons(&mut out, "Because:", &triage.reasons);
     reasons(&mut out, "Also noted:", &triage.also);
     let asked = flow(answers);
+    // A result saved before a question was reworded lists it in its words.
+    let retired: Vec<_> = RETIRED
+        .iter()
+        .filter(|q| answers.contains_key(q.id))
+        .collect();
     for part in [Part::WarningSigns, Part::YourPain] {
-        let questions: Vec<_> = QUESTIONS.iter().filter(|q| q.part == part).collect();
+        let questions: Vec<_> = QUESTIONS
+            .iter()
+            .chain(retired.iter().copied())
+            .filter(|q| q.part == part)
+            .collect();
         out.push_str(&format!("\n{}:\n", part.title()));
         for question in questions {
-            let shown = if !asked.iter().any(|q| q.id == question.id) {
+            let earlier_check = !retired.is_empty();
+            let shown = if !earlier_check && !asked.iter().any(|q| q.id == question.id) {
                 "(not asked: the result was already clear)"
+            } else if earlier_check {
+                answer_label(question, answers).unwrap_or("(not in the check then)")
             } else {
                 answer_label(question, answers).unwrap_or("(not answered)")
             };
@@ -284,19 +304,20 @@ mod tests {
     }
 
     const TYPICAL: &[(&str, &str)] = &[
-        ("saddle", "no"),
+        ("saddle-numb", "no"),
         ("bladder", "no"),
-        ("both-legs", "no"),
+        ("both-legs-nerve", "no"),
         ("weak-leg", "no"),
         ("pop", "no"),
         ("accident", "no"),
         ("fever", "no"),
-        ("night", "no"),
+        ("night-rest", "no"),
         ("cancer", "no"),
         ("weight", "no"),
         ("immune", "no"),
         ("calf", "no"),
         ("where", "sit-bone"),
+        ("sides", "one"),
         ("onset", "gradual"),
         ("progress", "sitting"),
         ("back-pain", "no"),
@@ -335,9 +356,27 @@ mod tests {
             },
             Persona {
                 who: "saddle numbness and a change in peeing",
-                answers: answers(&[("saddle", "yes"), ("bladder", "yes")]),
+                answers: answers(&[("saddle-numb", "yes"), ("bladder", "yes")]),
                 level: Level::Emergency,
-                reasons: &["saddle:yes"],
+                reasons: &["saddle-numb:yes"],
+            },
+            Persona {
+                who: "both hamstrings sore after hills, read against 'does not count'",
+                answers: with(&[("sides", "both"), ("progress", "after")]),
+                level: Level::SelfCare,
+                reasons: &[],
+            },
+            Persona {
+                who: "one-sided tingling at the sit bone that comes and goes",
+                answers: with(&[("tingling", "above-knee")]),
+                level: Level::Soon,
+                reasons: &["tingling:above-knee"],
+            },
+            Persona {
+                who: "past cancer and a swollen calf",
+                answers: with(&[("cancer", "yes"), ("calf", "yes")]),
+                level: Level::Urgent,
+                reasons: &["cancer:yes", "calf:yes"],
             },
             Persona {
                 who: "the guide's own runner: one-sided tingling when she sits, some back pain",
@@ -353,10 +392,9 @@ mod tests {
             },
             Persona {
                 who: "fever and pain at night",
-                answers: with(&[("fever", "yes"), ("night", "yes")]),
+                answers: with(&[("fever", "yes"), ("night-rest", "yes")]),
                 level: Level::Urgent,
-                // The check stops at the first same-day sign: nothing later can change it.
-                reasons: &["fever:yes"],
+                reasons: &["fever:yes", "night-rest:yes"],
             },
             Persona {
                 who: "pain at the knee",
@@ -368,13 +406,13 @@ mod tests {
                 who: "past cancer and weight loss, otherwise typical",
                 answers: with(&[("cancer", "yes"), ("weight", "yes")]),
                 level: Level::Urgent,
-                reasons: &["cancer:yes"],
+                reasons: &["cancer:yes", "weight:yes"],
             },
             Persona {
                 who: "not sure about saddle numbness, everything else typical",
-                answers: with(&[("saddle", NOT_SURE)]),
+                answers: with(&[("saddle-numb", NOT_SURE)]),
                 level: Level::Urgent,
-                reasons: &["saddle:not-sure"],
+                reasons: &["saddle-numb:not-sure"],
             },
             Persona {
                 who: "a swollen, tender calf",
@@ -397,28 +435,28 @@ mod tests {
     }
 
     #[test]
-    fn the_check_stops_at_an_emergency_and_after_the_emergency_signs_when_urgent() {
-        let emergency = answers(&[("saddle", "yes")]);
+    fn the_check_stops_at_an_emergency_and_after_the_last_same_day_sign_when_urgent() {
+        let emergency = answers(&[("saddle-numb", "yes")]);
         assert_eq!(flow(&emergency).len(), 1);
         assert!(next_unanswered(&emergency).is_none());
-        // Not sure about the saddle area: the other emergency signs are still asked.
-        let unsure = answers(&[("saddle", NOT_SURE)]);
+        // Not sure about the saddle area: every other warning sign is still asked.
+        let unsure = answers(&[("saddle-numb", NOT_SURE)]);
         assert_eq!(next_unanswered(&unsure).unwrap().id, "bladder");
-        let unsure_then_no =
-            answers(&[("saddle", NOT_SURE), ("bladder", "no"), ("both-legs", "no")]);
+        let mut unsure_then_no = with(&[("saddle-numb", NOT_SURE)]);
+        unsure_then_no.retain(|id, _| question(id).unwrap().part == Part::WarningSigns);
         assert!(next_unanswered(&unsure_then_no).is_none());
         assert_eq!(triage(&unsure_then_no).level, Level::Urgent);
-        // Urgent later on: stops there.
+        // Urgent early on: the later same-day signs are asked, the pain is not.
         let fever = with(&[("fever", "yes")]);
-        assert_eq!(flow(&fever).last().unwrap().id, "fever");
+        assert_eq!(flow(&fever).last().unwrap().id, "calf");
     }
 
     #[test]
     fn a_pop_is_asked_of_everyone_and_an_earlier_yes_is_kept() {
         let gradual = answers(&[
-            ("saddle", "no"),
+            ("saddle-numb", "no"),
             ("bladder", "no"),
-            ("both-legs", "no"),
+            ("both-legs-nerve", "no"),
             ("weak-leg", "no"),
         ]);
         assert_eq!(next_unanswered(&gradual).unwrap().id, "pop");
@@ -543,13 +581,37 @@ mod tests {
             let result = triage(answers);
             *by_level.entry(result.level).or_insert(0) += 1;
             let asked = flow(answers);
+            let given: Vec<&Reason> = result.reasons.iter().chain(&result.also).collect();
             for question in &asked {
                 let choice = picked(question, answers).expect("every asked question is answered");
                 if let Some(flag) = choice.flag {
                     assert!(result.level <= flag.level, "{answers:?}");
+                    // Every answer that calls for care is named in the result.
+                    assert!(
+                        given
+                            .iter()
+                            .any(|r| r.question == question.id && r.choice == choice.id),
+                        "{}:{} missing from the result: {answers:?}",
+                        question.id,
+                        choice.id
+                    );
                 }
                 if question.part == Part::WarningSigns && choice.id == NOT_SURE {
                     assert!(result.level <= Level::Urgent, "{answers:?}");
+                }
+            }
+            // Only an emergency ends the check before every same-day sign is heard.
+            if result.level != Level::Emergency {
+                for question in QUESTIONS.iter().filter(|q| {
+                    q.choices
+                        .iter()
+                        .any(|c| c.flag.is_some_and(|f| f.level <= Level::Urgent))
+                }) {
+                    assert!(
+                        asked.iter().any(|a| a.id == question.id),
+                        "{} not asked: {answers:?}",
+                        question.id
+                    );
                 }
             }
             // Stopping early never skips a question that could be more urgent.
@@ -591,7 +653,7 @@ mod tests {
         }
         // The walk covers every level and a meaningful number of paths.
         assert_eq!(by_level.len(), 4, "{by_level:?}");
-        assert!(all.len() > 4_000, "{}", all.len());
+        assert!(all.len() > 200_000, "{}", all.len());
     }
 
     /// Every warning sign's "Not sure" calls for care today at least, and its
@@ -615,6 +677,35 @@ mod tests {
                 q.id
             );
         }
+    }
+
+    /// A result saved before the saddle, both-legs and night questions were
+    /// narrowed still reads in the words the person answered.
+    #[test]
+    fn results_saved_with_a_retired_question_keep_its_words() {
+        let saved = answers(&[("saddle", "no"), ("both-legs", "yes")]);
+        let triage = Triage {
+            level: Level::Emergency,
+            reasons: vec![Reason {
+                question: "both-legs".into(),
+                choice: "yes".into(),
+            }],
+            also: vec![],
+        };
+        assert_eq!(
+            triage.reasons[0].flag().unwrap().reason,
+            "Pain, tingling, numbness or weakness in both legs."
+        );
+        let text = summary(&saved, &triage, "2026-11-27");
+        assert!(text.contains("- Pain, tingling, numbness or weakness in both legs."));
+        assert!(text.contains(
+            "Do you have pain, tingling, numbness or weakness going down both legs? Yes"
+        ));
+        assert!(text.contains("Is the pain on one side or both? (not in the check then)"));
+        // Retired questions are never asked again.
+        assert!(flow(&Answers::new())
+            .iter()
+            .all(|q| !RETIRED.iter().any(|r| r.id == q.id)));
     }
 
     #[test]

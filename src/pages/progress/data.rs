@@ -6,9 +6,11 @@ use crate::components::install::InstallCard;
 use crate::components::widgets::NumberField;
 use crate::storage::{self, Health};
 use crate::store::{use_store, Scope};
+use hamstring_content::routine::{BREAK_DIFFERS, REST_DIFFERS};
 use hamstring_domain::backup::{check_import, file_name, Import, MAX_IMPORT_BYTES};
 use hamstring_domain::date::Weekday;
 use hamstring_domain::entry::NumberRule;
+use hamstring_domain::schedule::{break_differs_from_source, rest_differs_from_source};
 use hamstring_domain::state::{encode, Changes, Counts, Stamped};
 use leptos::prelude::*;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
@@ -342,8 +344,10 @@ fn Settings() -> impl IntoView {
             <h2 id="settings-title">"Settings"</h2>
             <NumberField label="Rest after a split-squat set (seconds)" name="rest-secs" rule=NumberRule::whole(hamstring_domain::state::Settings::REST_SECS) value=rest_secs
                 on_commit=Callback::new(move |n: Option<u32>| if let Some(n) = n { update(Box::new(move |s| s.rest_secs = n)) }) />
+            {move || rest_differs_from_source(settings().rest_secs).then(|| view! { <p class="muted setting-note">{REST_DIFFERS}</p> })}
             <NumberField label="Standing break every (minutes)" name="break-minutes" rule=NumberRule::whole(hamstring_domain::state::Settings::BREAK_MINUTES) value=break_minutes
                 on_commit=Callback::new(move |n: Option<u32>| if let Some(n) = n { update(Box::new(move |s| s.break_minutes = n)) }) />
+            {move || break_differs_from_source(settings().break_minutes).then(|| view! { <p class="muted setting-note">{BREAK_DIFFERS}</p> })}
             <label class="field">"Weeks start on"
                 <select name="week-start" on:change=move |ev| {
                     let value = event_target_value(&ev);

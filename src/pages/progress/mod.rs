@@ -12,12 +12,14 @@ use crate::components::summary::PhysioSummary;
 use crate::components::widgets::Rating;
 use crate::store::{use_store, Scope};
 use data::DataSection;
+use hamstring_content::routine::STRENGTH_RULE;
 use hamstring_domain::date::{days_in_month, Day};
 use hamstring_domain::phase::Phase;
 use hamstring_domain::routine::session_targets;
 use hamstring_domain::schedule::{
     adherence, back_to_back, latest_strength_check, strength_ratio_percent, strength_ready,
-    week_streak, weeks_in_phase, STRENGTH_RATIO_PERCENT, WEEK_TARGET_MAX, WEEK_TARGET_MIN,
+    strength_ready_twice, week_streak, weeks_in_phase, STRENGTH_RATIO_PERCENT, WEEK_TARGET_MAX,
+    WEEK_TARGET_MIN,
 };
 use hamstring_domain::state::{AppStateStoreFields, DayLog, SetKey, Stamped, StrengthCheck};
 use leptos::prelude::*;
@@ -373,10 +375,11 @@ fn StrengthCheckForm() -> impl IntoView {
         });
     };
     let latest = move || store.state.with(latest_strength_check);
+    let ready_twice = move || store.state.with(strength_ready_twice);
     view! {
         <section class="card" aria-labelledby="strength-title" id="strength">
             <h2 id="strength-title">"Strength check"</h2>
-            <p>"Do as many single-leg glute bridges as you can with good form on each leg. Running can start once the weaker side manages at least 90% of the stronger side and there is no pain at rest."</p>
+            <p>"Do as many single-leg glute bridges as you can with good form on each leg. " {STRENGTH_RULE}</p>
             <form on:submit=save>
                 <label class="field">"Left leg repetitions" <input type="number" inputmode="numeric" min="0" max="999" name="left" bind:value=left /></label>
                 <label class="field">"Right leg repetitions" <input type="number" inputmode="numeric" min="0" max="999" name="right" bind:value=right /></label>
@@ -386,8 +389,10 @@ fn StrengthCheckForm() -> impl IntoView {
             </form>
             <p aria-live="polite" class="strength-result">{move || latest().map(|check| {
                 let ratio = strength_ratio_percent(check);
-                if strength_ready(check) {
-                    format!("Latest: {ratio}% (left {}, right {}). Ready for phase 3: light running.", check.left, check.right)
+                if ready_twice() {
+                    format!("Latest: {ratio}% (left {}, right {}). Two passing checks at least a week apart: phase 3, light running, can start.", check.left, check.right)
+                } else if strength_ready(check) {
+                    format!("Latest: {ratio}% (left {}, right {}). This check passes. Phase 3 opens when a later check, at least a week after a passing one, passes too.", check.left, check.right)
                 } else if check.pain_at_rest {
                     format!("Latest: {ratio}%, with pain at rest. Keep building before running.")
                 } else {
