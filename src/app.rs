@@ -14,7 +14,7 @@
 use crate::browser::{self, link};
 use crate::components::install::InstallOffer;
 use crate::components::shell::{HealthBanner, Icon, Nav, ThemeToggle};
-use crate::components::slot::{Slot, BANNER, PAGE, THEME};
+use crate::components::slot::{Slot, SlotView, BANNER, PAGE, THEME};
 use crate::components::standing::BreakReminder;
 use crate::store::Store;
 use hamstring_content::shell::BRAND_ICON;
@@ -111,7 +111,7 @@ pub fn Shell(route: Route, children: Children) -> impl IntoView {
 }
 
 /// The parts of the shell every page hydrates, by slot.
-pub fn shell_slots() -> [(&'static str, fn() -> AnyView); 2] {
+pub fn shell_slots() -> [SlotView; 2] {
     [
         (THEME, || view! { <ThemeToggle /> }.into_any()),
         (BANNER, || view! { <HealthBanner /> }.into_any()),

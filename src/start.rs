@@ -6,16 +6,13 @@
 //! draws the page's slot afresh instead.
 
 use crate::app::{provide_app, shell_slots, Route};
-use crate::components::slot::PAGE;
+use crate::components::slot::{SlotView, PAGE};
 use hydration_context::HydrateSharedContext;
 use leptos::prelude::*;
 use leptos::tachys::hydration::Cursor;
 use leptos::tachys::view::{Mountable, PositionState, Render, RenderHtml};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
-
-/// A slot's name and the component that fills it.
-pub type SlotView = (&'static str, fn() -> AnyView);
 
 /// Hydrates the shell's slots and `page_slots` of this route's document.
 pub fn start(route: Route, page_slots: &[SlotView]) {

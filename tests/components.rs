@@ -1,8 +1,11 @@
-//! Component tests: the real app mounted in headless Chromium, driven by clicks.
+//! Component tests: a real page in its shell, mounted in a headless browser,
+//! driven by clicks.
 #![cfg(target_arch = "wasm32")]
 
-use hamstring_rehab::app::App;
+use hamstring_rehab::app::{Route, Shell};
+use hamstring_rehab::pages::{CheckPage, GuidePage, RoutinePage};
 use hamstring_rehab::storage::{MONTH_PREFIX, STATE_KEY};
+use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, Storage};
@@ -13,12 +16,17 @@ fn local_storage() -> Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
 }
 
-/// Mounts the whole app into a fresh container and returns the container.
-fn mount_app() -> HtmlElement {
+/// Mounts `route`'s page in the shell into a fresh container, as its entry
+/// draws it, and returns the container.
+fn mount_page(route: Route, page: fn() -> AnyView) -> HtmlElement {
     let document = web_sys::window().unwrap().document().unwrap();
     let container: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&container).unwrap();
-    leptos::mount::mount_to(container.clone(), App).forget();
+    leptos::mount::mount_to(
+        container.clone(),
+        move || view! { <Shell route>{page()}</Shell> },
+    )
+    .forget();
     container
 }
 
@@ -44,7 +52,7 @@ fn find(container: &HtmlElement, selector: &str) -> HtmlElement {
 #[wasm_bindgen_test]
 async fn theme_toggle_cycles_and_is_saved() {
     local_storage().clear().unwrap();
-    let container = mount_app();
+    let container = mount_page(Route::Guide, || view! { <GuidePage /> }.into_any());
     settle().await;
     let toggle = find(&container, "button.theme-toggle");
     assert_eq!(
@@ -79,8 +87,8 @@ async fn theme_toggle_cycles_and_is_saved() {
     container.remove();
 }
 
-/// Opens the app at `path` with `state` (a JSON object) already stored.
-fn open_at(path: &str, state: &str) -> HtmlElement {
+/// Opens `route`'s page at `path` with `state` (a JSON object) already stored.
+fn open_at(route: Route, page: fn() -> AnyView, path: &str, state: &str) -> HtmlElement {
     local_storage().clear().unwrap();
     local_storage()
         .set_item(
@@ -94,12 +102,14 @@ fn open_at(path: &str, state: &str) -> HtmlElement {
         .unwrap()
         .push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
         .unwrap();
-    mount_app()
+    mount_page(route, page)
 }
 
 #[wasm_bindgen_test]
 async fn ticking_a_set_updates_the_count_and_saves_at_once() {
     let container = open_at(
+        Route::Routine,
+        || view! { <RoutinePage /> }.into_any(),
         "/routine",
         r#"{"programme":{"at":1,"value":{"phase":"foundation","since":"2026-01-01"}}}"#,
     );
@@ -129,7 +139,12 @@ async fn ticking_a_set_updates_the_count_and_saves_at_once() {
 
 #[wasm_bindgen_test]
 async fn the_self_check_continue_button_waits_for_an_answer() {
-    let container = open_at("/check?step=where", "{}");
+    let container = open_at(
+        Route::Check,
+        || view! { <CheckPage /> }.into_any(),
+        "/check?step=where",
+        "{}",
+    );
     settle().await;
     let next = find(&container, r#"button[type="submit"]"#);
     assert!(

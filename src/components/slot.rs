@@ -12,6 +12,9 @@ pub const BANNER: &str = "banner";
 /// The whole of `<main>`, for pages that are interactive throughout.
 pub const PAGE: &str = "page";
 
+/// A slot's name and the component that fills it, for a page's entry.
+pub type SlotView = (&'static str, fn() -> AnyView);
+
 #[component]
 pub fn Slot(name: &'static str, children: Children) -> impl IntoView {
     view! { <div class="slot" data-slot=name>{children()}</div> }

@@ -2,7 +2,7 @@
 
 use crate::browser::link;
 use crate::components::install::InstallCard;
-use crate::components::slot::Slot;
+use crate::components::slot::{Slot, SlotView};
 use crate::components::widgets::Rich;
 use crate::store::{use_store, Scope};
 use hamstring_content::exercises::CATALOGUE;
@@ -14,7 +14,7 @@ use leptos::prelude::*;
 /// The guide's parts that respond, each in its slot: all its entry
 /// (`src/bin/app-guide.rs`) hydrates. The article itself stays as the build
 /// drew it, so its words and views are not in the wasm.
-pub fn guide_slots() -> [(&'static str, fn() -> AnyView); 2] {
+pub fn guide_slots() -> [SlotView; 2] {
     [
         (INSTALL, || view! { <InstallCard /> }.into_any()),
         (CONTINUE, || view! { <ContinueReading /> }.into_any()),
