@@ -107,6 +107,20 @@ test("a backfilled day from phase 1 shows phase 1's moves, with 'All done' and i
   assert.equal(state.days[day].pain_after.value, 3);
 });
 
+test("a day in History lists the sets of that day's plan, not those still to come", async () => {
+  const { page } = await phone({ programme: programme("hamstring", isoDay(-2)) });
+  await page.goto(env.server.url + "/routine");
+  await appReady(page);
+  // Phase 2's first week builds up: some sets are "not yet" in today's session...
+  assert.ok((await page.locator(".session .set.dropped").count()) > 0);
+  // ...and are not listed as sets of the day in History.
+  await page.getByRole("link", { name: "Progress" }).tap();
+  await page.locator(".calendar button.today").tap();
+  await page.getByText("Phase 2 · Hamstring work: the session of that day.").waitFor();
+  assert.ok((await page.locator(".day-editor .set").count()) > 0);
+  assert.equal(await page.locator(".day-editor .set.dropped").count(), 0);
+});
+
 test("every exercise card shows its picture, with a text alternative", async () => {
   const { context, page } = await phone({ programme: programme("hamstring", isoDay(-30)) });
   await page.goto(env.server.url + "/routine");
