@@ -1,5 +1,6 @@
-//! Ratings over time as an SVG chart: the last twelve weeks by default, or a
-//! year or all of it as weekly averages (`hamstring_domain::chart`).
+//! Ratings over time as an SVG chart, from the first rating: up to the last
+//! twelve weeks by default, or a year or all of it as weekly averages
+//! (`hamstring_domain::chart`).
 
 use crate::store::use_store;
 use hamstring_domain::date::Day;
@@ -23,7 +24,7 @@ pub fn Chart(
     #[prop(into)] empty: ViewFn,
 ) -> impl IntoView {
     use hamstring_domain::chart::{
-        date_ticks, one_decimal, polyline, series as windowed, window, Frame, Span,
+        date_ticks, one_decimal, polyline, series as windowed, spans_differ, window, Frame, Span,
     };
     const W: i32 = 320;
     const H: i32 = 180;
@@ -35,13 +36,17 @@ pub fn Chart(
     };
     let store = use_store();
     let span = RwSignal::new(Span::TwelveWeeks);
+    let earliest = move || {
+        series.with(|series| {
+            series
+                .iter()
+                .filter_map(|s| s.values.first().map(|v| v.0))
+                .min()
+        })
+    };
     let drawn = move || {
         let series = series.get();
-        let earliest = series
-            .iter()
-            .filter_map(|s| s.values.first().map(|v| v.0))
-            .min();
-        let window = window(span.get(), store.today.get(), earliest);
+        let window = window(span.get(), store.today.get(), earliest());
         let lines: Vec<_> = series
             .iter()
             .map(|s| (s.colour, s.name, windowed(&s.values, span.get(), window)))
@@ -65,7 +70,9 @@ pub fn Chart(
                 }).collect::<Vec<_>>().join("; ")
             );
             let picker_name = picker_name.clone();
-            view! {
+            // Until the ratings go back further than twelve weeks, every
+            // span shows the same: no choice to make.
+            let picker = spans_differ(store.today.get(), earliest()).then(|| view! {
                 <fieldset class="chart-span">
                     <legend class="visually-hidden">{format!("{title}: time shown")}</legend>
                     {Span::ALL.into_iter().map(|choice| {
@@ -78,6 +85,9 @@ pub fn Chart(
                         }
                     }).collect_view()}
                 </fieldset>
+            });
+            view! {
+                {picker}
                 <figure class="chart">
                     <svg viewBox=format!("0 0 {W} {H}") role="img" aria-label=description>
                         {[0u8, 5, 10].into_iter().map(|value| {
@@ -96,7 +106,7 @@ pub fn Chart(
                             let points = FRAME.plot(window, &values);
                             let dots = (points.len() <= 120).then(|| points.iter().map(|p| {
                                 let (x, y) = p.rounded();
-                                view! { <circle class=format!("dot {colour}") cx=x cy=y r="3.5" /> }
+                                view! { <circle class=format!("dot {colour}") cx=x cy=y r="4.5" /> }
                             }).collect_view());
                             view! {
                                 <polyline class=format!("line {colour}") points=polyline(&points) fill="none" stroke-width="2.5" />

@@ -189,7 +189,7 @@ fn RepsLog(id: ExerciseId, day: Day, low: u8, high: u8, targets: Vec<SetTarget>)
                     });
                     view! {
                         <NumberField label=field_label aria_label=label name=format!("reps-{key}-{day}") rule=REPS
-                            placeholder=format!("{low}–{high}") value=saved clearable=true on_commit=Callback::new(commit) />
+                            placeholder=if low == high { low.to_string() } else { format!("{low}–{high}") } value=saved clearable=true on_commit=Callback::new(commit) />
                     }
                 }).collect_view()}
             </div>

@@ -55,7 +55,9 @@ pub fn Rating(
                     })
                     .collect_view()}
             </div>
-            <p class="rating-ends" aria-hidden="true"><span>"0 no pain"</span><span>"10 worst"</span></p>
+            // One line, not one label under each end: the scale wraps onto two rows
+            // on a phone, and "10" is then not at the right-hand end.
+            <p class="rating-ends" aria-hidden="true">"0 is no pain, 10 the worst"</p>
         </fieldset>
     }
 }

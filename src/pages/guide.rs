@@ -45,27 +45,47 @@ pub fn GuidePage() -> impl IntoView {
     }
 }
 
-/// A floating link back to the section last reached, offered once storage
-/// is read (so nothing on the page moves when it appears) and gone once
-/// followed; and the tracking of that section as the reader scrolls.
+/// A floating link back to where the reader was when the guide opened,
+/// offered once storage is read (so nothing on the page moves when it
+/// appears); and the tracking of the section being read as they scroll.
 #[component]
 fn ContinueReading() -> impl IntoView {
     let store = use_store();
-    let followed = RwSignal::new(false);
-    let last_read = move || {
+    // Taken once: the position saved while reading must not retarget it.
+    let target = RwSignal::new(None::<&'static Section>);
+    Effect::new(move |taken: Option<bool>| {
+        if taken == Some(true) || !store.loaded.get() {
+            return taken.unwrap_or(false);
+        }
         let id = store
             .state
             .reading()
-            .with(|r| r.as_ref().map(|r| r.value.0.clone()))?;
-        SECTIONS
-            .iter()
-            .find(|s| s.id == id && s.id != SECTIONS[0].id)
-    };
-    track_reading_position();
+            .with_untracked(|r| r.as_ref().map(|r| r.value.0.clone()));
+        target.set(
+            SECTIONS
+                .iter()
+                .find(|s| Some(s.id) == id.as_deref() && s.id != SECTIONS[0].id),
+        );
+        true
+    });
+    // Hidden while its section is on screen, and for good once reached.
+    let on_screen = RwSignal::new(false);
+    let reached = RwSignal::new(false);
+    track_reading_position(move |current, visible| {
+        let Some(section) = target.get_untracked() else {
+            return;
+        };
+        if current == Some(section.id) {
+            reached.set(true);
+        }
+        on_screen.set(visible(section.id));
+    });
+
     move || {
-        (store.loaded.get() && !followed.get()).then(last_read).flatten().map(|section| {
+        let section = target.get()?;
+        (!reached.get() && !on_screen.get()).then(|| {
             view! {
-                <a class="button secondary continue-reading" href=format!("#{}", section.id) on:click=move |_| followed.set(true)>
+                <a class="button secondary continue-reading" href=format!("#{}", section.id) on:click=move |_| reached.set(true)>
                     "Continue reading: " {section.title}
                 </a>
             }
@@ -129,23 +149,39 @@ fn render_block(block: &'static Block) -> AnyView {
 
 /// Remembers the section the reader reached, so the guide can offer to
 /// continue there. Saves only when the section changes, not on every scroll.
-fn track_reading_position() {
+/// `seen` is told the section being read, and can ask whether a section is
+/// on screen.
+fn track_reading_position(seen: impl Fn(Option<&'static str>, &dyn Fn(&str) -> bool) + 'static) {
     let store = use_store();
     let handle = window_event_listener(leptos::ev::scroll, move |_| {
-        let threshold = window()
+        let height = window()
             .inner_height()
             .ok()
             .and_then(|h| h.as_f64())
-            .unwrap_or(800.0)
-            * 0.3;
+            .unwrap_or(800.0);
+        let top_of = |id: &str| {
+            document()
+                .get_element_by_id(id)
+                .map(|el| el.get_bounding_client_rect())
+        };
         let current = SECTIONS
             .iter()
-            .take_while(|section| {
-                document()
-                    .get_element_by_id(section.id)
-                    .is_some_and(|el| el.get_bounding_client_rect().top() < threshold)
-            })
+            .take_while(|section| top_of(section.id).is_some_and(|rect| rect.top() < height * 0.3))
             .last();
+        // A section is on screen while any of it is: from its heading to the
+        // next section's heading.
+        let visible = |id: &str| {
+            let Some(index) = SECTIONS.iter().position(|s| s.id == id) else {
+                return false;
+            };
+            let starts = top_of(id).map_or(f64::MAX, |rect| rect.top());
+            let ends = SECTIONS
+                .get(index + 1)
+                .and_then(|next| top_of(next.id))
+                .map_or(f64::MAX, |rect| rect.top());
+            starts < height && ends > 0.0
+        };
+        seen(current.map(|s| s.id), &visible);
         let Some(current) = current else { return };
         let known = store
             .state

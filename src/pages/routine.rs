@@ -166,13 +166,26 @@ pub fn PhasePicker() -> impl IntoView {
             <p>"The " <a href=link("/check")>"self-check"</a> " can suggest a phase. Or choose one yourself; you can change it at any time."</p>
             <div class="choices">
                 {Phase::ALL.iter().map(|&phase| view! {
-                    <button type="button" class="choice phase-choice" on:click=move |_| store.set_phase(phase)>
+                    <button type="button" class="choice phase-choice" on:click=move |_| { store.set_phase(phase); focus_phase_heading(); }>
                         <span><strong>{phase.title()}</strong><br /><span class="muted">{phase.purpose()}</span></span>
                     </button>
                 }).collect_view()}
             </div>
         </section>
     }
+}
+
+/// The picker is replaced by the phase's session: keyboard focus moves to
+/// its heading rather than falling back to the page's body.
+fn focus_phase_heading() {
+    request_animation_frame(|| {
+        use wasm_bindgen::JsCast;
+        let heading = document().get_element_by_id("phase-title");
+        if let Some(heading) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = heading.set_attribute("tabindex", "-1");
+            let _ = heading.focus();
+        }
+    });
 }
 
 /// Today's plan from the pain ratings: lighter or rest first after pain
@@ -304,10 +317,11 @@ fn PhaseStatus(phase: Phase, plan: Memo<Plan>) -> impl IntoView {
             PhaseOffer::None => match phase {
                 Phase::Foundation => view! {
                     <p>{FOUNDATION_RULE}</p>
+                    // A span needs two sessions: one is "1 session", not "over 0 days".
                     <p class="muted" id="phase-progress">{move || foundation().map(|p| format!(
-                        "So far: {} over {}, {} settled in a row.",
+                        "So far: {}{}, {} settled in a row.",
                         plural(p.sessions, "session", "sessions"),
-                        plural(p.span_days.max(0) as usize, "day", "days"),
+                        if p.sessions > 1 { format!(" over {}", plural(p.span_days.max(1) as usize, "day", "days")) } else { String::new() },
                         p.settled_in_a_row.min(SETTLED_IN_A_ROW),
                     ))}</p>
                 }.into_any(),

@@ -17,6 +17,8 @@ test("keyboard only: pick a phase and tick a whole session", async () => {
   await page.keyboard.press("Tab"); // Phase 0 → Phase 1
   await page.keyboard.press("Enter");
   await page.getByRole("heading", { name: "Phase 1 · General leg strength" }).waitFor();
+  // The picker is gone; focus moved to the new phase's heading, not the body.
+  await page.waitForFunction(() => document.activeElement?.id === "phase-title");
   // Tab through the page; on each required set that is not ticked, press Space.
   const total = await page.locator('.sets .set:not(.optional) input[type="checkbox"]').count();
   let ticked = 0;

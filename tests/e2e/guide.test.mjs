@@ -104,4 +104,15 @@ test("the reader is offered to continue where they left off", async () => {
   await appReady(page);
   const resume = page.getByRole("link", { name: /^Continue reading: A runner's story/ });
   await resume.waitFor();
+  // It floats over the text, so it has a background of its own.
+  const background = await resume.evaluate((el) => getComputedStyle(el).backgroundColor);
+  assert.notEqual(background, "rgba(0, 0, 0, 0)");
+  // Reading on elsewhere does not retarget it...
+  await page.evaluate(() => document.getElementById("prevention").scrollIntoView());
+  await page.evaluate(() => window.dispatchEvent(new Event("scroll")));
+  await page.getByRole("link", { name: /^Continue reading: A runner's story/ }).waitFor();
+  // ...and it hides once its section is on screen.
+  await page.evaluate(() => document.getElementById("case-study").scrollIntoView());
+  await page.evaluate(() => window.dispatchEvent(new Event("scroll")));
+  await resume.waitFor({ state: "detached" });
 });

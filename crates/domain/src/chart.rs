@@ -34,14 +34,27 @@ pub struct Window {
     pub last: Day,
 }
 
-/// The window `span` shows up to `today`; for `All`, from the first rating.
+/// The shortest stretch a chart shows, in days after its first: a week, so
+/// a first rating is not drawn on the axis.
+pub const MIN_WINDOW_DAYS: i32 = 6;
+
+/// The window `span` shows up to `today`: at most the span, and no earlier
+/// than the first rating (`earliest`), so a few weeks of ratings fill the
+/// width instead of its right third.
 pub fn window(span: Span, today: Day, earliest: Option<Day>) -> Window {
+    let start = earliest.unwrap_or(today).min(today.plus(-MIN_WINDOW_DAYS));
     let first = match span {
-        Span::TwelveWeeks => today.plus(-83),
-        Span::Year => today.plus(-364),
-        Span::All => earliest.unwrap_or(today).min(today.plus(-83)),
+        Span::TwelveWeeks => start.max(today.plus(-83)),
+        Span::Year => start.max(today.plus(-364)),
+        Span::All => start,
     };
     Window { first, last: today }
+}
+
+/// Whether choosing a span changes anything: only once the ratings go back
+/// further than the shortest span.
+pub fn spans_differ(today: Day, earliest: Option<Day>) -> bool {
+    earliest.is_some_and(|first| first < today.plus(-83))
 }
 
 /// The ratings inside `window`: each one for twelve weeks, else the average
@@ -181,20 +194,46 @@ mod tests {
             .map(|back| (today.plus(-back), (back % 7) as u8))
             .rev()
             .collect();
+        let first = values[0].0;
         let recent = series(
             &values,
             Span::TwelveWeeks,
-            window(Span::TwelveWeeks, today, None),
+            window(Span::TwelveWeeks, today, Some(first)),
         );
         assert_eq!(recent.len(), 84);
-        let year = series(&values, Span::Year, window(Span::Year, today, None));
+        let year = series(&values, Span::Year, window(Span::Year, today, Some(first)));
         assert_eq!(year.len(), 53);
         // A full week of 0..=6 averages 3.
         assert!((year[1].1 - 3.0).abs() < f32::EPSILON);
-        let first = values[0].0;
         let all = series(&values, Span::All, window(Span::All, today, Some(first)));
         assert!(all.len() <= 261, "{}", all.len());
         assert_eq!(all[0].0, first);
+    }
+
+    #[test]
+    fn a_short_history_fills_the_chart() {
+        let today = Day::parse("2026-11-26").unwrap();
+        // Three weeks of ratings: every span starts at the first one.
+        let first = today.plus(-20);
+        for span in Span::ALL {
+            assert_eq!(window(span, today, Some(first)).first, first, "{span:?}");
+        }
+        assert!(!spans_differ(today, Some(first)));
+        // A first rating today still spans a week, ending today.
+        let only_today = window(Span::TwelveWeeks, today, Some(today));
+        assert_eq!(only_today.first, today.plus(-MIN_WINDOW_DAYS));
+        // Longer histories are cut to the span.
+        let long_ago = today.plus(-400);
+        assert_eq!(
+            window(Span::TwelveWeeks, today, Some(long_ago)).first,
+            today.plus(-83)
+        );
+        assert_eq!(
+            window(Span::Year, today, Some(long_ago)).first,
+            today.plus(-364)
+        );
+        assert_eq!(window(Span::All, today, Some(long_ago)).first, long_ago);
+        assert!(spans_differ(today, Some(long_ago)));
     }
 
     #[test]

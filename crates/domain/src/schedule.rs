@@ -65,6 +65,28 @@ pub fn back_to_back(state: &AppState, day: Day) -> bool {
         && (state.day(day.plus(-1)).trained() || state.day(day.plus(1)).trained())
 }
 
+/// The day the person's records begin: the earliest phase start, day log,
+/// symptom score, strength check or run. Progress counts weeks from here,
+/// not from before they started.
+pub fn first_record(state: &AppState) -> Option<Day> {
+    let logged = state
+        .days
+        .iter()
+        .find(|(_, log)| log.has_records())
+        .map(|(day, _)| *day);
+    [
+        logged,
+        state.programme().map(|p| p.since),
+        state.phase_history.keys().next().copied(),
+        state.symptom_scores.keys().next().copied(),
+        state.strength_checks.keys().next().copied(),
+        state.runs.keys().next().copied(),
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+}
+
 /// One week's adherence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WeekAdherence {
@@ -93,6 +115,23 @@ pub fn adherence(
             }
         })
         .collect()
+}
+
+/// Up to `weeks` weeks as `adherence`, none before the week of the first
+/// record; none at all before any record.
+pub fn recorded_weeks(
+    state: &AppState,
+    today: Day,
+    week_start: Weekday,
+    weeks: i32,
+) -> Vec<WeekAdherence> {
+    let Some(first) = first_record(state) else {
+        return Vec::new();
+    };
+    let first_week = first.week_start(week_start);
+    let mut weeks = adherence(state, today, week_start, weeks);
+    weeks.retain(|week| week.start >= first_week);
+    weeks
 }
 
 /// Consecutive weeks, ending with the last finished week (or this one once it
@@ -587,6 +626,34 @@ mod tests {
         assert_eq!(weeks[0].start, day("2026-11-02"));
         assert_eq!(week_streak(&state, today, Weekday::Mon), 1);
         assert_eq!(week_streak(&state, day("2026-11-16"), Weekday::Mon), 2);
+    }
+
+    #[test]
+    fn weeks_begin_with_the_first_record() {
+        let today = day("2026-11-27");
+        assert_eq!(first_record(&AppState::default()), None);
+        assert!(recorded_weeks(&AppState::default(), today, Weekday::Mon, 8).is_empty());
+        // A first session on Wednesday 18 November: two weeks, not eight.
+        let mut state = with_sessions(&["2026-11-18", "2026-11-25"]);
+        let weeks = recorded_weeks(&state, today, Weekday::Mon, 8);
+        let starts: Vec<_> = weeks.iter().map(|w| w.start).collect();
+        assert_eq!(starts, vec![day("2026-11-16"), day("2026-11-23")]);
+        // A strength check before the first session starts the record.
+        state.strength_checks.insert(
+            day("2026-11-10"),
+            Stamped::new(
+                1,
+                StrengthCheck {
+                    left: 10,
+                    right: 10,
+                    pain_at_rest: false,
+                },
+            ),
+        );
+        assert_eq!(first_record(&state), Some(day("2026-11-10")));
+        assert_eq!(recorded_weeks(&state, today, Weekday::Mon, 8).len(), 3);
+        // Never more than asked for.
+        assert_eq!(recorded_weeks(&state, today, Weekday::Mon, 2).len(), 2);
     }
 
     fn rated(before: u8, after: u8, morning: u8) -> DayLog {

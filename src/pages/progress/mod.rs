@@ -15,11 +15,11 @@ use data::DataSection;
 use hamstring_content::routine::STRENGTH_RULE;
 use hamstring_domain::date::{days_in_month, Day};
 use hamstring_domain::phase::Phase;
-use hamstring_domain::routine::session_targets;
+use hamstring_domain::routine::{session_targets, SetTarget};
 use hamstring_domain::schedule::{
-    adherence, back_to_back, latest_strength_check, strength_ratio_percent, strength_ready,
-    strength_ready_twice, week_streak, weeks_in_phase, STRENGTH_RATIO_PERCENT, WEEK_TARGET_MAX,
-    WEEK_TARGET_MIN,
+    back_to_back, first_record, latest_strength_check, recorded_weeks, strength_ratio_percent,
+    strength_ready, strength_ready_twice, week_streak, weeks_in_phase, STRENGTH_RATIO_PERCENT,
+    WEEK_TARGET_MAX, WEEK_TARGET_MIN,
 };
 use hamstring_domain::state::{AppStateStoreFields, DayLog, SetKey, Stamped, StrengthCheck};
 use leptos::prelude::*;
@@ -33,6 +33,9 @@ pub fn ProgressPage() -> impl IntoView {
             <p class="lead">"Your weeks, your history and your pain trend, and the data this device keeps: back it up, restore it, or delete it."</p>
             // Everything below reads what this device stored.
             <Show when=move || store.loaded.get()>
+                <Show when=move || store.state.with(|s| first_record(s).is_none())>
+                    <p class="status new-person">"Nothing recorded yet. As you train, this page fills in: your sessions each week, a calendar of them, your pain after sessions and the next morning, your weekly symptom score, strength checks, runs, and a summary for your physiotherapist."</p>
+                </Show>
                 <Weeks />
                 <Calendar />
                 <PainChart />
@@ -50,11 +53,12 @@ pub fn ProgressPage() -> impl IntoView {
 #[component]
 fn Weeks() -> impl IntoView {
     let store = use_store();
+    // From the week of the first record: no empty weeks before it.
     let weeks = move || {
         let start = store.week_start();
         store
             .state
-            .with(|s| adherence(s, store.today.get(), start, 8))
+            .with(|s| recorded_weeks(s, store.today.get(), start, 8))
     };
     let streak = move || {
         store
@@ -65,6 +69,7 @@ fn Weeks() -> impl IntoView {
         <section class="card" aria-labelledby="weeks-title">
             <h2 id="weeks-title">"Sessions per week"</h2>
             <p>{move || format!("Aim: {WEEK_TARGET_MIN}–{WEEK_TARGET_MAX} sessions a week, with a rest day between. Weeks in a row on target: {}.", streak())}</p>
+            <Show when=move || !weeks().is_empty() fallback=|| view! { <p class="muted">"Each week's sessions will show here from the week you start."</p> }>
             <table>
                 <thead><tr><th scope="col">"Week of"</th><th scope="col">"Sessions"</th><th scope="col">"On target"</th></tr></thead>
                 <tbody>
@@ -77,6 +82,7 @@ fn Weeks() -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+            </Show>
         </section>
     }
 }
@@ -218,9 +224,15 @@ fn DayEditor(day: Day) -> impl IntoView {
                     {move || if all_done.get() { "Whole session done" } else { "All done: tick every set" }}
                 </button>
             </div>
-            {phase.exercises().into_iter().map(|id| {
-                let mine: Vec<_> = targets.iter().filter(|t| t.key.exercise == id).copied().collect();
-                view! { <SessionExercise id day targets=mine rest_until /> }
+            {phase.exercises().into_iter().filter_map(|id| {
+                // The sets of that day's plan, and any ticked beyond it: a set
+                // not yet in the plan then is no "not yet" to show now.
+                let mine: Vec<_> = targets.iter()
+                    .filter(|t| t.key.exercise == id)
+                    .filter(|t| t.dropped.is_none() || store.state.with_untracked(|s| s.day(day).is_done(t.key)))
+                    .map(|t| SetTarget { dropped: None, ..*t })
+                    .collect();
+                (!mine.is_empty()).then(|| view! { <SessionExercise id day targets=mine rest_until /> })
             }).collect_view()}
             <Rating legend=format!("Pain during or right after the session on {}, 0 to 10", day.long_label()) name=format!("after-{day}")
                 value=rating(|log| log.pain_after.as_ref().map(|p| p.value)) on_pick=set_after />
