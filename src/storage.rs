@@ -14,6 +14,7 @@
 //! - a deletion or replacement writes the new records before removing old
 //!   keys, so a crash half-way leaves more than wanted, never less.
 
+use hamstring_domain::backup::UndoCopy;
 use hamstring_domain::date::{Day, Month};
 use hamstring_domain::state::{decode, encode, AppState, DecodeError, Decoded, Part};
 use std::collections::HashMap;
@@ -129,6 +130,16 @@ fn keys_with(store: &Storage, prefix: &str) -> Option<Vec<String>> {
         .collect();
     keys.sort();
     Some(keys)
+}
+
+/// The months stored, as far as storage can list them.
+pub fn stored_months() -> Vec<Month> {
+    storage()
+        .and_then(|store| keys_with(&store, MONTH_PREFIX))
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|key| key.strip_prefix(MONTH_PREFIX)?.parse().ok())
+        .collect()
 }
 
 /// Whether localStorage can be used at all: the one check before gloo-storage,
@@ -407,18 +418,26 @@ pub fn replace_all(state: &AppState, today: Day, synced: &mut Synced) -> Result<
     Ok(())
 }
 
-/// Keeps a copy of `state` for undoing a replacement.
-pub fn keep_undo_copy(state: &AppState, today: Day) -> Result<(), Health> {
+/// Keeps the copy for undoing a replacement.
+pub fn keep_undo_copy(copy: &UndoCopy, today: Day) -> Result<(), Health> {
     let store = storage().ok_or(Health::Unavailable)?;
     store
-        .set_item(UNDO_KEY, &encode(state, today))
+        .set_item(UNDO_KEY, &copy.encode(today))
         .map_err(classify)
 }
 
-pub fn undo_copy() -> Option<AppState> {
-    decode(&read_raw(UNDO_KEY)?)
-        .ok()
-        .map(|decoded| decoded.state)
+pub fn undo_copy() -> Option<UndoCopy> {
+    UndoCopy::decode(&read_raw(UNDO_KEY)?)
+}
+
+/// After a replace that failed: the undo copy is what it was before it.
+pub fn put_back_undo_copy(kept: Option<&UndoCopy>, today: Day) {
+    match kept {
+        Some(copy) => {
+            let _ = keep_undo_copy(copy, today);
+        }
+        None => drop_undo_copy(),
+    }
 }
 
 pub fn drop_undo_copy() {
