@@ -102,7 +102,7 @@ for (const [route, file] of Object.entries(FILES)) {
   await writeFile(join(staging, file), html);
 }
 
-const files = (await readdir(staging)).filter((name) => !["sw.js", "404.html", "check", "routine", "progress", "exercises"].includes(name) && !name.startsWith("."));
+const files = (await readdir(staging)).filter((name) => !["sw.js", "_headers", "404.html", "check", "routine", "progress", "exercises"].includes(name) && !name.startsWith("."));
 // The exercise pictures: small, and needed offline in the middle of a session.
 const pictures = (await readdir(join(staging, "exercises"))).map((name) => `exercises/${name}`);
 const routeFiles = Object.entries(FILES).filter(([route]) => route !== "/404");

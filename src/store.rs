@@ -211,7 +211,7 @@ impl Store {
         if self.read_only() {
             return Err(self.health.get_untracked());
         }
-        let taken = self.take_in(&scope.parts());
+        let taken = self.take_in_storable(scope);
         let at = self.stamp();
         self.state.update(|state| apply(state, at));
         self.days_changed();
@@ -224,7 +224,7 @@ impl Store {
         if self.read_only() {
             return;
         }
-        let taken = self.take_in(&Scope::Day(day).parts());
+        let taken = self.take_in_storable(Scope::Day(day));
         let at = self.stamp();
         let days = self.state.days();
         if days.with_untracked(|days| days.contains_key(&day)) {
@@ -234,6 +234,21 @@ impl Store {
             self.days_changed();
         }
         let _ = self.save(taken);
+    }
+
+    /// `take_in` for a change to `scope`, refused when its day (or today,
+    /// which settings-like records carry) is outside the years storage can
+    /// read back: a clock set to the year 10000 must not write a month the
+    /// next load drops as damage. The change then holds in memory only.
+    fn take_in_storable(&self, scope: Scope) -> Result<Vec<Part>, Health> {
+        let day = match scope {
+            Scope::Main => self.today.get_untracked(),
+            Scope::Day(day) => day,
+        };
+        if !day.is_storable() || !self.today.get_untracked().is_storable() {
+            return Err(Health::Unavailable);
+        }
+        self.take_in(&scope.parts())
     }
 
     /// Writes what a change touched, unless taking in failed.
@@ -302,7 +317,18 @@ impl Store {
         };
         let (now, clamp_after) = wall();
         if let Some(text) = &text {
-            match hamstring_domain::state::decode(text) {
+            let decoded = hamstring_domain::state::decode(text);
+            // Another tab's damaged or foreign text is kept aside, as damage
+            // found at load is, before ours is written over it.
+            let damaged = decoded.as_ref().map_or_else(
+                |error| matches!(error, hamstring_domain::state::DecodeError::Unreadable(_)),
+                |theirs| theirs.dropped > 0,
+            );
+            if damaged && !storage::set_aside(text, now) {
+                self.health.set(Health::ReadOnly { schema: 0 });
+                return;
+            }
+            match decoded {
                 Ok(mut theirs) => {
                     theirs.state.clamp_future(clamp_after, now);
                     self.clock

@@ -510,3 +510,114 @@ test("finding 7: a tick in another tab just before a Replace ends in the store o
     assert.ok(inStore || inCopy, `trial ${i + 1}: the tick of ${label} is neither stored nor in the undo copy`);
   }
 });
+
+const monthKey = (day) => `hamstring-rehab:month:${day.slice(0, 7)}`;
+
+/** Puts `entries` ({ key: text }) in storage before any page script runs, once per context. */
+const seedKeys = (context, entries) => context.addInitScript((entries) => {
+  if (!sessionStorage.getItem("seeded-keys")) {
+    for (const [key, text] of Object.entries(entries)) localStorage.setItem(key, text);
+    sessionStorage.setItem("seeded-keys", "1");
+  }
+}, entries);
+
+test("finding 4: an all-damaged month is set aside once and repaired, so five loads keep every earlier copy", async () => {
+  const { context, page } = await phone(FOUNDATION);
+  const damaged = JSON.stringify({ app: "hamstring-rehab", schema: 4, state: { days: { [isoDay(0)]: { sets: { "nope:1": { at: 1, value: true } } } } } });
+  const earlier = "an earlier damaged copy, the only one of older data";
+  await seedKeys(context, { [monthKey(isoDay(0))]: damaged, "hamstring-rehab:quarantine:1": earlier });
+  await page.goto(env.server.url + "/routine");
+  await appReady(page);
+  await page.getByText(/Some saved records were damaged and left out \(1\)/).waitFor();
+  for (let load = 2; load <= 5; load++) {
+    await page.reload();
+    await appReady(page);
+    assert.equal(await page.getByText(/Some saved records were damaged/).count(), 0, `load ${load}: no banner`);
+  }
+  assert.deepEqual(await quarantined(page), [earlier, damaged]);
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), monthKey(isoDay(0))), null, "the month with nothing left is removed");
+});
+
+test("finding 9: junk another tab writes to a month key is kept aside before this tab writes over it", async () => {
+  const { context, page: first } = await phone(FOUNDATION);
+  const second = await openPage(context);
+  for (const page of [first, second]) {
+    await page.goto(env.server.url + "/routine");
+    await appReady(page);
+  }
+  await first.getByRole("checkbox", { name: "Glute bridge: Set 1" }).tap();
+  const junk = "junk from another tab";
+  await second.evaluate(([key, text]) => localStorage.setItem(key, text), [monthKey(isoDay(0)), junk]);
+  await first.waitForFunction(([key, junk]) => { const text = localStorage.getItem(key); return text && text !== junk; }, [monthKey(isoDay(0)), junk], { timeout: 3000 });
+  assert.deepEqual(await first.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("hamstring-rehab:quarantine:")).map((k) => localStorage.getItem(k))), [junk]);
+  assert.equal((await storedState(first)).days[isoDay(0)].sets["glute-bridge:1"].value, true);
+});
+
+test("finding 10: a getItem that gives a number reads as damaged: no uncaught error, nothing written", async () => {
+  const { context, page } = await phone(EIGHT_DAYS);
+  await context.addInitScript((key) => {
+    const getItem = Storage.prototype.getItem;
+    window.realGetItem = (k) => getItem.call(localStorage, k);
+    Storage.prototype.getItem = function (k) {
+      return k === key ? 42 : getItem.call(this, k);
+    };
+  }, STATE_KEY);
+  await page.goto(env.server.url + "/routine");
+  await appReady(page);
+  await page.getByText(/could not be read or set aside, so the app is read-only/).waitFor();
+  await page.getByRole("button", { name: /Phase 1/ }).tap().catch(() => {});
+  await page.waitForTimeout(300);
+  assert.deepEqual(page.problems, []);
+  assert.equal(JSON.parse(await page.evaluate((key) => window.realGetItem(key), STATE_KEY)).state.days[isoDay(-2)].sets["glute-bridge:1"].value, true);
+});
+
+test("finding 10: a tick with the clock at the year 10000 is not saved under a month the next load would drop", async () => {
+  const { context, page } = await phone(FOUNDATION);
+  await page.clock.setFixedTime(new Date("+010000-01-05T12:00:00"));
+  await page.goto(env.server.url + "/routine");
+  await appReady(page);
+  const box = page.getByRole("checkbox", { name: "Glute bridge: Set 1" });
+  await box.tap();
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => localStorage.getItem("hamstring-rehab:month:10000-01")), null);
+  await page.getByText(/not letting this app save/).waitFor();
+  await page.reload();
+  await appReady(page);
+  assert.equal(await page.getByText(/damaged/).count(), 0, "no damage banner on the next load");
+  assert.deepEqual(page.problems, []);
+});
+
+test("finding 6: a self-check finding of 1.9 MB is skipped and counted, and the main key stays small", async () => {
+  const { context, page } = await phone(JSON.stringify({ app: "hamstring-rehab", schema: 4, state: {
+    ...FOUNDATION,
+    check_results: { 5: { at: 5, value: { day: isoDay(-9), answers: {}, verdict: { older: [{ outcome: "x".repeat(1_900_000), because: [] }] } } } },
+  } }));
+  await page.goto(env.server.url + "/routine");
+  await appReady(page);
+  await page.getByText(/Some saved records were damaged and left out \(1\)/).waitFor();
+  await page.getByRole("checkbox", { name: "Glute bridge: Set 1" }).tap();
+  const size = await page.evaluate((key) => localStorage.getItem(key).length, STATE_KEY);
+  assert.ok(size < 10_000, `the main key holds ${size} characters`);
+  assert.equal((await quarantined(page)).length, 1, "the original is kept aside");
+});
+
+test("finding 11: the host is told to forbid framing, and a framed app switches off restoring and deleting", async () => {
+  const dist = (name) => new URL(`../../dist/${name}`, import.meta.url);
+  const headers = await readFile(dist("_headers"), "utf8");
+  assert.match(headers, /^\/\*\n\s+Content-Security-Policy: frame-ancestors 'none'\n\s+X-Frame-Options: DENY$/m);
+  assert.doesNotMatch(await readFile(dist("sw.js"), "utf8"), /_headers/, "the service worker does not precache the host's settings");
+  const { context, page } = await phone(EIGHT_DAYS);
+  await page.route("http://framer.test/", (route) => route.fulfill({ contentType: "text/html", body: `<iframe src="${env.server.url}/progress#data" style="width:390px;height:800px"></iframe>` }));
+  await page.goto("http://framer.test/");
+  const frame = page.frameLocator("iframe");
+  await frame.locator('body[data-app="started"]').waitFor({ state: "attached" });
+  await frame.locator("#framed-note").waitFor();
+  assert.equal(await frame.getByRole("button", { name: "Delete all my data…" }).isDisabled(), true);
+  assert.equal(await frame.locator("#import-file").isDisabled(), true);
+  // Opened on its own, the same page has them.
+  const own = await openPage(context);
+  await own.goto(env.server.url + "/progress#data");
+  await appReady(own);
+  assert.equal(await own.locator("#framed-note").count(), 0);
+  assert.equal(await own.getByRole("button", { name: "Delete all my data…" }).isDisabled(), false);
+});

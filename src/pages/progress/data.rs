@@ -13,6 +13,26 @@ use hamstring_domain::state::{encode, Changes, Counts, Stamped};
 use leptos::prelude::*;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 
+/// Whether the app runs inside a frame (see `DataSection`).
+#[derive(Clone, Copy)]
+struct Framed(ReadSignal<bool>);
+
+fn framed() -> bool {
+    use_context::<Framed>().is_some_and(|framed| framed.0.get())
+}
+
+fn is_framed() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    // `top` is this window unless something frames it (a cross-origin top
+    // can still be compared, not read).
+    match window.top() {
+        Ok(Some(top)) => !js_sys::Object::is(&top, &window),
+        _ => true,
+    }
+}
+
 /// Suggest a fresh backup after this many days.
 const BACKUP_NUDGE_DAYS: i32 = 14;
 
@@ -22,12 +42,20 @@ pub fn DataSection() -> impl IntoView {
     let undo_changed = RwSignal::new(0u32);
     // One message for restoring and undoing: the latest says what happened.
     let message = RwSignal::new(Outcome::None);
+    // Inside another site's frame a click can be steered onto "Replace" or
+    // "Delete": those are switched off there. Known only in the browser.
+    let framed = RwSignal::new(false);
+    Effect::new(move || framed.set(is_framed()));
+    provide_context(Framed(framed.read_only()));
     view! {
         <InstallCard />
         <section class="card" aria-labelledby="data-title" id="data">
             <h2 id="data-title">"Your data"</h2>
             <p>"Everything you record stays in this browser on this device. Nothing is sent anywhere."</p>
             <StorageNotes />
+            {move || framed.get().then(|| view! {
+                <p class="status warn" id="framed-note">"This app is shown inside another site's page, so restoring, undoing and deleting are switched off here. Open the app on its own to use them."</p>
+            })}
             <Backup />
             // Above the import, so it never appears where "Replace" was.
             <UndoReplace undo_changed message />
@@ -200,7 +228,7 @@ fn Restore(undo_changed: RwSignal<u32>, message: RwSignal<Outcome>) -> impl Into
     view! {
         <h3>"Restore from a backup"</h3>
         <label class="field" for="import-file">"Choose a backup file (.json)"</label>
-        <input type="file" id="import-file" accept=".json,application/json" on:change=picked prop:disabled=read_only />
+        <input type="file" id="import-file" accept=".json,application/json" on:change=picked prop:disabled=move || read_only() || framed() />
         {move || message.get().map(|(ok, text)| view! {
             <p class=if ok { "status" } else { "status warn" } role="alert">{text}</p>
         })}
@@ -215,8 +243,8 @@ fn Restore(undo_changed: RwSignal<u32>, message: RwSignal<Outcome>) -> impl Into
                 </p>
                 <p><strong>"Replace"</strong>{format!(" makes this device match the backup: it {}. You can undo it: a copy of your data from before is kept.", replacing.describe())}</p>
                 <div class="actions">
-                    <button type="button" class="primary" on:click=merge prop:disabled=move || read_only() || merging.is_empty()>"Merge"</button>
-                    <button type="button" class="secondary" on:click=replace prop:disabled=read_only>"Replace"</button>
+                    <button type="button" class="primary" on:click=merge prop:disabled=move || read_only() || framed() || merging.is_empty()>"Merge"</button>
+                    <button type="button" class="secondary" on:click=replace prop:disabled=move || read_only() || framed()>"Replace"</button>
                     <button type="button" class="secondary" on:click=move |_| pending.set(None)>"Cancel"</button>
                 </div>
                 {merging.is_empty().then(|| view! { <p>"Merging would change nothing: everything in this backup is already here."</p> })}
@@ -333,8 +361,8 @@ fn UndoReplace(undo_changed: RwSignal<u32>, message: RwSignal<Outcome>) -> impl 
                     Counts::of(&before.state).describe("no records"),
                 )}</p>
                 <div class="actions">
-                    <button type="button" class="primary" on:click=undo prop:disabled=move || !armed.get() || store.health.with(Health::is_read_only)>"Undo the replace"</button>
-                    <button type="button" class="secondary" on:click=discard>"Discard the copy"</button>
+                    <button type="button" class="primary" on:click=undo prop:disabled=move || !armed.get() || framed() || store.health.with(Health::is_read_only)>"Undo the replace"</button>
+                    <button type="button" class="secondary" on:click=discard prop:disabled=framed>"Discard the copy"</button>
                 </div>
             </div>
         })}
@@ -357,18 +385,19 @@ fn Quarantine() -> impl IntoView {
                     <p>{if list.len() == 1 {
                         "1 copy of saved data that could not be read in full is kept here. Download it to keep it or to send it for help.".to_string()
                     } else {
-                        format!("{} copies of saved data that could not be read in full are kept here (at most {}; the oldest goes first). Download them to keep them or to send them for help.", list.len(), storage::MAX_QUARANTINED)
+                        format!("{} copies of saved data that could not be read in full are kept here. Download them to keep them or to send them for help; only copies you have downloaded make room for new ones.", list.len())
                     }}</p>
                     <ul class="quarantined">
                         {list.into_iter().enumerate().map(|(i, (key, text))| {
                             let size = text.len();
+                            let downloaded_key = key.clone();
                             let name = format!("hamstring-rehab-damaged-data-{}.txt", i + 1);
                             view! {
                                 <li>
                                     <p>{format!("Copy {} ({size} characters)", i + 1)}</p>
                                     <div class="actions">
-                                        <button type="button" class="secondary" aria-label=format!("Download the damaged data, copy {}", i + 1) on:click=move |_| { let _ = download(&name, "text/plain", &text); }>"Download the damaged data"</button>
-                                        <button type="button" class="secondary" aria-label=format!("Discard it, copy {}", i + 1) on:click=move |_| { storage::discard_quarantined(&key); copies.set(storage::quarantined()); }>"Discard it"</button>
+                                        <button type="button" class="secondary" aria-label=format!("Download the damaged data, copy {}", i + 1) on:click=move |_| if download(&name, "text/plain", &text).is_ok() { storage::note_downloaded(&downloaded_key); }>"Download the damaged data"</button>
+                                        <button type="button" class="secondary" aria-label=format!("Discard it, copy {}", i + 1) prop:disabled=framed on:click=move |_| { storage::discard_quarantined(&key); copies.set(storage::quarantined()); }>"Discard it"</button>
                                     </div>
                                 </li>
                             }
@@ -409,7 +438,7 @@ fn DeleteAll() -> impl IntoView {
             }.into_any()
         } else {
             view! {
-                <div class="actions"><button type="button" class="secondary danger" prop:disabled=move || store.health.with(Health::is_read_only) on:click=move |_| { outcome.set(None); confirming.set(true); }>"Delete all my data…"</button></div>
+                <div class="actions"><button type="button" class="secondary danger" prop:disabled=move || framed() || store.health.with(Health::is_read_only) on:click=move |_| { outcome.set(None); confirming.set(true); }>"Delete all my data…"</button></div>
             }.into_any()
         }}
         <p aria-live="polite">{move || outcome.get()}</p>

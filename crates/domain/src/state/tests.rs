@@ -960,3 +960,46 @@ fn a_backup_unticked_on_another_phone_or_by_a_clock_ahead_unticks_nothing_here()
         "added 1 training day (1 set)"
     );
 }
+
+#[test]
+fn a_self_check_result_with_an_overlong_text_is_skipped_and_counted() {
+    let long = "x".repeat(1_900_000);
+    let result = |verdict: String| {
+        format!(
+            r#"{{"app":"hamstring-rehab","schema":4,"state":{{"check_results":{{"5":{{"at":5,"value":{{"day":"2026-11-20","answers":{{}},"verdict":{verdict}}}}}}}}}}}"#
+        )
+    };
+    for verdict in [
+        format!(r#"{{"older":[{{"outcome":"{long}","because":[]}}]}}"#),
+        format!(r#"{{"older":[{{"outcome":"fits-pattern","because":["{long}"]}}]}}"#),
+        format!(
+            r#"{{"triage":{{"level":"soon","reasons":[{{"question":"where","choice":"{long}"}}],"also":[]}}}}"#
+        ),
+    ] {
+        let decoded = decode(&result(verdict)).unwrap();
+        assert_eq!(decoded.dropped, 1);
+        assert!(decoded.state.check_results.is_empty());
+    }
+    let fits = decode(&result(
+        r#"{"older":[{"outcome":"fits-pattern","because":["where"]}]}"#.into(),
+    ))
+    .unwrap();
+    assert_eq!((fits.dropped, fits.state.check_results.len()), (0, 1));
+}
+
+#[test]
+fn only_days_the_store_can_read_back_are_storable() {
+    for (year, storable) in [
+        (1999, false),
+        (2000, true),
+        (2099, true),
+        (2100, false),
+        (10_000, false),
+    ] {
+        assert_eq!(
+            Day::from_ymd(year, 1, 1).unwrap().is_storable(),
+            storable,
+            "{year}"
+        );
+    }
+}
