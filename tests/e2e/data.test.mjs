@@ -607,8 +607,8 @@ test("finding 11: the host is told to forbid framing, and a framed app switches 
   assert.match(headers, /^\/\*\n\s+Content-Security-Policy: frame-ancestors 'none'\n\s+X-Frame-Options: DENY$/m);
   assert.doesNotMatch(await readFile(dist("sw.js"), "utf8"), /_headers/, "the service worker does not precache the host's settings");
   const { context, page } = await phone(EIGHT_DAYS);
-  await page.route("http://framer.test/", (route) => route.fulfill({ contentType: "text/html", body: `<iframe src="${env.server.url}/progress#data" style="width:390px;height:800px"></iframe>` }));
-  await page.goto("http://framer.test/");
+  // Another page (here about:blank) framing the app.
+  await page.setContent(`<iframe src="${env.server.url}/progress#data" style="width:390px;height:800px"></iframe>`);
   const frame = page.frameLocator("iframe");
   await frame.locator('body[data-app="started"]').waitFor({ state: "attached" });
   await frame.locator("#framed-note").waitFor();
