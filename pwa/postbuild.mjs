@@ -161,7 +161,10 @@ for (const page of pages) {
 await writeFile(join(staging, "routes.json"), JSON.stringify(pages.map(({ path, file, entry, title }) => ({ path, file, entry, title }))));
 
 const routeDirs = new Set(pages.map((page) => page.file.split("/")[0]).filter((dir) => !dir.endsWith(".html")));
-const skip = (name) => ["sw.js", "404.html", "exercises", "routes.json"].includes(name) || routeDirs.has(name) || name.startsWith(".") || /\.(br|gz)$/.test(name);
+// Not precached: the worker itself, the host's _headers (pwa/_headers, never
+// served), the route folders (their pages are listed below) and the
+// compressed copies (the browser asks for the file; the host picks the copy).
+const skip = (name) => ["sw.js", "_headers", "404.html", "exercises", "routes.json"].includes(name) || routeDirs.has(name) || name.startsWith(".") || /\.(br|gz)$/.test(name);
 const assets = (await readdir(staging)).filter((name) => !skip(name)).sort();
 // The exercise pictures: small, and needed offline in the middle of a session.
 const pictures = (await readdir(join(staging, "exercises"))).map((name) => `exercises/${name}`);

@@ -8,12 +8,14 @@
 //! Promises, each tested end to end:
 //! - a write always takes in what is stored first; if that read fails,
 //!   nothing is written (a failed read never turns into an empty store);
-//! - text that cannot be read is copied aside (up to `MAX_QUARANTINED`
-//!   copies, oldest out first) before anything replaces it;
+//! - text that cannot be read is copied aside once (only copies already
+//!   downloaded give way to new ones) before anything replaces it, and the
+//!   key is then rewritten with what was salvaged;
 //! - a store written by a newer version is never written to;
 //! - a deletion or replacement writes the new records before removing old
 //!   keys, so a crash half-way leaves more than wanted, never less.
 
+use hamstring_domain::backup::UndoCopy;
 use hamstring_domain::date::{Day, Month};
 use hamstring_domain::state::{decode, encode, AppState, DecodeError, Decoded, Part};
 use std::collections::HashMap;
@@ -29,7 +31,7 @@ const OLD_QUARANTINE_KEY: &str = "hamstring-rehab:quarantine";
 pub const UNDO_KEY: &str = "hamstring-rehab:before-replace";
 /// Per-device preferences (see `preference`).
 pub const PREFERENCE_PREFIX: &str = "hamstring-rehab:device:";
-/// Damaged copies kept aside at most.
+/// Damaged copies kept aside before downloaded ones give way.
 pub const MAX_QUARANTINED: usize = 5;
 
 /// How storage is doing, for the banner.
@@ -116,8 +118,31 @@ fn storage() -> Option<Storage> {
     let window = web_sys::window()?;
     let storage = window.local_storage().ok().flatten()?;
     // Some browsers hand out a storage object that throws on first use.
-    storage.get_item("probe").ok()?;
+    text_at(&storage, "probe").ok()?;
     Some(storage)
+}
+
+/// The text stored under `key`. A read that throws is `Unavailable`; one
+/// that gives something other than text or nothing reads as damaged data
+/// that cannot be set aside (the real text may be there, unseen), so
+/// nothing is written: `ReadOnly { schema: 0 }`.
+fn text_at(store: &Storage, key: &str) -> Result<Option<String>, Health> {
+    // `getItem` as the page has it, called by hand: web-sys's binding traps
+    // on anything but a string or null (a page script or extension can
+    // replace the method).
+    let value = js_sys::Reflect::get(store, &"getItem".into())
+        .ok()
+        .and_then(|method| method.dyn_into::<js_sys::Function>().ok())
+        .ok_or(Health::Unavailable)?
+        .call1(store, &key.into())
+        .map_err(|_| Health::Unavailable)?;
+    if value.is_null() || value.is_undefined() {
+        return Ok(None);
+    }
+    value
+        .as_string()
+        .map(Some)
+        .ok_or(Health::ReadOnly { schema: 0 })
 }
 
 /// Every key of this app with `prefix`, in order; `None` when listing fails.
@@ -131,6 +156,16 @@ fn keys_with(store: &Storage, prefix: &str) -> Option<Vec<String>> {
     Some(keys)
 }
 
+/// The months stored, as far as storage can list them.
+pub fn stored_months() -> Vec<Month> {
+    storage()
+        .and_then(|store| keys_with(&store, MONTH_PREFIX))
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|key| key.strip_prefix(MONTH_PREFIX)?.parse().ok())
+        .collect()
+}
+
 /// Whether localStorage can be used at all: the one check before gloo-storage,
 /// whose `raw()` panics where storage is blocked.
 pub fn usable() -> bool {
@@ -140,10 +175,7 @@ pub fn usable() -> bool {
 /// A per-device preference that is not a record (not merged, not backed up),
 /// such as a dismissed hint. False where storage is unusable.
 pub fn preference(name: &str) -> bool {
-    use gloo_storage::Storage as _;
-    usable()
-        && gloo_storage::LocalStorage::get::<bool>(format!("{PREFERENCE_PREFIX}{name}"))
-            .unwrap_or(false)
+    read_raw(&format!("{PREFERENCE_PREFIX}{name}")).as_deref() == Some("true")
 }
 
 pub fn set_preference(name: &str, value: bool) {
@@ -177,7 +209,7 @@ pub fn set_tab_number(name: &str, value: Option<f64>) {
 }
 
 pub fn read_raw(key: &str) -> Option<String> {
-    storage()?.get_item(key).ok().flatten()
+    text_at(&storage()?, key).ok().flatten()
 }
 
 /// What loading found.
@@ -232,11 +264,11 @@ pub fn load_keys(keys: &[String], now: u64, clamp_after: u64) -> Loaded {
     };
     let mut dropped = 0;
     for key in keys {
-        let raw = match store.get_item(key) {
+        let raw = match text_at(&store, key) {
             Ok(Some(raw)) => raw,
             Ok(None) => continue,
             // Half a store must not pass for the whole one.
-            Err(_) => return Loaded::new(Health::Unavailable),
+            Err(problem) => return Loaded::new(problem),
         };
         match decode(&raw) {
             Ok(Decoded { state, dropped: 0 }) => {
@@ -260,6 +292,9 @@ pub fn load_keys(keys: &[String], now: u64, clamp_after: u64) -> Loaded {
                     loaded.health = Health::ReadOnly { schema: 0 };
                 }
                 dropped += some;
+                // Its own key too: a month with nothing left is removed, so
+                // the next load finds no damage to set aside again.
+                loaded.rewrite.extend(part_of(key));
                 loaded
                     .rewrite
                     .extend(state.months().into_iter().map(Part::Month));
@@ -327,13 +362,17 @@ pub fn take_in(
     keys.push(STATE_KEY.to_string());
     keys.dedup();
     for key in keys {
-        let stored = store.get_item(&key).map_err(|_| Health::Unavailable)?;
+        let stored = text_at(&store, &key)?;
         let Some(text) = stored else { continue };
         if synced.knows(&key, &text) {
             continue;
         }
         match decode(&text) {
             Ok(mut theirs) => {
+                // Damaged records would be gone once ours is written over them.
+                if theirs.dropped > 0 && !quarantine(&store, &text, now) {
+                    return Err(Health::ReadOnly { schema: 0 });
+                }
                 theirs.state.clamp_future(clamp_after, now);
                 latest = latest.max(theirs.state.max_stamp());
                 if key == STATE_KEY && !theirs.state.months().is_empty() {
@@ -373,7 +412,7 @@ pub fn write(
         let key = key_of(part);
         let slice = state.part(part);
         if matches!(part, Part::Month(_)) && slice.is_empty() {
-            if synced.0.remove(&key).is_some() || store.get_item(&key).ok().flatten().is_some() {
+            if synced.0.remove(&key).is_some() || text_at(&store, &key).ok().flatten().is_some() {
                 store.remove_item(&key).map_err(|_| Health::Unavailable)?;
             }
             continue;
@@ -413,8 +452,10 @@ pub fn note_synced(synced: &mut Synced, key: &str, text: Option<&str>) {
 /// then the months it no longer has.
 pub fn replace_all(state: &AppState, today: Day, synced: &mut Synced) -> Result<(), Health> {
     let store = storage().ok_or(Health::Unavailable)?;
-    if let Some(Err(DecodeError::Newer { schema })) =
-        store.get_item(STATE_KEY).ok().flatten().map(|t| decode(&t))
+    if let Some(Err(DecodeError::Newer { schema })) = text_at(&store, STATE_KEY)
+        .ok()
+        .flatten()
+        .map(|t| decode(&t))
     {
         return Err(Health::ReadOnly { schema });
     }
@@ -430,18 +471,26 @@ pub fn replace_all(state: &AppState, today: Day, synced: &mut Synced) -> Result<
     Ok(())
 }
 
-/// Keeps a copy of `state` for undoing a replacement.
-pub fn keep_undo_copy(state: &AppState, today: Day) -> Result<(), Health> {
+/// Keeps the copy for undoing a replacement.
+pub fn keep_undo_copy(copy: &UndoCopy, today: Day) -> Result<(), Health> {
     let store = storage().ok_or(Health::Unavailable)?;
     store
-        .set_item(UNDO_KEY, &encode(state, today))
+        .set_item(UNDO_KEY, &copy.encode(today))
         .map_err(classify)
 }
 
-pub fn undo_copy() -> Option<AppState> {
-    decode(&read_raw(UNDO_KEY)?)
-        .ok()
-        .map(|decoded| decoded.state)
+pub fn undo_copy() -> Option<UndoCopy> {
+    UndoCopy::decode(&read_raw(UNDO_KEY)?)
+}
+
+/// After a replace that failed: the undo copy is what it was before it.
+pub fn put_back_undo_copy(kept: Option<&UndoCopy>, today: Day) {
+    match kept {
+        Some(copy) => {
+            let _ = keep_undo_copy(copy, today);
+        }
+        None => drop_undo_copy(),
+    }
 }
 
 pub fn drop_undo_copy() {
@@ -456,39 +505,71 @@ pub fn raw_export() -> Option<String> {
     let store = storage()?;
     let mut keys = keys_with(&store, MONTH_PREFIX)?;
     if keys.is_empty() {
-        return store.get_item(STATE_KEY).ok().flatten();
+        return text_at(&store, STATE_KEY).ok().flatten();
     }
     keys.push(STATE_KEY.to_string());
     let texts: serde_json::Map<String, serde_json::Value> = keys
         .into_iter()
-        .filter_map(|key| Some((key.clone(), store.get_item(&key).ok().flatten()?.into())))
+        .filter_map(|key| Some((key.clone(), text_at(&store, &key).ok().flatten()?.into())))
         .collect();
     serde_json::to_string(&texts).ok()
 }
 
-/// Copies damaged text aside under a new quarantine key, making room by
-/// dropping the oldest copies. False when it could not be kept.
+/// Copies damaged text aside under a new quarantine key, once: text that
+/// is kept aside already is not copied again. Past `MAX_QUARANTINED`
+/// copies, or when storage is full, only copies the person has downloaded
+/// give way, oldest first. False when it could not be kept.
 fn quarantine(store: &Storage, text: &str, now: u64) -> bool {
-    let mut copies = quarantined_keys(store);
-    while copies.len() >= MAX_QUARANTINED {
-        let oldest = copies.remove(0);
-        let _ = store.remove_item(&oldest);
+    let copies = quarantined_keys(store);
+    if copies
+        .iter()
+        .any(|key| text_at(store, key).ok().flatten().as_deref() == Some(text))
+    {
+        return true;
+    }
+    let mut downloaded: Vec<&String> = copies.iter().filter(|key| was_downloaded(key)).collect();
+    let mut kept = copies.len();
+    while kept >= MAX_QUARANTINED && !downloaded.is_empty() {
+        discard(store, downloaded.remove(0));
+        kept -= 1;
     }
     let mut key = format!("{QUARANTINE_PREFIX}{now}");
-    while store.get_item(&key).ok().flatten().is_some() {
+    while text_at(store, &key).ok().flatten().is_some() {
         key.push('+');
     }
     loop {
         if store.set_item(&key, text).is_ok() {
             return true;
         }
-        // Full: an older damaged copy gives way to this one.
-        if copies.is_empty() {
+        // Full: a copy already downloaded gives way to this one.
+        if downloaded.is_empty() {
             return false;
         }
-        let oldest = copies.remove(0);
-        let _ = store.remove_item(&oldest);
+        discard(store, downloaded.remove(0));
     }
+}
+
+/// Copies text another tab stored aside when it is damaged (see `quarantine`).
+pub fn set_aside(text: &str, now: u64) -> bool {
+    storage().is_some_and(|store| quarantine(&store, text, now))
+}
+
+fn downloaded_mark(key: &str) -> String {
+    format!("quarantine-downloaded:{key}")
+}
+
+fn was_downloaded(key: &str) -> bool {
+    preference(&downloaded_mark(key))
+}
+
+/// The person downloaded this copy: it may now give way to newer ones.
+pub fn note_downloaded(key: &str) {
+    set_preference(&downloaded_mark(key), true);
+}
+
+fn discard(store: &Storage, key: &str) {
+    let _ = store.remove_item(key);
+    let _ = store.remove_item(&format!("{PREFERENCE_PREFIX}{}", downloaded_mark(key)));
 }
 
 /// Quarantine keys, oldest first (the first versions' single key before all).
@@ -500,7 +581,7 @@ fn quarantined_keys(store: &Storage) -> Vec<String> {
             .parse::<u64>()
             .unwrap_or(0)
     });
-    if store.get_item(OLD_QUARANTINE_KEY).ok().flatten().is_some() {
+    if text_at(store, OLD_QUARANTINE_KEY).ok().flatten().is_some() {
         keys.insert(0, OLD_QUARANTINE_KEY.to_string());
     }
     keys
@@ -513,14 +594,14 @@ pub fn quarantined() -> Vec<(String, String)> {
     };
     quarantined_keys(&store)
         .into_iter()
-        .filter_map(|key| Some((key.clone(), store.get_item(&key).ok().flatten()?)))
+        .filter_map(|key| Some((key.clone(), text_at(&store, &key).ok().flatten()?)))
         .collect()
 }
 
 /// Removes one quarantined copy once the person has dealt with it.
 pub fn discard_quarantined(key: &str) {
     if let Some(store) = storage() {
-        let _ = store.remove_item(key);
+        discard(&store, key);
     }
 }
 

@@ -8,6 +8,7 @@
 
 use crate::browser::{locale_week_start, now_ms, today};
 use crate::storage::{self, Health, Synced};
+use hamstring_domain::backup::UndoCopy;
 use hamstring_domain::date::{Day, Weekday};
 use hamstring_domain::phase::Phase;
 use hamstring_domain::state::{
@@ -198,14 +199,23 @@ impl Store {
     /// anything it was based on. If that read fails, the change stays in
     /// memory and nothing is written. Read-only mode changes nothing.
     pub fn change(&self, scope: Scope, apply: impl FnOnce(&mut AppState, u64)) {
+        let _ = self.try_change(scope, apply);
+    }
+
+    /// `change`, saying whether it was saved, for a screen that reports it.
+    pub fn try_change(
+        &self,
+        scope: Scope,
+        apply: impl FnOnce(&mut AppState, u64),
+    ) -> Result<(), Health> {
         if self.read_only() {
-            return;
+            return Err(self.health.get_untracked());
         }
-        let taken = self.take_in(&scope.parts());
+        let taken = self.take_in_storable(scope);
         let at = self.stamp();
         self.state.update(|state| apply(state, at));
         self.days_changed();
-        self.save(taken);
+        self.save(taken)
     }
 
     /// A change to one day's log (a tick, reps, a pain rating): it wakes only
@@ -214,7 +224,7 @@ impl Store {
         if self.read_only() {
             return;
         }
-        let taken = self.take_in(&Scope::Day(day).parts());
+        let taken = self.take_in_storable(Scope::Day(day));
         let at = self.stamp();
         let days = self.state.days();
         if days.with_untracked(|days| days.contains_key(&day)) {
@@ -223,18 +233,34 @@ impl Store {
             days.update(|days| apply(days.entry(day).or_default(), at));
             self.days_changed();
         }
-        self.save(taken);
+        let _ = self.save(taken);
+    }
+
+    /// `take_in` for a change to `scope`, refused when its day (or today,
+    /// which settings-like records carry) is outside the years storage can
+    /// read back: a clock set to the year 10000 must not write a month the
+    /// next load drops as damage. The change then holds in memory only.
+    fn take_in_storable(&self, scope: Scope) -> Result<Vec<Part>, Health> {
+        let day = match scope {
+            Scope::Main => self.today.get_untracked(),
+            Scope::Day(day) => day,
+        };
+        if !day.is_storable() || !self.today.get_untracked().is_storable() {
+            return Err(Health::Unavailable);
+        }
+        self.take_in(&scope.parts())
     }
 
     /// Writes what a change touched, unless taking in failed.
-    fn save(&self, taken: Result<Vec<Part>, Health>) {
+    fn save(&self, taken: Result<Vec<Part>, Health>) -> Result<(), Health> {
         let problem = match taken {
             Ok(parts) => self
                 .state
                 .with_untracked(|state| self.write_parts(state, &parts).err()),
             Err(problem) => Some(problem),
         };
-        self.settle_health(problem);
+        self.settle_health(problem.clone());
+        problem.map_or(Ok(()), Err)
     }
 
     fn write_parts(&self, state: &AppState, parts: &[Part]) -> Result<(), Health> {
@@ -291,11 +317,23 @@ impl Store {
         };
         let (now, clamp_after) = wall();
         if let Some(text) = &text {
-            match hamstring_domain::state::decode(text) {
+            let decoded = hamstring_domain::state::decode(text);
+            // Another tab's damaged or foreign text is kept aside, as damage
+            // found at load is, before ours is written over it.
+            let damaged = decoded.as_ref().map_or_else(
+                |error| matches!(error, hamstring_domain::state::DecodeError::Unreadable(_)),
+                |theirs| theirs.dropped > 0,
+            );
+            if damaged && !storage::set_aside(text, now) {
+                self.health.set(Health::ReadOnly { schema: 0 });
+                return;
+            }
+            match decoded {
                 Ok(mut theirs) => {
                     theirs.state.clamp_future(clamp_after, now);
                     self.clock
                         .update_value(|clock| clock.observe(theirs.state.max_stamp()));
+                    self.keep_in_undo_copy(&theirs.state);
                     self.patch(&part, &theirs.state);
                 }
                 Err(hamstring_domain::state::DecodeError::Newer { schema }) => {
@@ -313,6 +351,30 @@ impl Store {
         });
         if write_back && !self.read_only() {
             self.write(&[part]);
+        }
+    }
+
+    /// Records another tab wrote just before this tab's replace, heard of
+    /// only after it: the replace supersedes them, so they go into its undo
+    /// copy, where undoing brings them back with the rest.
+    fn keep_in_undo_copy(&self, theirs: &AppState) {
+        let reset_at = self.state.with_untracked(|state| state.reset_at);
+        let mut newer = theirs.clone();
+        newer.drop_before(reset_at);
+        if reset_at == 0 || newer == *theirs {
+            return;
+        }
+        let Some(mut copy) = storage::undo_copy().filter(|copy| copy.replaced_at == reset_at)
+        else {
+            return;
+        };
+        let mut late = theirs.clone();
+        late.reset_at = 0;
+        if copy.state.merge(&late) != copy.state {
+            copy.state.merge_in(&late);
+            if let Err(problem) = storage::keep_undo_copy(&copy, self.today.get_untracked()) {
+                self.settle_health(Some(problem));
+            }
         }
     }
 
@@ -396,53 +458,97 @@ impl Store {
     }
 
     /// Takes in a backup: only ever adds (see `AppState::merge_import`).
-    /// Returns the state before, to describe what changed.
-    pub fn merge_import(&self, backup: &AppState) -> Option<AppState> {
+    /// What other tabs stored is taken in first. Returns the state before,
+    /// to describe what changed. If the write fails, what it wrote is put
+    /// back, so storage and the screen still hold what they held.
+    pub fn merge_import(&self, backup: &AppState) -> Result<AppState, Health> {
         if self.read_only() {
-            return None;
+            return Err(self.health.get_untracked());
         }
         self.load_history();
+        let mut parts = self.take_in_everything()?;
         let before = self.state.get_untracked();
         let merged = before.merge_import(backup);
+        parts.extend(all_parts(&merged));
+        parts.sort();
+        parts.dedup();
+        if let Err(problem) = self.write_parts(&merged, &parts) {
+            let _ = self.write_parts(&before, &parts);
+            self.settle_health(Some(problem.clone()));
+            return Err(problem);
+        }
+        self.settle_health(None);
         self.clock
             .update_value(|clock| clock.observe(merged.max_stamp()));
         self.state.set(merged);
         self.days_changed();
-        let parts = self.state.with_untracked(all_parts);
-        self.write(&parts);
-        Some(before)
+        Ok(before)
+    }
+
+    /// Takes in every stored part (see `take_in`): before a change to all of
+    /// them, so a tick another tab made a moment ago is part of what it
+    /// changes. Returns the parts to write; a failed read is shown and
+    /// returned.
+    fn take_in_everything(&self) -> Result<Vec<Part>, Health> {
+        let mut parts = self.state.with_untracked(all_parts);
+        parts.extend(storage::stored_months().into_iter().map(Part::Month));
+        parts.sort();
+        parts.dedup();
+        self.take_in(&parts).inspect_err(|problem| {
+            self.settle_health(Some(problem.clone()));
+        })
     }
 
     /// Replaces everything with `state` (an import that replaces, or undoing
-    /// one), keeping what it replaces for one-step undo when `keep_undo`.
+    /// one), keeping what it replaces for undo when `keep_undo`: a run of
+    /// replaces keeps what was there before the first (`UndoCopy`). What
+    /// other tabs wrote just before is taken in first, so it is in the copy.
+    /// If writing fails, what was stored is put back and nothing changes.
     pub fn replace(&self, state: AppState, keep_undo: bool) -> Result<(), Health> {
         if self.read_only() {
             return Err(self.health.get_untracked());
         }
         self.load_history();
+        self.take_in_everything()?;
         let today = self.today.get_untracked();
+        let stamp = self.stamp();
+        let kept = storage::undo_copy();
         if keep_undo {
-            self.state
-                .with_untracked(|current| storage::keep_undo_copy(current, today))?;
+            let copy = self.state.with_untracked(|current| {
+                UndoCopy::before_replace(kept.clone(), current, now_ms(), stamp)
+            });
+            storage::keep_undo_copy(&copy, today).inspect_err(|problem| {
+                self.settle_health(Some(problem.clone()));
+            })?;
         }
-        let replacement = state.as_replacement(self.stamp());
-        let result = self
-            .synced
-            .try_update_value(|synced| storage::replace_all(&replacement, today, synced))
-            .unwrap_or(Err(Health::Unavailable));
-        self.settle_health(result.clone().err());
+        let replacement = state.as_replacement(stamp);
+        let replace_all = |state: &AppState| {
+            self.synced
+                .try_update_value(|synced| storage::replace_all(state, today, synced))
+                .unwrap_or(Err(Health::Unavailable))
+        };
+        if let Err(problem) = replace_all(&replacement) {
+            self.state.with_untracked(|before| {
+                let _ = replace_all(before);
+            });
+            if keep_undo {
+                storage::put_back_undo_copy(kept.as_ref(), today);
+            }
+            self.settle_health(Some(problem.clone()));
+            return Err(problem);
+        }
+        self.settle_health(None);
         self.state.set(replacement);
         self.days_changed();
-        result
+        Ok(())
     }
 
-    /// "Delete all my data": nothing is kept, not even an undo copy.
+    /// "Delete all my data": nothing is kept, not even an undo copy (that
+    /// goes only once the deletion is saved).
     pub fn delete_all(&self) -> Result<(), Health> {
-        if self.read_only() {
-            return Err(self.health.get_untracked());
-        }
+        self.replace(AppState::default(), false)?;
         storage::drop_undo_copy();
-        self.replace(AppState::default(), false)
+        Ok(())
     }
 }
 

@@ -2,7 +2,8 @@
 //! touches anything.
 
 use crate::date::Day;
-use crate::state::{decode, AppState, Counts, DecodeError, MAX_CLOCK_SKEW_MS};
+use crate::state::{decode, encode, AppState, Counts, DecodeError, MAX_CLOCK_SKEW_MS};
+use serde_json::Value;
 
 /// Larger files are refused before parsing: years of records are far smaller.
 pub const MAX_IMPORT_BYTES: usize = 2 * 1024 * 1024;
@@ -58,6 +59,64 @@ pub fn check_import(text: &str, now: u64) -> Result<Import, String> {
         skipped: decoded.dropped,
         clamped,
     })
+}
+
+/// What a "Replace" replaced, kept so it can be undone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UndoCopy {
+    pub state: AppState,
+    /// When the copy was taken (copies kept by earlier versions have none).
+    pub taken_at: Option<u64>,
+    /// The stamp of the replace that followed: while nothing has been
+    /// written since, the store's latest stamp is exactly this.
+    pub replaced_at: u64,
+}
+
+impl UndoCopy {
+    /// The copy to keep before a replace stamped `stamp`. While nothing was
+    /// written since the last replace, the copy already kept stays: a run of
+    /// replaces undoes to the state before the first of them.
+    pub fn before_replace(
+        kept: Option<UndoCopy>,
+        current: &AppState,
+        now: u64,
+        stamp: u64,
+    ) -> UndoCopy {
+        match kept {
+            Some(kept) if kept.replaced_at == current.max_stamp() => UndoCopy {
+                replaced_at: stamp,
+                ..kept
+            },
+            _ => UndoCopy {
+                state: current.clone(),
+                taken_at: Some(now),
+                replaced_at: stamp,
+            },
+        }
+    }
+
+    /// A backup file's envelope with the two times beside it.
+    pub fn encode(&self, today: Day) -> String {
+        let mut envelope: serde_json::Map<String, Value> =
+            serde_json::from_str(&encode(&self.state, today))
+                .expect("an encoded state is a JSON object");
+        if let Some(taken_at) = self.taken_at {
+            envelope.insert("taken_at".into(), taken_at.into());
+        }
+        envelope.insert("replaced_at".into(), self.replaced_at.into());
+        Value::Object(envelope).to_string()
+    }
+
+    pub fn decode(text: &str) -> Option<UndoCopy> {
+        let state = decode(text).ok()?.state;
+        let envelope: Value = serde_json::from_str(text).ok()?;
+        let time = |name: &str| envelope.get(name).and_then(Value::as_u64);
+        Some(UndoCopy {
+            state,
+            taken_at: time("taken_at"),
+            replaced_at: time("replaced_at").unwrap_or(0),
+        })
+    }
 }
 
 #[cfg(test)]

@@ -153,7 +153,13 @@ const STORED_YEARS: std::ops::RangeInclusive<i32> = 2000..=2099;
 impl Day {
     /// A stored date: a real date within the years the app can have written.
     pub fn parse_stored(text: &str) -> Option<Day> {
-        Day::parse(text).filter(|day| STORED_YEARS.contains(&day.ymd().0))
+        Day::parse(text).filter(|day| day.is_storable())
+    }
+
+    /// Whether a record of this day can be stored and read back: a clock
+    /// set outside these years must not write what the next load drops.
+    pub fn is_storable(self) -> bool {
+        STORED_YEARS.contains(&self.ymd().0)
     }
 
     pub fn month(self) -> Month {

@@ -15,6 +15,26 @@ use hamstring_domain::state::{encode, Changes, Counts, Stamped};
 use leptos::prelude::*;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 
+/// Whether the app runs inside a frame (see `DataSection`).
+#[derive(Clone, Copy)]
+struct Framed(ReadSignal<bool>);
+
+fn framed() -> bool {
+    use_context::<Framed>().is_some_and(|framed| framed.0.get())
+}
+
+fn is_framed() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    // `top` is this window unless something frames it (a cross-origin top
+    // can still be compared, not read).
+    match window.top() {
+        Ok(Some(top)) => !js_sys::Object::is(&top, &window),
+        _ => true,
+    }
+}
+
 /// Suggest a fresh backup after this many days.
 const BACKUP_NUDGE_DAYS: i32 = 14;
 
@@ -24,15 +44,24 @@ pub fn DataSection() -> impl IntoView {
     let undo_changed = RwSignal::new(0u32);
     // One message for restoring and undoing: the latest says what happened.
     let message = RwSignal::new(Outcome::None);
+    // Inside another site's frame a click can be steered onto "Replace" or
+    // "Delete": those are switched off there. Known only in the browser.
+    let framed = RwSignal::new(false);
+    Effect::new(move || framed.set(is_framed()));
+    provide_context(Framed(framed.read_only()));
     view! {
         <InstallCard />
         <section class="card" aria-labelledby="data-title" id="data">
             <h2 id="data-title">"Your data"</h2>
             <p>"Everything you record stays in this browser on this device. Nothing is sent anywhere."</p>
             <StorageNotes />
+            {move || framed.get().then(|| view! {
+                <p class="status warn" id="framed-note">"This app is shown inside another site's page, so restoring, undoing and deleting are switched off here. Open the app on its own to use them."</p>
+            })}
             <Backup />
-            <Restore undo_changed message />
+            // Above the import, so it never appears where "Replace" was.
             <UndoReplace undo_changed message />
+            <Restore undo_changed message />
             <Quarantine />
             <DeleteAll />
         </section>
@@ -145,11 +174,10 @@ fn Restore(undo_changed: RwSignal<u32>, message: RwSignal<Outcome>) -> impl Into
     let preview = move || {
         pending.with(|import| {
             import.as_ref().map(|import| {
-                store.state.with(|local| {
-                    (
-                        Changes::between(local, &local.merge_import(&import.state)),
-                        Changes::between(local, &import.state),
-                    )
+                store.state.with(|local| Preview {
+                    merging: Changes::between(local, &local.merge_import(&import.state)),
+                    unticks: local.import_unticks(&import.state),
+                    replacing: Changes::between(local, &import.state),
                 })
             })
         })
@@ -158,56 +186,125 @@ fn Restore(undo_changed: RwSignal<u32>, message: RwSignal<Outcome>) -> impl Into
         let Some(import) = pending.get_untracked() else {
             return;
         };
-        if let Some(before) = store.merge_import(&import.state) {
-            let changes = store
-                .state
-                .with_untracked(|after| Changes::between(&before, after));
-            message.set(Some((
-                true,
-                format!("Merged. The backup {}.", changes.describe()),
-            )));
-        }
         pending.set(None);
+        let unticks = store
+            .state
+            .with_untracked(|local| local.import_unticks(&import.state));
+        message.set(Some(match store.merge_import(&import.state) {
+            Ok(before) => {
+                let changes = store
+                    .state
+                    .with_untracked(|after| Changes::between(&before, after));
+                let mut text = format!("Merged. The backup {}.", changes.describe_done());
+                if unticks > 0 {
+                    text.push_str(&format!(" {}", unticks_kept(unticks)));
+                }
+                (true, text)
+            }
+            Err(problem) => (
+                false,
+                format!(
+                    "Nothing was merged: {}. Your data is as it was.",
+                    why_not_saved(&problem)
+                ),
+            ),
+        }));
     };
     let replace = move |_| {
+        // A second tap on the same spot finds no import left: one replace.
         let Some(import) = pending.get_untracked() else {
             return;
         };
+        pending.set(None);
         let before = store.state.get_untracked();
-        match store.replace(import.state, true) {
+        message.set(Some(match store.replace(import.state, true) {
             Ok(()) => {
                 let changes = store.state.with_untracked(|after| Changes::between(&before, after));
-                message.set(Some((true, format!("Replaced. This device now matches the backup: it {}. Your data from before is kept: you can undo this below.", changes.describe()))));
+                (true, format!("Replaced. This device now matches the backup: it {}. Your data from before is kept: you can undo this above.", changes.describe_done()))
             }
-            Err(Health::QuotaFull) => message.set(Some((false, "There is not enough room to keep a copy of your current data, so nothing was replaced. Download a backup first, then free up space.".into()))),
-            Err(_) => message.set(Some((false, "Your data could not be replaced: saving is not working. Nothing was changed.".into()))),
-        }
+            Err(problem) => (false, format!("Nothing was replaced: {}. Your data is as it was.", why_not_saved(&problem))),
+        }));
         undo_changed.update(|n| *n += 1);
-        pending.set(None);
     };
     let read_only = move || store.health.with(Health::is_read_only);
     view! {
         <h3>"Restore from a backup"</h3>
         <label class="field" for="import-file">"Choose a backup file (.json)"</label>
-        <input type="file" id="import-file" accept=".json,application/json" on:change=picked prop:disabled=read_only />
+        <input type="file" id="import-file" accept=".json,application/json" on:change=picked prop:disabled=move || read_only() || framed() />
         {move || message.get().map(|(ok, text)| view! {
             <p class=if ok { "status" } else { "status warn" } role="alert">{text}</p>
         })}
-        {move || pending.get().zip(preview()).map(|(import, (merging, replacing))| view! {
+        {move || pending.get().zip(preview()).map(|(import, Preview { merging, unticks, replacing })| view! {
             <div class="status import-preview">
                 <p><strong>"This backup holds "</strong>{import.counts.describe("no records")}"."</p>
                 {(import.skipped > 0).then(|| view! { <p>{format!("{} damaged records in it will be skipped.", import.skipped)}</p> })}
                 {(import.clamped > 0).then(|| view! { <p>{format!("{} records in it were dated in the future by a wrong clock; they will count as written now.", import.clamped)}</p> })}
-                <p><strong>"Merge"</strong>{format!(" keeps everything on this device and {}.", merging.describe())}</p>
-                <p><strong>"Replace"</strong>{format!(" makes this device match the backup: it {}. A copy of what is here now is kept, so you can undo it.", replacing.describe())}</p>
+                <p><strong>"Merge"</strong>{format!(" keeps every record on this device and adds {}.", merging.added.describe("nothing"))}
+                    {(!merging.changed.is_empty()).then(|| format!(" Where both hold the same record, the later entry is kept: that changes {}.", merging.changed.describe("nothing")))}
+                    {(unticks > 0).then(|| format!(" {}", unticks_ignored(unticks)))}
+                </p>
+                <p><strong>"Replace"</strong>{format!(" makes this device match the backup: it {}. You can undo it: a copy of your data from before is kept.", replacing.describe())}</p>
                 <div class="actions">
-                    <button type="button" class="primary" on:click=merge prop:disabled=move || read_only() || merging.is_empty()>"Merge"</button>
-                    <button type="button" class="secondary" on:click=replace prop:disabled=read_only>"Replace"</button>
+                    <button type="button" class="primary" on:click=merge prop:disabled=move || read_only() || framed() || merging.is_empty()>"Merge"</button>
+                    <button type="button" class="secondary" on:click=replace prop:disabled=move || read_only() || framed()>"Replace"</button>
                     <button type="button" class="secondary" on:click=move |_| pending.set(None)>"Cancel"</button>
                 </div>
                 {merging.is_empty().then(|| view! { <p>"Merging would change nothing: everything in this backup is already here."</p> })}
             </div>
         })}
+    }
+}
+
+/// What each choice would do to the records here.
+#[derive(Clone)]
+struct Preview {
+    merging: Changes,
+    /// The backup's "not done" marks newer than a tick here, which a merge ignores.
+    unticks: usize,
+    replacing: Changes,
+}
+
+fn unticks_ignored(count: usize) -> String {
+    if count == 1 {
+        "1 set ticked here is marked \"not done\" in the backup: a merge leaves it ticked.".into()
+    } else {
+        format!("{count} sets ticked here are marked \"not done\" in the backup: a merge leaves them ticked.")
+    }
+}
+
+fn unticks_kept(count: usize) -> String {
+    if count == 1 {
+        "1 set the backup marks \"not done\" is still ticked here.".into()
+    } else {
+        format!("{count} sets the backup marks \"not done\" are still ticked here.")
+    }
+}
+
+/// Why a write failed, in the words the banner uses.
+fn why_not_saved(problem: &Health) -> &'static str {
+    match problem {
+        Health::QuotaFull => "this browser's storage for this app is full",
+        Health::ReadOnly { .. } => "this version of the app can only read the data stored here",
+        _ => "this browser is not letting the app save right now",
+    }
+}
+
+/// A time as this device's calendar and clock show it: "1 Dec 2026 at 10:31".
+fn local_time(ms: u64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    let day = hamstring_domain::date::Day::from_ymd(
+        date.get_full_year() as i32,
+        date.get_month() + 1,
+        date.get_date(),
+    );
+    match day {
+        Some(day) => format!(
+            "{} at {:02}:{:02}",
+            day.long_label(),
+            date.get_hours(),
+            date.get_minutes()
+        ),
+        None => "at an unknown time".into(),
     }
 }
 
@@ -219,11 +316,22 @@ fn UndoReplace(undo_changed: RwSignal<u32>, message: RwSignal<Outcome>) -> impl 
         undo_changed.track();
         storage::undo_copy()
     });
+    // Just after a replace the button waits a moment: a second tap meant for
+    // "Replace" must not undo it.
+    let armed = RwSignal::new(true);
+    Effect::watch(
+        move || undo_changed.get(),
+        move |_, _, _| {
+            armed.set(false);
+            set_timeout(move || armed.set(true), UNDO_ARMS_AFTER);
+        },
+        false,
+    );
     let undo = move |_| {
         let Some(before) = copy.get_untracked() else {
             return;
         };
-        match store.replace(before, false) {
+        match store.replace(before.state, false) {
             Ok(()) => {
                 storage::drop_undo_copy();
                 message.set(Some((
@@ -231,10 +339,12 @@ fn UndoReplace(undo_changed: RwSignal<u32>, message: RwSignal<Outcome>) -> impl 
                     "Undone: your data is back as it was before the replace.".into(),
                 )));
             }
-            Err(_) => message.set(Some((
+            Err(problem) => message.set(Some((
                 false,
-                "The replace could not be undone: saving is not working. The copy is still kept."
-                    .into(),
+                format!(
+                    "The replace could not be undone: {}. The copy is still kept.",
+                    why_not_saved(&problem)
+                ),
             ))),
         }
         undo_changed.update(|n| *n += 1);
@@ -247,15 +357,22 @@ fn UndoReplace(undo_changed: RwSignal<u32>, message: RwSignal<Outcome>) -> impl 
         {move || copy.get().map(|before| view! {
             <div class="status" id="undo-replace">
                 <h3>"Undo the last replace"</h3>
-                <p>{format!("Your data from before the last replace is kept on this device: {}.", Counts::of(&before).describe("no records"))}</p>
+                <p>{format!(
+                    "Your data from before the last replace{} is kept on this device: {}. Undoing puts it back in place of everything here now.",
+                    before.taken_at.map(|at| format!(" (kept {})", local_time(at))).unwrap_or_default(),
+                    Counts::of(&before.state).describe("no records"),
+                )}</p>
                 <div class="actions">
-                    <button type="button" class="primary" on:click=undo prop:disabled=move || store.health.with(Health::is_read_only)>"Undo the replace"</button>
-                    <button type="button" class="secondary" on:click=discard>"Discard the copy"</button>
+                    <button type="button" class="primary" on:click=undo prop:disabled=move || !armed.get() || framed() || store.health.with(Health::is_read_only)>"Undo the replace"</button>
+                    <button type="button" class="secondary" on:click=discard prop:disabled=framed>"Discard the copy"</button>
                 </div>
             </div>
         })}
     }
 }
+
+/// How long "Undo the replace" waits after a replace: longer than a double tap.
+const UNDO_ARMS_AFTER: std::time::Duration = std::time::Duration::from_millis(1000);
 
 /// Damaged stored text, kept aside rather than deleted.
 #[component]
@@ -270,18 +387,19 @@ fn Quarantine() -> impl IntoView {
                     <p>{if list.len() == 1 {
                         "1 copy of saved data that could not be read in full is kept here. Download it to keep it or to send it for help.".to_string()
                     } else {
-                        format!("{} copies of saved data that could not be read in full are kept here (at most {}; the oldest goes first). Download them to keep them or to send them for help.", list.len(), storage::MAX_QUARANTINED)
+                        format!("{} copies of saved data that could not be read in full are kept here. Download them to keep them or to send them for help; only copies you have downloaded make room for new ones.", list.len())
                     }}</p>
                     <ul class="quarantined">
                         {list.into_iter().enumerate().map(|(i, (key, text))| {
                             let size = text.len();
+                            let downloaded_key = key.clone();
                             let name = format!("hamstring-rehab-damaged-data-{}.txt", i + 1);
                             view! {
                                 <li>
                                     <p>{format!("Copy {} ({size} characters)", i + 1)}</p>
                                     <div class="actions">
-                                        <button type="button" class="secondary" aria-label=format!("Download the damaged data, copy {}", i + 1) on:click=move |_| { let _ = download(&name, "text/plain", &text); }>"Download the damaged data"</button>
-                                        <button type="button" class="secondary" aria-label=format!("Discard it, copy {}", i + 1) on:click=move |_| { storage::discard_quarantined(&key); copies.set(storage::quarantined()); }>"Discard it"</button>
+                                        <button type="button" class="secondary" aria-label=format!("Download the damaged data, copy {}", i + 1) on:click=move |_| if download(&name, "text/plain", &text).is_ok() { storage::note_downloaded(&downloaded_key); }>"Download the damaged data"</button>
+                                        <button type="button" class="secondary" aria-label=format!("Discard it, copy {}", i + 1) prop:disabled=framed on:click=move |_| { storage::discard_quarantined(&key); copies.set(storage::quarantined()); }>"Discard it"</button>
                                     </div>
                                 </li>
                             }
@@ -297,11 +415,14 @@ fn Quarantine() -> impl IntoView {
 fn DeleteAll() -> impl IntoView {
     let store = use_store();
     let confirming = RwSignal::new(false);
-    let outcome = RwSignal::new(None::<&'static str>);
+    let outcome = RwSignal::new(None::<String>);
     let delete = move |_| {
         outcome.set(Some(match store.delete_all() {
-            Ok(()) => "All your data was deleted.",
-            Err(_) => "Your data could not be deleted: saving is not working. Nothing was changed.",
+            Ok(()) => "All your data was deleted.".to_string(),
+            Err(problem) => format!(
+                "Your data could not be deleted: {}. Nothing was changed.",
+                why_not_saved(&problem)
+            ),
         }));
         confirming.set(false);
     };
@@ -319,7 +440,7 @@ fn DeleteAll() -> impl IntoView {
             }.into_any()
         } else {
             view! {
-                <div class="actions"><button type="button" class="secondary danger" prop:disabled=move || store.health.with(Health::is_read_only) on:click=move |_| { outcome.set(None); confirming.set(true); }>"Delete all my data…"</button></div>
+                <div class="actions"><button type="button" class="secondary danger" prop:disabled=move || framed() || store.health.with(Health::is_read_only) on:click=move |_| { outcome.set(None); confirming.set(true); }>"Delete all my data…"</button></div>
             }.into_any()
         }}
         <p aria-live="polite">{move || outcome.get()}</p>
@@ -330,12 +451,13 @@ fn DeleteAll() -> impl IntoView {
 fn Settings() -> impl IntoView {
     let store = use_store();
     let settings = move || store.state.with(|s| s.settings());
+    let saved = RwSignal::new(None::<Result<(), Health>>);
     let update = move |apply: Box<dyn FnOnce(&mut hamstring_domain::state::Settings)>| {
-        store.change(Scope::Main, |state, now| {
+        saved.set(Some(store.try_change(Scope::Main, |state, now| {
             let mut settings = state.settings();
             apply(&mut settings);
             state.settings = Some(Stamped::new(now, settings));
-        });
+        })));
     };
     let rest_secs = Signal::derive(move || Some(settings().rest_secs));
     let break_minutes = Signal::derive(move || Some(settings().break_minutes));
@@ -360,6 +482,10 @@ fn Settings() -> impl IntoView {
                     }).collect_view()}
                 </select>
             </label>
+            <p aria-live="polite" id="settings-saved">{move || saved.get().map(|outcome| match outcome {
+                Ok(()) => "Saved.".to_string(),
+                Err(problem) => format!("Not saved: {}. The change holds on this page only until it is closed.", why_not_saved(&problem)),
+            })}</p>
         </section>
     }
 }

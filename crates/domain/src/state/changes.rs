@@ -122,13 +122,18 @@ pub struct Changes {
     pub removed: Counts,
 }
 
-/// Every record by kind and key, with its value as JSON.
+/// Every record by kind and key, with its value as JSON. A set marked "not
+/// done" is no tick, as a person counts: unticking removes a set, ticking
+/// it again adds one.
 struct Collect(BTreeMap<(&'static str, String), String>);
 
 impl Visit for Collect {
     fn visit<R: Records>(&mut self, name: &'static str, records: &R) {
         records.for_each_record(&mut |key, _, value| {
-            self.0.insert((name, key), value);
+            let untick = name == "days" && key.contains("/set/") && value == "false";
+            if !untick {
+                self.0.insert((name, key), value);
+            }
         });
     }
 }
@@ -170,6 +175,25 @@ impl Changes {
 
     pub fn is_empty(&self) -> bool {
         self.added.is_empty() && self.changed.is_empty() && self.removed.is_empty()
+    }
+
+    /// What an operation did, naming only what happened: "added 4 training
+    /// days (8 sets); changed 1 pain rating", or "changed nothing".
+    pub fn describe_done(&self) -> String {
+        let parts: Vec<String> = [
+            ("added", &self.added),
+            ("changed", &self.changed),
+            ("removed", &self.removed),
+        ]
+        .into_iter()
+        .filter(|(_, counts)| !counts.is_empty())
+        .map(|(verb, counts)| format!("{verb} {}", counts.describe("nothing")))
+        .collect();
+        if parts.is_empty() {
+            "changed nothing".to_string()
+        } else {
+            parts.join("; ")
+        }
     }
 
     /// "adds 8 training days (16 sets); changes nothing; removes nothing".

@@ -40,22 +40,50 @@ impl AppState {
         }
     }
 
-    /// Takes in a backup file: the union of its records and this device's.
-    /// A backup never deletes: its own "Delete all" time is ignored, and a
-    /// record it holds that this device deleted earlier is brought back,
-    /// because choosing the file is newer intent than the deletion. Records
-    /// both hold are settled as between tabs (the later write wins).
+    /// Takes in a backup file: it only ever adds. Its records fill the gaps
+    /// here, and records both hold are settled as between tabs (the later
+    /// write wins), except that a set ticked here stays ticked: the
+    /// backup's "not done" marks for it are ignored (see `import_unticks`).
+    /// Its own "Delete all" time is ignored, and a record it holds that this
+    /// device deleted earlier is brought back, because choosing the file is
+    /// newer intent than the deletion.
     pub fn merge_import(&self, backup: &AppState) -> AppState {
+        self.merge(&self.importable(backup).0)
+    }
+
+    /// How many of the backup's "not done" marks are newer than a tick here:
+    /// a merge ignores them, so it never unticks a set.
+    pub fn import_unticks(&self, backup: &AppState) -> usize {
+        self.importable(backup).1
+    }
+
+    /// The backup as it is merged, and how many newer unticks it lost.
+    fn importable(&self, backup: &AppState) -> (AppState, usize) {
         let mut backup = backup.clone();
         let floor = self.reset_at;
         backup.for_each_stamp(|at| *at = (*at).max(floor));
-        // A compact day in a backup stands for its records only: it must not
-        // supersede this device's other records of that day.
-        for log in backup.days.values_mut() {
-            log.snapshot_at = 0;
-        }
         backup.reset_at = 0;
-        self.merge(&backup)
+        let mut ignored = 0;
+        for (day, log) in backup.days.iter_mut() {
+            // A compact day in a backup stands for its records only: it must
+            // not supersede this device's other records of that day.
+            log.snapshot_at = 0;
+            let mine = self.day(*day);
+            log.sets.retain(|key, theirs| {
+                let Some(tick) = mine.sets.get(key).filter(|tick| tick.value) else {
+                    return true;
+                };
+                if theirs.value {
+                    return true;
+                }
+                if theirs.at > tick.at {
+                    ignored += 1;
+                }
+                false
+            });
+        }
+        backup.days.retain(|_, log| log.has_records());
+        (backup, ignored)
     }
 
     /// This state as a replacement for everything stored, written at `now`:

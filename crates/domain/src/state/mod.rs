@@ -337,9 +337,24 @@ pub struct CheckResult {
 
 impl Valid for CheckResult {
     fn is_valid(&self) -> bool {
+        // Every text in a verdict is an id: a longer one is damage.
         let reasons_bounded = match &self.verdict {
-            Verdict::Triage(triage) => triage.reasons.len() + triage.also.len() <= MAX_ANSWERS,
-            Verdict::Older(findings) => findings.len() <= MAX_ANSWERS,
+            Verdict::Triage(triage) => {
+                triage.reasons.len() + triage.also.len() <= MAX_ANSWERS
+                    && triage
+                        .reasons
+                        .iter()
+                        .chain(&triage.also)
+                        .all(|r| is_short_id(&r.question) && is_short_id(&r.choice))
+            }
+            Verdict::Older(findings) => {
+                findings.len() <= MAX_ANSWERS
+                    && findings.iter().all(|finding| {
+                        is_short_id(&finding.outcome)
+                            && finding.because.len() <= MAX_ANSWERS
+                            && finding.because.iter().all(|id| is_short_id(id))
+                    })
+            }
         };
         answers_are_bounded(&self.answers) && reasons_bounded
     }

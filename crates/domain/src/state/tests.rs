@@ -136,26 +136,38 @@ pub fn any_state() -> impl Strategy<Value = AppState> {
             proptest::option::of(stamped(1u64..40)),
             0u64..3,
         ),
+        (
+            proptest::option::of(stamped(Just(
+                [("where".to_string(), vec!["sit-bone".to_string()])].into(),
+            ))),
+            proptest::option::of(stamped(any_day())),
+            proptest::collection::btree_map(
+                any_day(),
+                stamped((0..Phase::ALL.len()).prop_map(|i| Phase::ALL[i])),
+                0..3,
+            ),
+        ),
     )
         .prop_map(
             |(
                 (days, programme, settings, symptom_scores, strength_checks),
                 (check_results, reading, runs, been_seen, reset_at),
+                (check_draft, last_backup, phase_history),
             )| {
                 let mut state = AppState {
                     reset_at,
                     settings,
                     programme,
                     days,
-                    check_draft: None,
+                    check_draft,
                     check_results,
                     symptom_scores,
                     strength_checks,
                     runs,
                     reading,
-                    last_backup: None,
+                    last_backup,
                     been_seen,
-                    phase_history: BTreeMap::new(),
+                    phase_history,
                 };
                 // As every real copy is: nothing older than its own deletion.
                 state.drop_before(reset_at);
@@ -173,6 +185,21 @@ fn stamps(state: &AppState) -> Vec<(String, u64)> {
         }
     }
     let mut all = All(Vec::new());
+    state.visit(&mut all);
+    all.0
+}
+
+/// Every (kind, key) record with its value, stamps aside.
+fn values(state: &AppState) -> BTreeMap<String, String> {
+    struct All(BTreeMap<String, String>);
+    impl records::Visit for All {
+        fn visit<R: Records>(&mut self, name: &'static str, records: &R) {
+            records.for_each_record(&mut |key, _, value| {
+                self.0.insert(format!("{name}/{key}"), value);
+            });
+        }
+    }
+    let mut all = All(BTreeMap::new());
     state.visit(&mut all);
     all.0
 }
@@ -271,6 +298,86 @@ proptest! {
         prop_assert_eq!(merged.reset_at, local.reset_at);
         let changes = Changes::between(&local, &merged);
         prop_assert_eq!(changes.removed.total(), 0, "{}", changes.describe());
+    }
+
+    #[test]
+    fn an_import_never_unticks_or_removes_a_local_record_whatever_its_stamps(
+        local in any_state(),
+        backup in any_state(),
+        ahead in prop_oneof![
+            Just(0u64),
+            1u64..60,
+            Just(MAX_CLOCK_SKEW_MS - 3_600_000),
+            Just(4_102_444_800_000u64),
+            Just(u64::MAX / 2),
+        ],
+        flipped in proptest::collection::vec(any::<bool>(), 5),
+    ) {
+        // The backup also holds some of these days, each set flipped (an
+        // untick on another phone) a little before, at or after it here,
+        // written by a device whose clock ran ahead by minutes to ages.
+        let mut backup = backup;
+        for (i, (day, log)) in local.days.iter().enumerate().filter(|(i, _)| flipped.get(*i) == Some(&true)) {
+            let theirs = backup.days.entry(*day).or_default();
+            for (key, tick) in &log.sets {
+                theirs.sets.insert(*key, Stamped::new(tick.at + (i as u64 % 3), !tick.value));
+            }
+        }
+        backup.for_each_stamp(|at| *at = at.saturating_add(ahead));
+        let merged = local.merge_import(&backup);
+        let after = keys(&merged);
+        for key in keys(&local) {
+            prop_assert!(after.contains(&key), "{} removed by an import", key);
+        }
+        for (day, log) in &local.days {
+            for (key, tick) in &log.sets {
+                prop_assert!(!tick.value || merged.day(*day).is_done(*key), "{} {} unticked", day, key);
+            }
+        }
+        // What the preview's first sentence says: nothing here is removed.
+        let changes = Changes::between(&local, &merged);
+        prop_assert!(changes.removed.is_empty(), "{}", changes.describe());
+        // The ignored unticks are exactly those a plain merge would have made.
+        let mut lifted = backup.clone();
+        lifted.for_each_stamp(|at| *at = (*at).max(local.reset_at));
+        lifted.reset_at = 0;
+        let plain = local.merge(&lifted);
+        let unticked = local
+            .days
+            .iter()
+            .flat_map(|(day, log)| log.sets.iter().map(move |(key, tick)| (*day, *key, tick.value)))
+            .filter(|(day, key, done)| *done && !plain.day(*day).is_done(*key))
+            .count();
+        prop_assert_eq!(local.import_unticks(&backup), unticked);
+    }
+
+    #[test]
+    fn replace_then_undo_is_the_identity_also_after_two_replaces_and_a_reload(
+        local in any_state(),
+        first in any_state(),
+        second in any_state(),
+    ) {
+        use crate::backup::UndoCopy;
+        let today = Day(20_500);
+        let reload = |state: &AppState| through_parts(state, today);
+        let reload_copy = |copy: &UndoCopy| UndoCopy::decode(&copy.encode(today)).unwrap();
+        let local = reload(&local);
+        // One replace, undone after a reload.
+        let copy = UndoCopy::before_replace(None, &local, 500, 1_000);
+        let replaced = reload(&first.clone().as_replacement(1_000));
+        let copy = reload_copy(&copy);
+        prop_assert_eq!(copy.taken_at, Some(500));
+        prop_assert_eq!(values(&copy.state.clone().as_replacement(2_000)), values(&local));
+        // A second replace straight after: the copy still holds the first state.
+        let copy = UndoCopy::before_replace(Some(copy), &replaced, 1_500, 2_000);
+        let _replaced = reload(&second.clone().as_replacement(2_000));
+        let undone = reload(&reload_copy(&copy).state.as_replacement(3_000));
+        prop_assert_eq!(values(&undone), values(&local));
+        // Anything written after a replace starts a new run.
+        let mut changed = replaced.clone();
+        changed.last_backup = Some(Stamped::new(1_200, Day(20_499)));
+        let copy = UndoCopy::before_replace(Some(copy), &changed, 1_600, 2_000);
+        prop_assert_eq!(values(&copy.state), values(&changed));
     }
 
     #[test]
@@ -824,4 +931,75 @@ fn newer_and_foreign_stores_are_refused() {
         decode(r#"{"app":"other","schema":1,"state":{}}"#),
         Err(DecodeError::Unreadable(_))
     ));
+}
+
+#[test]
+fn a_backup_unticked_on_another_phone_or_by_a_clock_ahead_unticks_nothing_here() {
+    let device = eight_days();
+    let mut backup = device.clone();
+    for (n, log) in backup.days.values_mut().enumerate() {
+        for tick in log.sets.values_mut() {
+            *tick = Stamped::new(if n % 2 == 0 { 60_000 } else { u64::MAX / 2 }, false);
+        }
+    }
+    assert_eq!(device.import_unticks(&backup), 16);
+    let merged = device.merge_import(&backup);
+    assert_eq!(merged, device);
+    assert_eq!(
+        Changes::between(&device, &merged).describe_done(),
+        "changed nothing"
+    );
+    let mut more = backup.clone();
+    more.days
+        .entry(Day(20_000))
+        .or_default()
+        .sets
+        .insert("glute-bridge:1".parse().unwrap(), Stamped::new(7, true));
+    assert_eq!(
+        Changes::between(&device, &device.merge_import(&more)).describe_done(),
+        "added 1 training day (1 set)"
+    );
+}
+
+#[test]
+fn a_self_check_result_with_an_overlong_text_is_skipped_and_counted() {
+    let long = "x".repeat(1_900_000);
+    let result = |verdict: String| {
+        format!(
+            r#"{{"app":"hamstring-rehab","schema":4,"state":{{"check_results":{{"5":{{"at":5,"value":{{"day":"2026-11-20","answers":{{}},"verdict":{verdict}}}}}}}}}}}"#
+        )
+    };
+    for verdict in [
+        format!(r#"{{"older":[{{"outcome":"{long}","because":[]}}]}}"#),
+        format!(r#"{{"older":[{{"outcome":"fits-pattern","because":["{long}"]}}]}}"#),
+        format!(
+            r#"{{"triage":{{"level":"soon","reasons":[{{"question":"where","choice":"{long}"}}],"also":[]}}}}"#
+        ),
+    ] {
+        let decoded = decode(&result(verdict)).unwrap();
+        assert_eq!(decoded.dropped, 1);
+        assert!(decoded.state.check_results.is_empty());
+    }
+    let fits = decode(&result(
+        r#"{"older":[{"outcome":"fits-pattern","because":["where"]}]}"#.into(),
+    ))
+    .unwrap();
+    assert_eq!((fits.dropped, fits.state.check_results.len()), (0, 1));
+}
+
+#[test]
+fn only_days_the_store_can_read_back_are_storable() {
+    for (year, storable) in [
+        (1999, false),
+        (2000, true),
+        (2099, true),
+        (2100, false),
+        (10_000, false),
+    ] {
+        assert_eq!(
+            Day::from_ymd(year, 1, 1).unwrap().is_storable(),
+            storable,
+            "{year}"
+        );
+    }
 }
