@@ -92,6 +92,8 @@ for (const engine of ENGINES) {
       assert.equal(await text("main h1"), "Page not found");
       await press(await driver.findElement(By.linkText("Go to the guide")));
       await driver.wait(async () => (await driver.getCurrentUrl()) === server.url + "/", 10000);
+      // Each page is its own document: the guide starts afresh.
+      await started();
     });
 
     test("the self-check reaches a result and resumes after a reload", async () => {
@@ -111,6 +113,7 @@ for (const engine of ENGINES) {
       assert.match(await text(".step-count"), /Question 4 of/);
       const typical = {
         "Where is the pain worst?": "Deep in the buttock, at the sit bone",
+        "Is the pain on one side or both?": "One side",
         "How did it start?": "Gradually, building up over time as I kept running",
         "How has the pain changed since it began?": "It now hurts when I sit as well",
         "Have you already spent a few weeks on sensible self-care (less running, strength exercises, breaks from sitting)?": "No, I am just starting",
