@@ -21,7 +21,7 @@ step "cargo clippy: every crate natively, the web app for wasm32"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 cargo clippy -p hamstring-rehab --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings
 
-step "Native tests: the rules (crates/domain), the words (crates/content), the build-time render"
+step "Native tests: the rules (crates/domain), the words (crates/content)"
 cargo test --workspace --quiet
 
 # wasm-bindgen-test-runner picks GECKODRIVER, then SAFARIDRIVER, then
