@@ -31,11 +31,15 @@ pub fn ProgressPage() -> impl IntoView {
         <article class="page progress">
             <h1>"Progress & data"</h1>
             <p class="lead">"Your weeks, your history and your pain trend, and the data this device keeps: back it up, restore it, or delete it."</p>
+            // A new person's note is drawn at build time, so it paints with the
+            // page; a returning person's boot flag hides it until the app has
+            // read storage (`.first-visit`), which then removes it if there
+            // are records.
+            <Show when=move || !store.loaded.get() || store.state.with(|s| first_record(s).is_none())>
+                <p class="status new-person first-visit">"Nothing recorded yet. As you train, this page fills in: your sessions each week, a calendar of them, your pain after sessions and the next morning, your weekly symptom score, strength checks, runs, and a summary for your physiotherapist."</p>
+            </Show>
             // Everything below reads what this device stored.
             <Show when=move || store.loaded.get()>
-                <Show when=move || store.state.with(|s| first_record(s).is_none())>
-                    <p class="status new-person">"Nothing recorded yet. As you train, this page fills in: your sessions each week, a calendar of them, your pain after sessions and the next morning, your weekly symptom score, strength checks, runs, and a summary for your physiotherapist."</p>
-                </Show>
                 <Weeks />
                 <Calendar />
                 <PainChart />
