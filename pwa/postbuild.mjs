@@ -181,12 +181,9 @@ await writeFile(join(staging, "sw.js"), worker);
 // Precompressed copies, for hosts that serve them (nginx gzip_static and
 // brotli_static, Netlify, Cloudflare) and for the tests' static server.
 const compressible = new Set([".html", ".js", ".wasm", ".css", ".svg", ".json", ".webmanifest", ".txt"]);
-const walk = async (dir) =>
-  (await readdir(dir, { withFileTypes: true })).flatMap((item) => (item.isDirectory() ? [] : [join(dir, item.name)])).concat(
-    ...(await Promise.all((await readdir(dir, { withFileTypes: true })).filter((item) => item.isDirectory()).map((item) => walk(join(dir, item.name))))),
-  );
-for (const file of await walk(staging)) {
-  if (!compressible.has(extname(file))) continue;
+for (const name of await readdir(staging, { recursive: true })) {
+  if (!compressible.has(extname(name))) continue;
+  const file = join(staging, name);
   const bytes = await readFile(file);
   await writeFile(`${file}.br`, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }));
   await writeFile(`${file}.gz`, gzipSync(bytes, { level: 9 }));

@@ -138,8 +138,8 @@ pub fn provide_app() -> Store {
             let _ = body.set_attribute("data-app", "started");
         }
         browser::replay_early_taps();
-        request_animation_frame(browser::scroll_to_hash);
         request_animation_frame(move || {
+            browser::scroll_to_hash();
             set_timeout(move || store.load_history(), std::time::Duration::ZERO);
         });
     });
