@@ -98,11 +98,19 @@ const boot = (route) => `(function () {
   if (path !== here && files[path]) return location.replace(base + "/" + files[path] + location.search + location.hash);
   if (location.pathname !== base + path && path === here) history.replaceState(null, "", base + path + location.search + location.hash);
   var root = document.documentElement;
+  var theme = null, stored = null;
   try {
-    var state = JSON.parse(localStorage.getItem("hamstring-rehab:state")).state;
+    theme = localStorage.getItem("hamstring-rehab:device:theme");
+    stored = JSON.parse(localStorage.getItem("hamstring-rehab:state"));
+  } catch (e) {}
+  try {
+    // Data version 4 and older kept the theme among the records.
+    if (theme === null && stored.schema <= 4) theme = stored.state.settings.value.theme;
+  } catch (e) {}
+  if (theme === "light" || theme === "dark") root.setAttribute("data-theme", theme);
+  try {
+    var state = stored.state;
     if (state.programme || (state.check_results && Object.keys(state.check_results).length)) root.setAttribute("data-returning", "");
-    var theme = state.settings.value.theme;
-    if (theme === "light" || theme === "dark") root.setAttribute("data-theme", theme);
   } catch (e) {}
   var held = [];
   function hold(event) {

@@ -9,16 +9,16 @@
 //! Static by default: the build-time render draws everything, and the
 //! browser hydrates only the parts that respond (each in a [`Slot`]): the
 //! theme toggle, the banner and the page's own controls. The header, the tab
-//! bar and the guide's article are never part of the wasm.
+//! bar and the guide's article are never part of the wasm, and the guide's
+//! document, which keeps no records, carries no store (`provide_reading`).
 
 use crate::browser::{self, link};
 use crate::components::install::InstallOffer;
-use crate::components::shell::{HealthBanner, Icon, Nav, ThemeToggle};
+use crate::components::shell::{Frame, HealthBanner, Icon, Nav, ThemeToggle};
 use crate::components::slot::{Slot, SlotView, BANNER, PAGE, THEME};
 use crate::components::standing::BreakReminder;
 use crate::store::Store;
 use hamstring_content::shell::BRAND_ICON;
-use hamstring_domain::state::Theme;
 use leptos::prelude::*;
 
 /// Every route, declared once: the entries, the build-time render
@@ -92,7 +92,12 @@ impl Route {
 /// The frame around `children`, the page of `route`, as the build draws it.
 #[component]
 pub fn Shell(route: Route, children: Children) -> impl IntoView {
-    provide_app();
+    match route {
+        Route::Guide | Route::NotFound => provide_reading(),
+        _ => {
+            provide_app();
+        }
+    }
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="topbar">
@@ -118,50 +123,64 @@ pub fn shell_slots() -> [SlotView; 2] {
     ]
 }
 
-/// What every page's parts share, provided once per document: the store,
-/// the install offer and the standing-break reminder (which outlive any one
-/// component), the theme and the window's events.
-pub fn provide_app() -> Store {
-    let store = Store::new();
-    provide_context(store);
+/// What the frame of every document holds, provided once per document:
+/// how saving stands and the theme, the install offer and the
+/// standing-break reminder (which outlive any one component). Reads no
+/// records: the guide's document has only this.
+pub fn provide_frame() -> Frame {
+    let frame = Frame::provide();
     BreakReminder::provide();
     InstallOffer::provide();
+    frame
+}
 
-    // In the browser only, after hydration: read storage, apply any tap
-    // made before the app ran, then the years of history once the first
-    // screen is up.
+/// The guide's document: the frame, and how saving stands as far as a page
+/// that keeps no records can tell (storage blocked, a newer version's store).
+pub fn provide_reading() {
+    let frame = provide_frame();
+    when_started(
+        move || {
+            frame.read_theme();
+            frame.health.set(crate::storage::peek_health());
+        },
+        browser::scroll_to_hash,
+    );
+}
+
+/// A document that keeps records: the frame and the store, with the
+/// window's events.
+pub fn provide_app() -> Store {
+    let frame = provide_frame();
+    let store = Store::new(frame);
+    provide_context(store);
+    when_started(
+        move || {
+            frame.read_theme();
+            store.start();
+            crate::storage::request_persistence();
+        },
+        move || {
+            browser::scroll_to_hash();
+            set_timeout(move || store.load_history(), std::time::Duration::ZERO);
+        },
+    );
+    listen_to_the_window(store);
+    store
+}
+
+/// In the browser only, after hydration: `read` storage, say the app has
+/// started, make any tap held before it ran (so it acts on what was read),
+/// then `after_first_frame` once the first screen is up.
+fn when_started(read: impl Fn() + 'static, after_first_frame: impl Fn() + Copy + 'static) {
     Effect::new(move |_| {
-        store.start();
-        crate::storage::request_persistence();
+        read();
         // Tests (and anyone curious) can tell the app has started.
         if let Some(body) = document().body() {
             let _ = body.set_attribute("data-app", "started");
         }
         browser::replay_early_taps();
-        request_animation_frame(move || {
-            browser::scroll_to_hash();
-            set_timeout(move || store.load_history(), std::time::Duration::ZERO);
-        });
+        request_animation_frame(after_first_frame);
     });
-
-    // The boot script set the saved theme before the first paint; this keeps
-    // it in step with the toggle and with other tabs.
-    Effect::new(move |_| {
-        let theme = match store.settings().theme {
-            Theme::System => None,
-            Theme::Light => Some("light"),
-            Theme::Dark => Some("dark"),
-        };
-        if let Some(root) = document().document_element() {
-            let _ = match theme {
-                Some(theme) => root.set_attribute("data-theme", theme),
-                None => root.remove_attribute("data-theme"),
-            };
-        }
-    });
-
-    listen_to_the_window(store);
-    store
 }
 
 /// What the app hears from the window: another tab's writes, the day moving

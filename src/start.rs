@@ -5,7 +5,7 @@
 //! A query that selects another screen than the one drawn (`/check?step=…`)
 //! draws the page's slot afresh instead.
 
-use crate::app::{provide_app, shell_slots, Route};
+use crate::app::{shell_slots, Route};
 use crate::components::slot::{SlotView, PAGE};
 use hydration_context::HydrateSharedContext;
 use leptos::prelude::*;
@@ -14,8 +14,10 @@ use leptos::tachys::view::{Mountable, PositionState, Render, RenderHtml};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-/// Hydrates the shell's slots and `page_slots` of this route's document.
-pub fn start(route: Route, page_slots: &[SlotView]) {
+/// Hydrates the shell's slots and `page_slots` of this route's document,
+/// under what `provide` gives them (`crate::app::provide_app`, or the
+/// guide's `provide_reading`, which keeps its wasm free of the store).
+pub fn start(route: Route, provide: impl FnOnce(), page_slots: &[SlotView]) {
     console_error_panic_hook::set_once();
     // Errors here only mean the executor is already running.
     let _ = any_spawner::Executor::init_wasm_bindgen();
@@ -28,7 +30,7 @@ pub fn start(route: Route, page_slots: &[SlotView]) {
     let owner = Owner::new_root(Some(Arc::new(HydrateSharedContext::new())));
     let mut redraw = None;
     owner.with(|| {
-        provide_app();
+        provide();
         for &(name, slot_view) in shell_slots().iter().chain(page_slots) {
             let Some(element) = slot_element(name) else {
                 continue;

@@ -17,7 +17,10 @@
 
 use hamstring_domain::backup::UndoCopy;
 use hamstring_domain::date::{Day, Month};
-use hamstring_domain::state::{decode, encode, AppState, DecodeError, Decoded, Part};
+use hamstring_domain::device::Theme;
+use hamstring_domain::state::{
+    decode, encode, AppState, DecodeError, Decoded, Part, SCHEMA_VERSION,
+};
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;
 use web_sys::Storage;
@@ -179,9 +182,109 @@ pub fn preference(name: &str) -> bool {
 }
 
 pub fn set_preference(name: &str, value: bool) {
-    use gloo_storage::Storage as _;
-    if usable() {
-        let _ = gloo_storage::LocalStorage::set(format!("{PREFERENCE_PREFIX}{name}"), value);
+    let _ = set_device_text(name, Some(if value { "true" } else { "false" }));
+}
+
+/// Writes (or with `None` removes) a device choice: never where the store is
+/// a newer version's (it may read these keys differently).
+fn set_device_text(name: &str, text: Option<&str>) -> Result<(), Health> {
+    let health = peek_health();
+    if health != Health::Saving {
+        return Err(health);
+    }
+    let store = storage().ok_or(Health::Unavailable)?;
+    let key = format!("{PREFERENCE_PREFIX}{name}");
+    match text {
+        Some(text) => store.set_item(&key, text).map_err(classify),
+        None => store.remove_item(&key).map_err(|_| Health::Unavailable),
+    }
+}
+
+/// The key of the device's theme, which other tabs listen for.
+pub const THEME_KEY: &str = "hamstring-rehab:device:theme";
+const THEME: &str = "theme";
+const READING: &str = "reading";
+
+/// The theme chosen on this device (`Theme::System` until one is).
+pub fn theme() -> Theme {
+    read_raw(THEME_KEY)
+        .or_else(|| older_choice(&["settings", "value", "theme"]))
+        .map_or(Theme::System, |name| Theme::from_name(&name))
+}
+
+pub fn set_theme(theme: Theme) -> Result<(), Health> {
+    set_device_text(THEME, theme.name())
+}
+
+/// The guide section last reached on this device, if any.
+pub fn reading_place() -> Option<String> {
+    read_raw(&format!("{PREFERENCE_PREFIX}{READING}"))
+        .or_else(|| older_choice(&["reading", "value"]))
+}
+
+pub fn set_reading_place(section: &str) {
+    let _ = set_device_text(READING, Some(section));
+}
+
+/// Data version 4 and older kept the theme and the reading place among the
+/// records; read from there until the first write of version 5 drops them
+/// (`keep_older_choices` moves them to the device first). Read with the
+/// browser's JSON parser, so a page that reads no records carries no decoder.
+fn older_choice(path: &[&str]) -> Option<String> {
+    let stored = js_sys::JSON::parse(&read_raw(STATE_KEY)?).ok()?;
+    let schema = js_sys::Reflect::get(&stored, &"schema".into())
+        .ok()?
+        .as_f64()?;
+    if schema > 4.0 {
+        return None;
+    }
+    let mut value = js_sys::Reflect::get(&stored, &"state".into()).ok()?;
+    for field in path {
+        value = js_sys::Reflect::get(&value, &(*field).into()).ok()?;
+    }
+    value.as_string()
+}
+
+/// Moves an older store's theme and reading place to the device, before the
+/// first write of this version drops them from the records.
+fn keep_older_choices() {
+    if read_raw(THEME_KEY).is_none() {
+        if let Some(theme) = older_choice(&["settings", "value", "theme"]) {
+            let _ = set_device_text(THEME, Theme::from_name(&theme).name());
+        }
+    }
+    if read_raw(&format!("{PREFERENCE_PREFIX}{READING}")).is_none() {
+        if let Some(section) = older_choice(&["reading", "value"]) {
+            set_reading_place(&section);
+        }
+    }
+}
+
+/// Forgets this device's choices of what was read and how it looks: part
+/// of "Delete all my data".
+pub fn forget_device_choices() {
+    let _ = set_device_text(THEME, None);
+    let _ = set_device_text(READING, None);
+}
+
+/// How saving stands, as far as a page that reads no records can tell:
+/// storage blocked, or a newer version's store (never written to).
+pub fn peek_health() -> Health {
+    let Some(store) = storage() else {
+        return Health::Unavailable;
+    };
+    let newer = text_at(&store, STATE_KEY)
+        .ok()
+        .flatten()
+        .and_then(|text| js_sys::JSON::parse(&text).ok())
+        .and_then(|stored| js_sys::Reflect::get(&stored, &"schema".into()).ok())
+        .and_then(|schema| schema.as_f64())
+        .filter(|schema| *schema > f64::from(SCHEMA_VERSION));
+    match newer {
+        Some(schema) => Health::ReadOnly {
+            schema: schema as u32,
+        },
+        None => Health::Saving,
     }
 }
 
@@ -244,6 +347,7 @@ pub fn load(now: u64, clamp_after: u64, recent: Month) -> Loaded {
     let Some(store) = storage() else {
         return Loaded::new(Health::Unavailable);
     };
+    keep_older_choices();
     let Some(months) = keys_with(&store, MONTH_PREFIX) else {
         return Loaded::new(Health::Unavailable);
     };

@@ -7,9 +7,11 @@
 //! write the whole store.
 
 use crate::browser::{locale_week_start, now_ms, today};
+use crate::components::shell::Frame;
 use crate::storage::{self, Health, Synced};
 use hamstring_domain::backup::UndoCopy;
 use hamstring_domain::date::{Day, Weekday};
+use hamstring_domain::device::Theme;
 use hamstring_domain::phase::Phase;
 use hamstring_domain::state::{
     AppState, AppStateStoreFields, Clock, DayLog, Part, Programme, Settings, Stamped,
@@ -39,7 +41,10 @@ impl Scope {
 #[derive(Clone, Copy)]
 pub struct Store {
     pub state: reactive_stores::Store<AppState>,
+    /// The frame's: what the banner shows.
     pub health: RwSignal<Health>,
+    /// The frame's device theme, which "Delete all my data" resets.
+    theme: RwSignal<Theme>,
     /// The calendar day, moved on when the app is used past midnight.
     pub today: RwSignal<Day>,
     /// False while rendering at build time and until the browser's storage
@@ -66,10 +71,11 @@ static EMPTY_DAY: DayLog = DayLog::EMPTY;
 impl Store {
     /// An empty store: what the build-time render and the first client
     /// render show. `start` fills it in, in the browser only.
-    pub fn new() -> Store {
+    pub fn new(frame: Frame) -> Store {
         Store {
             state: reactive_stores::Store::new(AppState::default()),
-            health: RwSignal::new(Health::Saving),
+            health: frame.health,
+            theme: frame.theme,
             today: RwSignal::new(Day(0)),
             loaded: RwSignal::new(false),
             clock: StoredValue::new(Clock::default()),
@@ -548,13 +554,9 @@ impl Store {
     pub fn delete_all(&self) -> Result<(), Health> {
         self.replace(AppState::default(), false)?;
         storage::drop_undo_copy();
+        storage::forget_device_choices();
+        self.theme.set(Theme::System);
         Ok(())
-    }
-}
-
-impl Default for Store {
-    fn default() -> Self {
-        Store::new()
     }
 }
 

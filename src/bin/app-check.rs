@@ -9,6 +9,9 @@ fn main() {
     // Interactive throughout: the whole of <main> is its one slot.
     hamstring_rehab::start::start(
         Route::Check,
+        || {
+            hamstring_rehab::app::provide_app();
+        },
         &[(PAGE, || view! { <CheckPage /> }.into_any())],
     );
 }

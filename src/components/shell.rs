@@ -1,11 +1,11 @@
 //! The app's frame: the line icons, the tab bar, the theme toggle and the
-//! banner that says when saving is not working normally.
+//! banner that says when saving is not working normally. Nothing here reads
+//! records, so the guide's document carries no store.
 
 use crate::browser::link;
-use crate::storage::Health;
-use crate::store::{use_store, Scope};
+use crate::storage::{self, Health};
 use hamstring_content::shell::NAV;
-use hamstring_domain::state::{Stamped, Theme};
+use hamstring_domain::device::Theme;
 use leptos::prelude::*;
 
 /// A line icon: decoration only, the text beside it names the link.
@@ -33,31 +33,79 @@ pub fn Nav(current: &'static str) -> impl IntoView {
     }
 }
 
-/// Cycles System → Light → Dark; remembered with the rest of the settings.
+/// What the frame of every document holds, whether or not the page reads
+/// records: how saving stands (the store reports into it) and the device's
+/// theme.
+#[derive(Clone, Copy)]
+pub struct Frame {
+    pub health: RwSignal<Health>,
+    pub theme: RwSignal<Theme>,
+}
+
+impl Frame {
+    pub fn provide() -> Frame {
+        let frame = Frame {
+            health: RwSignal::new(Health::Saving),
+            theme: RwSignal::new(Theme::System),
+        };
+        provide_context(frame);
+        // The boot script set the saved theme before the first paint; this
+        // keeps the page in step with the toggle and with other tabs.
+        Effect::new(move |_| {
+            let theme = frame.theme.get();
+            if let Some(root) = document().document_element() {
+                let _ = match theme.name() {
+                    Some(name) => root.set_attribute("data-theme", name),
+                    None => root.remove_attribute("data-theme"),
+                };
+            }
+        });
+        let other_tab = window_event_listener(leptos::ev::storage, move |event| {
+            match event.key() {
+                Some(key) if key == storage::THEME_KEY => frame
+                    .theme
+                    .set(Theme::from_name(&event.new_value().unwrap_or_default())),
+                // Another tab cleared storage.
+                None => frame.theme.set(Theme::System),
+                Some(_) => {}
+            }
+        });
+        on_cleanup(move || other_tab.remove());
+        frame
+    }
+
+    /// Reads the device's theme, in the browser once the page runs.
+    pub fn read_theme(self) {
+        self.theme.set(storage::theme());
+    }
+}
+
+pub fn use_frame() -> Frame {
+    expect_context::<Frame>()
+}
+
+/// Cycles System → Light → Dark; a choice of this device, not a record.
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
-    let store = use_store();
-    let theme = move || store.settings().theme;
-    let label = move || match theme() {
+    let frame = use_frame();
+    let label = move || match frame.theme.get() {
         Theme::System => "Theme: follows your device",
         Theme::Light => "Theme: light",
         Theme::Dark => "Theme: dark",
     };
-    let icon = move || match theme() {
+    let icon = move || match frame.theme.get() {
         Theme::System => "◐",
         Theme::Light => "☀",
         Theme::Dark => "☾",
     };
     let cycle = move |_| {
-        store.change(Scope::Main, |state, now| {
-            let mut settings = state.settings();
-            settings.theme = match settings.theme {
-                Theme::System => Theme::Light,
-                Theme::Light => Theme::Dark,
-                Theme::Dark => Theme::System,
-            };
-            state.settings = Some(Stamped::new(now, settings));
-        })
+        let theme = frame.theme.get_untracked().next();
+        frame.theme.set(theme);
+        // Shown for this visit even where it cannot be kept; a full store
+        // is worth the banner.
+        if let Err(Health::QuotaFull) = storage::set_theme(theme) {
+            frame.health.set(Health::QuotaFull);
+        }
     };
     view! {
         <button class="icon-button theme-toggle" type="button" on:click=cycle aria-label=label title=label>
@@ -69,9 +117,9 @@ pub fn ThemeToggle() -> impl IntoView {
 /// A persistent banner whenever data is not being saved normally.
 #[component]
 pub fn HealthBanner() -> impl IntoView {
-    let store = use_store();
+    let health = use_frame().health;
     let message = move || {
-        match store.health.get() {
+        match health.get() {
         Health::Saving => None,
         Health::Unavailable => Some(("warning", "Your browser is not letting this app save. Everything works, but what you record now will be gone when you close the tab. Check that site data (cookies and storage) is allowed.".to_string())),
         Health::QuotaFull => Some(("warning", "Your browser's storage for this app is full, so new changes are not being saved. What was saved before is safe. Download a backup from Progress & data, then free up space.".to_string())),

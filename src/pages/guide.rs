@@ -4,11 +4,10 @@ use crate::browser::link;
 use crate::components::install::InstallCard;
 use crate::components::slot::{Slot, SlotView};
 use crate::components::widgets::Rich;
-use crate::store::{use_store, Scope};
+use crate::storage;
 use hamstring_content::exercises::CATALOGUE;
 use hamstring_content::guide::{INTRO, SECTIONS, TITLE};
 use hamstring_content::{Block, CalloutKind, Section};
-use hamstring_domain::state::{AppStateStoreFields, SectionId, Stamped};
 use leptos::prelude::*;
 
 /// The guide's parts that respond, each in its slot: all its entry
@@ -46,32 +45,23 @@ pub fn GuidePage() -> impl IntoView {
 }
 
 /// A floating link back to where the reader was when the guide opened,
-/// offered once storage is read (so nothing on the page moves when it
-/// appears); and the tracking of the section being read as they scroll.
+/// offered once the page runs (the build draws none, so hydration matches);
+/// and the tracking of the section being read as they scroll.
 #[component]
 fn ContinueReading() -> impl IntoView {
-    let store = use_store();
     // Taken once: the position saved while reading must not retarget it.
     let target = RwSignal::new(None::<&'static Section>);
-    Effect::new(move |taken: Option<bool>| {
-        if taken == Some(true) || !store.loaded.get() {
-            return taken.unwrap_or(false);
-        }
-        let id = store
-            .state
-            .reading()
-            .with_untracked(|r| r.as_ref().map(|r| r.value.0.clone()));
-        target.set(
-            SECTIONS
-                .iter()
-                .find(|s| Some(s.id) == id.as_deref() && s.id != SECTIONS[0].id),
-        );
-        true
+    let saved = StoredValue::new(None::<&'static str>);
+    Effect::new(move |_| {
+        let place = storage::reading_place();
+        let section = SECTIONS.iter().find(|s| Some(s.id) == place.as_deref());
+        saved.set_value(section.map(|s| s.id));
+        target.set(section.filter(|s| s.id != SECTIONS[0].id));
     });
     // Hidden while its section is on screen, and for good once reached.
     let on_screen = RwSignal::new(false);
     let reached = RwSignal::new(false);
-    track_reading_position(move |current, visible| {
+    track_reading_position(saved, move |current, visible| {
         let Some(section) = target.get_untracked() else {
             return;
         };
@@ -147,12 +137,14 @@ fn render_block(block: &'static Block) -> AnyView {
     }
 }
 
-/// Remembers the section the reader reached, so the guide can offer to
-/// continue there. Saves only when the section changes, not on every scroll.
-/// `seen` is told the section being read, and can ask whether a section is
-/// on screen.
-fn track_reading_position(seen: impl Fn(Option<&'static str>, &dyn Fn(&str) -> bool) + 'static) {
-    let store = use_store();
+/// Remembers on this device the section the reader reached (`saved`), so
+/// the guide can offer to continue there. Saves only when the section
+/// changes, not on every scroll. `seen` is told the section being read, and
+/// can ask whether a section is on screen.
+fn track_reading_position(
+    saved: StoredValue<Option<&'static str>>,
+    seen: impl Fn(Option<&'static str>, &dyn Fn(&str) -> bool) + 'static,
+) {
     let handle = window_event_listener(leptos::ev::scroll, move |_| {
         let height = window()
             .inner_height()
@@ -183,14 +175,9 @@ fn track_reading_position(seen: impl Fn(Option<&'static str>, &dyn Fn(&str) -> b
         };
         seen(current.map(|s| s.id), &visible);
         let Some(current) = current else { return };
-        let known = store
-            .state
-            .reading()
-            .with_untracked(|r| r.as_ref().map(|r| r.value.0 == current.id));
-        if known != Some(true) {
-            store.change(Scope::Main, |state, now| {
-                state.reading = Some(Stamped::new(now, SectionId(current.id.to_string())))
-            });
+        if saved.get_value() != Some(current.id) {
+            saved.set_value(Some(current.id));
+            storage::set_reading_place(current.id);
         }
     });
     on_cleanup(move || handle.remove());

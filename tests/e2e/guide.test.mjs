@@ -3,7 +3,7 @@
 // the app chrome, and axe passes in both themes.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, PROFILES, appReady, axeViolations, press } from "./support.mjs";
+import { useBrowser, PROFILES, STATE_KEY, appReady, axeViolations, press } from "./support.mjs";
 
 const env = useBrowser();
 
@@ -115,4 +115,70 @@ test("the reader is offered to continue where they left off", async () => {
   await page.evaluate(() => document.getElementById("case-study").scrollIntoView());
   await page.evaluate(() => window.dispatchEvent(new Event("scroll")));
   await resume.waitFor({ state: "detached" });
+});
+
+test("an older version's theme and reading place stay: the guide shows them, the app moves them to the device", async () => {
+  // Data version 4 kept both among the records.
+  const older = JSON.stringify({ app: "hamstring-rehab", schema: 4, state: {
+    settings: { at: 1, value: { theme: "dark", rest_secs: 30, break_minutes: 20, week_start: null } },
+    reading: { at: 1, value: "case-study" },
+  } });
+  const { context, page } = await env.openApp({ stored: older });
+  // Set before the first paint, not only once the app runs.
+  await context.addInitScript(() => document.addEventListener("DOMContentLoaded", () => {
+    window.themeAtFirstPaint = document.documentElement.getAttribute("data-theme");
+  }));
+  await page.goto(env.server.url + "/");
+  await appReady(page);
+  assert.equal(await page.evaluate(() => window.themeAtFirstPaint), "dark");
+  assert.equal(await page.getAttribute("html", "data-theme"), "dark");
+  assert.equal(await page.locator("button.theme-toggle").getAttribute("aria-label"), "Theme: dark");
+  await page.getByRole("link", { name: /^Continue reading: A runner's story/ }).waitFor();
+  await page.goto(env.server.url + "/progress");
+  await appReady(page);
+  const device = await page.evaluate(() => [localStorage.getItem("hamstring-rehab:device:theme"), localStorage.getItem("hamstring-rehab:device:reading")]);
+  assert.deepEqual(device, ["dark", "case-study"]);
+  // The settings themselves are untouched, and a write of this version keeps the look.
+  await page.evaluate(() => localStorage.setItem("hamstring-rehab:state", JSON.stringify({ app: "hamstring-rehab", schema: 5, state: {} })));
+  await page.goto(env.server.url + "/");
+  await appReady(page);
+  assert.equal(await page.getAttribute("html", "data-theme"), "dark");
+});
+
+test("on a newer version's store the guide says so, and its toggle changes the look without writing", async () => {
+  const newer = JSON.stringify({ app: "hamstring-rehab", schema: 99, state: { future: true } });
+  const { page } = await env.openApp({ stored: newer, path: "/" });
+  await page.getByText(/saved by a newer version of this app/).waitFor();
+  await page.locator("button.theme-toggle").tap();
+  assert.equal(await page.getAttribute("html", "data-theme"), "light");
+  await page.evaluate(() => window.dispatchEvent(new Event("scroll")));
+  assert.deepEqual(await page.evaluate(() => Object.keys({ ...localStorage })), [STATE_KEY]);
+});
+
+test("a theme chosen in one tab is taken up by the other", async () => {
+  const { context, page } = await env.openApp({ path: "/" });
+  const other = await context.newPage();
+  await other.goto(env.server.url + "/routine");
+  await appReady(other);
+  await page.locator("button.theme-toggle").tap();
+  await other.waitForFunction(() => document.documentElement.getAttribute("data-theme") === "light");
+  assert.equal(await other.locator("button.theme-toggle").getAttribute("aria-label"), "Theme: light");
+});
+
+test("'Delete all my data' also forgets this device's theme and reading place", async () => {
+  const { page } = await env.openApp({ path: "/#case-study" });
+  await page.waitForFunction(() => {
+    window.dispatchEvent(new Event("scroll"));
+    return localStorage.getItem("hamstring-rehab:device:reading") === "case-study";
+  });
+  await page.locator("button.theme-toggle").tap();
+  await page.goto(env.server.url + "/progress#data");
+  await appReady(page);
+  assert.equal(await page.getAttribute("html", "data-theme"), "light");
+  await page.getByRole("button", { name: "Delete all my data…" }).tap();
+  await page.getByRole("button", { name: "Yes, delete everything" }).tap();
+  await page.getByText("All your data was deleted.").waitFor();
+  assert.equal(await page.getAttribute("html", "data-theme"), null);
+  const device = await page.evaluate(() => Object.keys({ ...localStorage }).filter((key) => key.includes(":device:theme") || key.includes(":device:reading")));
+  assert.deepEqual(device, []);
 });

@@ -6,6 +6,7 @@ pub mod backup;
 pub mod calendar;
 pub mod chart;
 pub mod date;
+pub mod device;
 pub mod entry;
 pub mod pain;
 pub mod phase;

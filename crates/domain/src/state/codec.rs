@@ -26,7 +26,11 @@ use std::fmt;
 ///   the phase history is kept. Version 3 data is valid version 4 data; the
 ///   bump keeps an older app, which would drop the new records when it
 ///   rewrites a month, read-only.
-pub const SCHEMA_VERSION: u32 = 4;
+/// - 5: the theme and the guide section last read left the records for the
+///   device (`crate::device`); version 4 data reads as it is (the two fields
+///   are ignored). The bump keeps an older app, which would count settings
+///   without a theme as damaged, read-only.
+pub const SCHEMA_VERSION: u32 = 5;
 
 const APP_TAG: &str = "hamstring-rehab";
 
@@ -193,7 +197,8 @@ fn migrate(schema: u32, fields: Map<String, Value>) -> Map<String, Value> {
             // Version 2 only added the compact day form: v1 days read as they are.
             1 => fields,
             2 => stamped_results_with_verdicts(fields),
-            3 => fields,
+            // Version 5 only dropped two kinds: their fields are ignored.
+            3 | 4 => fields,
             _ => fields,
         };
         version += 1;

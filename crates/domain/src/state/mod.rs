@@ -66,18 +66,8 @@ impl Valid for bool {}
 impl Valid for Day {}
 impl Valid for u64 {}
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Theme {
-    #[default]
-    System,
-    Light,
-    Dark,
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Settings {
-    pub theme: Theme,
     /// Rest after a split-squat set; the source says 15 seconds. 0 turns the timer off.
     pub rest_secs: u32,
     /// Standing-break interval on desk days; the source says 15–20 minutes.
@@ -94,7 +84,6 @@ impl Settings {
 impl Default for Settings {
     fn default() -> Self {
         Settings {
-            theme: Theme::System,
             rest_secs: 15,
             break_minutes: 20,
             week_start: None,
@@ -360,21 +349,6 @@ impl Valid for CheckResult {
     }
 }
 
-/// A guide section's id.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct SectionId(pub String);
-
-impl Valid for SectionId {
-    fn is_valid(&self) -> bool {
-        is_short_id(&self.0)
-            && self
-                .0
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-    }
-}
-
 /// Everything a person records. In the web app it sits in a reactive store
 /// (feature `reactive`), where a tick wakes only what reads that day.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -388,8 +362,6 @@ pub struct AppState {
     pub check_draft: Option<Stamped<Answers>>,
     /// Finished self-checks, keyed by the time they were finished.
     pub check_results: BTreeMap<u64, Stamped<CheckResult>>,
-    /// The guide section the reader last reached.
-    pub reading: Option<Stamped<SectionId>>,
     /// When the last backup file was downloaded.
     pub last_backup: Option<Stamped<Day>>,
     /// The self-check result (by the time it was finished) after which the
@@ -454,7 +426,7 @@ macro_rules! record_kinds {
 }
 
 record_kinds! {
-    main: [settings, programme, check_draft, check_results, reading, last_backup, been_seen, phase_history],
+    main: [settings, programme, check_draft, check_results, last_backup, been_seen, phase_history],
     by_day: [days, symptom_scores, strength_checks, runs],
 }
 

@@ -119,7 +119,6 @@ pub fn any_state() -> impl Strategy<Value = AppState> {
         ),
         (
             proptest::collection::btree_map(1u64..40, stamped(any_result()), 0..2),
-            proptest::option::of(stamped("[a-z-]{1,12}".prop_map(SectionId))),
             proptest::collection::btree_map(
                 any_day(),
                 stamped(
@@ -151,7 +150,7 @@ pub fn any_state() -> impl Strategy<Value = AppState> {
         .prop_map(
             |(
                 (days, programme, settings, symptom_scores, strength_checks),
-                (check_results, reading, runs, been_seen, reset_at),
+                (check_results, runs, been_seen, reset_at),
                 (check_draft, last_backup, phase_history),
             )| {
                 let mut state = AppState {
@@ -164,7 +163,6 @@ pub fn any_state() -> impl Strategy<Value = AppState> {
                     symptom_scores,
                     strength_checks,
                     runs,
-                    reading,
                     last_backup,
                     been_seen,
                     phase_history,
@@ -773,9 +771,8 @@ fn future_stamps_are_clamped_and_counted() {
 fn values_out_of_range_are_skipped_and_counted_never_kept() {
     let text = r#"{"app":"hamstring-rehab","schema":2,"state":{
         "programme":{"at":1,"value":{"phase":"foundation","since":"0001-01-01"}},
-        "settings":{"at":1,"value":{"theme":"dark","rest_secs":15,"break_minutes":0,"week_start":null}},
+        "settings":{"at":1,"value":{"rest_secs":15,"break_minutes":0,"week_start":null}},
         "check_draft":{"at":1,"value":{"where":["AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"]}},
-        "reading":{"at":1,"value":"<script>"},
         "days":{
             "2026-11-20":{"sets":{"glute-bridge:1":{"at":1,"value":true},"glute-bridge:7":{"at":1,"value":true}},
                           "pain_after":{"at":1,"value":200},"pain_next_morning":{"at":1,"value":3}},
@@ -787,15 +784,10 @@ fn values_out_of_range_are_skipped_and_counted_never_kept() {
         "runs":{"2026-11-19":{"at":1,"value":{"minutes":0,"pain_now":2,"pain_next_morning":null}}}
     }}"#;
     let decoded = decode(text).unwrap();
-    // programme, settings, draft, reading, set 7, pain 200, archived 11, 1850, score, strength, run.
-    assert_eq!(decoded.dropped, 11);
+    // programme, settings, draft, set 7, pain 200, archived 11, 1850, score, strength, run.
+    assert_eq!(decoded.dropped, 10);
     let state = decoded.state;
-    assert!(
-        state.programme.is_none()
-            && state.settings.is_none()
-            && state.check_draft.is_none()
-            && state.reading.is_none()
-    );
+    assert!(state.programme.is_none() && state.settings.is_none() && state.check_draft.is_none());
     let day = state.day(Day::parse("2026-11-20").unwrap());
     assert_eq!(day.sets.len(), 1);
     assert!(day.pain_after.is_none());
@@ -922,10 +914,27 @@ fn the_version_3_fixture_loads_as_a_main_part_and_a_month() {
 }
 
 #[test]
+fn the_version_4_fixture_keeps_its_settings_without_the_device_choices() {
+    let main = decode(include_str!(
+        "../../../../tests/fixtures/state-v4-main.json"
+    ))
+    .unwrap();
+    assert_eq!(
+        main.dropped, 0,
+        "the theme and the reading place are not damage"
+    );
+    let settings = main.state.settings();
+    assert_eq!((settings.rest_secs, settings.break_minutes), (30, 15));
+    assert_eq!(main.state.phase_history.len(), 1);
+    let again = decode(&encode(&main.state, Day(20_450))).unwrap().state;
+    assert_eq!(again, main.state);
+}
+
+#[test]
 fn newer_and_foreign_stores_are_refused() {
     assert_eq!(
-        decode(r#"{"app":"hamstring-rehab","schema":5,"state":{}}"#),
-        Err(DecodeError::Newer { schema: 5 })
+        decode(r#"{"app":"hamstring-rehab","schema":6,"state":{}}"#),
+        Err(DecodeError::Newer { schema: 6 })
     );
     assert!(matches!(
         decode(r#"{"app":"other","schema":1,"state":{}}"#),
