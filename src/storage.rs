@@ -192,7 +192,9 @@ fn set_device_text(name: &str, text: Option<&str>) -> Result<(), Health> {
     if health != Health::Saving {
         return Err(health);
     }
-    let store = storage().ok_or(Health::Unavailable)?;
+    // Behind `peek_health`'s check that storage works: gloo's `raw()`
+    // panics where it is blocked.
+    let store = <gloo_storage::LocalStorage as gloo_storage::Storage>::raw();
     let key = format!("{PREFERENCE_PREFIX}{name}");
     match text {
         Some(text) => store.set_item(&key, text).map_err(classify),
