@@ -15,3 +15,4 @@ pub mod running;
 pub mod schedule;
 pub mod selfcheck;
 pub mod state;
+pub mod today;
