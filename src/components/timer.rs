@@ -148,11 +148,20 @@ pub fn RestBar(rest: RwSignal<Option<Rest>>) -> impl IntoView {
                     <br /><span class="rest-move">{move || name().map(|n| format!("after {n}"))}</span>
                 </p>
                 <div class="rest-left" aria-hidden="true"><span style:width=move || format!("{}%", share_left())></span></div>
+                // At large text only the icons show (see style/main.css), so
+                // the bar stays two short rows; the names stay the same.
                 <div class="rest-actions">
-                    <button type="button" class="secondary" on:click=pause_or_resume>
-                        {move || if paused() { "Resume" } else { "Pause" }}
+                    <button type="button" class="secondary" on:click=pause_or_resume
+                        aria-label=move || if paused() { "Resume" } else { "Pause" }>
+                        <svg class="rest-icon" viewBox="0 0 24 24" aria-hidden="true">
+                            <path d=move || if paused() { "M7 4l13 8-13 8z" } else { "M6 4h4v16H6zM14 4h4v16h-4z" } />
+                        </svg>
+                        <span class="rest-label">{move || if paused() { "Resume" } else { "Pause" }}</span>
                     </button>
-                    <button type="button" class="secondary" on:click=move |_| end("Rest skipped.")>"Skip rest"</button>
+                    <button type="button" class="secondary" aria-label="Skip rest" on:click=move |_| end("Rest skipped.")>
+                        <svg class="rest-icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4l11 8-11 8zM16 4h4v16h-4z" /></svg>
+                        <span class="rest-label">"Skip rest"</span>
+                    </button>
                 </div>
             </div>
         </Show>

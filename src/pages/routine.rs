@@ -14,8 +14,9 @@ use hamstring_content::routine::{
     BUILDING_UP, BUILDING_UP_PAIN, FOUNDATION_READY, FOUNDATION_RULE, FOUNDATION_SEE_PHYSIO,
     LIGHTER_TODAY, LIGHTER_TODAY_DURING, LIGHTER_TODAY_TREND, NOT_SETTLED, NOT_SETTLED_NO_BASELINE,
     PAIN_ACCEPTABLE, PAIN_BEFORE_WHY, PAIN_MODEL, PAIN_SAFE, PAIN_TOO_MUCH, REST_DAY_SESSION,
-    REST_SUGGESTED, REST_TODAY_BACK_TO_BACK, REST_TODAY_PAIN, REST_TODAY_WEEK_DONE, SETTLED,
-    STRENGTH_READY, STRENGTH_RULE, TOO_MUCH_DURING, TOO_MUCH_MORNING, TRAINING_DAY,
+    REST_DAY_SESSION_OPEN, REST_SUGGESTED, REST_TODAY_BACK_TO_BACK, REST_TODAY_PAIN,
+    REST_TODAY_WEEK_DONE, SETTLED, STRENGTH_READY, STRENGTH_RULE, TOO_MUCH_DURING,
+    TOO_MUCH_MORNING, TRAINING_DAY,
 };
 use hamstring_content::selfcheck::{level_text, Level, BEEN_SEEN_QUESTION};
 use hamstring_domain::date::Day;
@@ -61,7 +62,7 @@ pub fn RoutinePage() -> impl IntoView {
     view! {
         <article class="page routine">
             <h1>"Your routine"</h1>
-            <p class="lead">"Three to four sessions a week, with a rest day in between. Tap each set as you finish it; your ticks stay on this device."</p>
+            <p class="lead">"Three to four sessions a week, with a rest day in between. Your ticks stay on this device."</p>
             // Before storage is read (at build time, and while the app
             // hydrates) this is a first visit: the phase choice and every
             // exercise, painted with the page. A returning person's page
@@ -290,11 +291,11 @@ fn TodayCard(
                         {move || {
                             let status = status.get();
                             match (status.rest, status.lighter) {
-                                (Some(why), _) => view! { <p class="status warn rest-day"><strong>{match why {
+                                (Some(why), _) => view! { <p class="status warn rest-day">{match why {
                                     RestBecause::PainThisMorning => REST_TODAY_PAIN,
                                     RestBecause::TrainedYesterday => REST_TODAY_BACK_TO_BACK,
                                     RestBecause::WeekDone => REST_TODAY_WEEK_DONE,
-                                }}</strong></p> }.into_any(),
+                                }}</p> }.into_any(),
                                 (None, Some(why)) => view! { <p class="status warn lighter">{match why {
                                     LighterBecause::Trend => LIGHTER_TODAY_TREND,
                                     LighterBecause::TooMuchDuring => LIGHTER_TODAY_DURING,
@@ -306,7 +307,7 @@ fn TodayCard(
                     </div>
                     {move || status.get().is_rest_day().then(|| view! {
                         <div class="rest-day-session">
-                            <p class="muted">{REST_DAY_SESSION}</p>
+                            <p class="muted">{move || if open.get() { REST_DAY_SESSION_OPEN } else { REST_DAY_SESSION }}</p>
                             <button type="button" class="secondary train-anyway" aria-controls="session-body"
                                 aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
                                 "Train anyway"

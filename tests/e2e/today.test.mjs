@@ -186,3 +186,28 @@ test("with reduced motion the rest's bar does not animate", async () => {
   const duration = await page.locator(".rest-left > span").evaluate((el) => getComputedStyle(el).transitionDuration);
   assert.equal(duration, "0s");
 });
+
+test("at 320 × 640 with 200% text a running rest fits: no sideways scroll, in view, under a quarter of the screen", async () => {
+  const { context, page } = await routine({ programme: programme("foundation", isoDay(-10)) }, { viewport: { width: 320, height: 640 }, deviceScaleFactor: 1 });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Page.setFontSizes", { fontSizes: { standard: 32, fixed: 26 } });
+  await page.reload();
+  await appReady(page);
+  await page.getByRole("checkbox", { name: "Bodyweight squat: Set 1" }).tap();
+  const timer = page.getByRole("timer");
+  await timer.waitFor();
+  const fit = await timer.evaluate((bar) => {
+    const box = bar.getBoundingClientRect();
+    return { laidOut: innerWidth, scrollWidth: document.documentElement.scrollWidth, height: box.height, inView: box.top >= 0 && box.bottom <= innerHeight, right: box.right };
+  });
+  assert.equal(fit.laidOut, 320, "the page is laid out 320 px wide");
+  assert.ok(fit.scrollWidth <= 320, `no sideways scroll (${fit.scrollWidth} px)`);
+  assert.ok(fit.right <= 320);
+  assert.ok(fit.height <= 640 / 4, `the bar takes ${Math.round(fit.height)} of 640 px`);
+  assert.equal(fit.inView, true);
+  // Its buttons keep their names, shown as icons.
+  await page.getByRole("button", { name: "Pause" }).tap();
+  await page.getByRole("button", { name: "Resume" }).waitFor();
+  await page.getByRole("button", { name: "Skip rest" }).tap();
+  await timer.waitFor({ state: "detached" });
+});

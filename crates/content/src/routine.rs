@@ -36,8 +36,8 @@ pub const REST_TODAY_WEEK_DONE: &str =
 /// A good day to train, with nothing changed.
 pub const TRAINING_DAY: &str = "Training day: the session as planned.";
 /// Under a rest day's status, above the folded session.
-pub const REST_DAY_SESSION: &str =
-    "Today's session is folded away. If you train anyway, keep it light.";
+pub const REST_DAY_SESSION: &str = "Today's session is folded away.";
+pub const REST_DAY_SESSION_OPEN: &str = "Today's session is open below.";
 pub const BUILDING_UP: &str =
     "The new hamstring moves build up a set a week, so the session does not double at once.";
 
