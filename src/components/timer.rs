@@ -145,8 +145,8 @@ pub fn RestBar(rest: RwSignal<Option<Rest>>) -> impl IntoView {
                 <p class="rest-time">
                     <strong>"Rest: " {move || left.get()} " s"</strong>
                     {move || paused().then(|| view! { <span class="rest-state">" · paused"</span> })}
-                    <br /><span class="rest-move">{move || name().map(|n| format!("after {n}"))}</span>
                 </p>
+                <p class="rest-move">{move || name().map(|n| format!("after {n}"))}</p>
                 <div class="rest-left" aria-hidden="true"><span style:width=move || format!("{}%", share_left())></span></div>
                 // At large text only the icons show (see style/main.css), so
                 // the bar stays two short rows; the names stay the same.

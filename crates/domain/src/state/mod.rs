@@ -78,7 +78,7 @@ pub enum Theme {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Settings {
     pub theme: Theme,
-    /// Rest after a split-squat set; the source says 15 seconds. 0 turns the timer off.
+    /// The rest between sets (the source says 15 seconds after a split-squat set). 0 turns it off.
     pub rest_secs: u32,
     /// Standing-break interval on desk days; the source says 15–20 minutes.
     pub break_minutes: u32,
