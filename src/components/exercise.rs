@@ -1,16 +1,18 @@
 //! An exercise's card (name, picture, dose, what it trains, how to do it),
 //! and the same card in a session: a tick target per set (sets left out
-//! today shown as such), the rest timer, the weight used and reps.
+//! today shown as such), starting a rest by hand, the weight used and reps.
 
 use crate::browser::link;
-use crate::components::timer::RestTimer;
+use crate::components::timer::{start_rest_id, Rest};
 use crate::components::widgets::NumberField;
-use crate::store::use_store;
+use crate::store::{use_store, Store};
 use hamstring_content::exercises::{Exercise, ExerciseId};
-use hamstring_content::routine::ADD_LOAD;
+use hamstring_content::routine::{rest_text, ADD_LOAD};
 use hamstring_domain::date::Day;
 use hamstring_domain::entry::NumberRule;
-use hamstring_domain::routine::{Dropped, SetTarget};
+use hamstring_domain::routine::{
+    rest_after_tick, rest_from_source, rests_between_sets, Dropped, SetTarget,
+};
 use hamstring_domain::schedule::add_load_suggested;
 use hamstring_domain::state::{SetKey, Side, Stamped, MAX_LOAD_TENTHS, MAX_REPS};
 use leptos::prelude::*;
@@ -23,7 +25,7 @@ const LOAD_KG: NumberRule = NumberRule {
     max: MAX_LOAD_TENTHS as u32,
 };
 
-fn set_label(target: &SetTarget) -> String {
+pub fn set_label(target: &SetTarget) -> String {
     let side = match target.key.side {
         Some(Side::Left) => " left",
         Some(Side::Right) => " right",
@@ -54,6 +56,28 @@ pub fn ExerciseCard(exercise: &'static Exercise, children: Children) -> impl Int
     }
 }
 
+/// Ticks a set, or takes the tick back. During today's session (not when
+/// filling in a past day) a tick starts the rest the set asks for
+/// (`rest_after_tick`), and an untick takes back a running rest.
+pub fn toggle_set(store: Store, day: Day, key: SetKey, rest: Option<RwSignal<Option<Rest>>>) {
+    let was_done = untrack(|| store.with_day(day, |log| log.is_done(key)));
+    store.change_day(day, |log, now| {
+        log.sets.insert(key, Stamped::new(now, !was_done));
+    });
+    let Some(rest) = rest.filter(|_| day == store.today.get_untracked()) else {
+        return;
+    };
+    if was_done {
+        rest.set(None);
+        return;
+    }
+    let seconds = untrack(|| store.settings().rest_secs);
+    if let Some(seconds) = untrack(|| store.with_day(day, |log| rest_after_tick(key, log, seconds)))
+    {
+        rest.set(Some(Rest::start(key.exercise, seconds)));
+    }
+}
+
 /// An exercise in a day's session: its card with a tick target per set.
 /// `targets` are this exercise's sets for the day (some left out today).
 #[component]
@@ -61,44 +85,14 @@ pub fn SessionExercise(
     id: ExerciseId,
     day: Day,
     targets: Vec<SetTarget>,
-    /// When a rest after a set ends (see `RestTimer`).
-    rest_until: RwSignal<Option<f64>>,
+    /// Today's rest between sets (see `RestBar`); none when filling in
+    /// another day.
+    #[prop(optional)]
+    rest: Option<RwSignal<Option<Rest>>>,
 ) -> impl IntoView {
     let store = use_store();
     let exercise: &'static Exercise = id.info();
     let done = move |key: SetKey| store.with_day(day, |log| log.is_done(key));
-    let toggle = move |key: SetKey| {
-        let was_done = untrack(|| store.with_day(day, |log| log.is_done(key)));
-        store.change_day(day, |log, now| {
-            log.sets.insert(key, Stamped::new(now, !was_done));
-        });
-        // The dose asks for rest after a set: after both sides of it, for a
-        // move done one leg at a time. 0 seconds in settings turns it off.
-        let set_finished = match key.side {
-            None => true,
-            Some(side) => {
-                let other = SetKey {
-                    side: Some(if side == Side::Left {
-                        Side::Right
-                    } else {
-                        Side::Left
-                    }),
-                    ..key
-                };
-                untrack(|| done(other))
-            }
-        };
-        // Only during today's session (not when filling in a past day), and
-        // an untick takes back the rest the tick started.
-        let today = day == store.today.get_untracked();
-        if was_done {
-            rest_until.set(None);
-        } else if today && set_finished && exercise.dose.rest_after_secs.is_some() {
-            let seconds = untrack(|| store.settings().rest_secs);
-            rest_until
-                .set((seconds > 0).then(|| js_sys::Date::now() + f64::from(seconds) * 1000.0));
-        }
-    };
     let reps = exercise.dose.reps;
     let loaded = exercise.loaded;
     view! {
@@ -119,7 +113,7 @@ pub fn SessionExercise(
                                 <label class="set" class:optional=target.optional>
                                     <input type="checkbox" aria-label=name
                                         prop:checked=move || done(key)
-                                        on:change=move |_| toggle(key) />
+                                        on:change=move |_| toggle_set(store, day, key, rest) />
                                     <span aria-hidden="true">
                                         <span class="tick">"✓"</span>
                                         {label.clone()}
@@ -130,10 +124,27 @@ pub fn SessionExercise(
                     }
                 }).collect_view()}
             </div>
-            {exercise.dose.rest_after_secs.map(|_| view! { <RestTimer rest_until /> })}
+            {rest.filter(|_| rests_between_sets(id)).map(|rest| view! { <StartRest id rest /> })}
             {loaded.then(|| view! { <LoadLog id day /> })}
             {reps.map(|(low, high)| view! { <RepsLog id day low high targets=targets.clone() /> })}
         </ExerciseCard>
+    }
+}
+
+/// Starting a rest by hand, with how long it is and whose figure that is.
+#[component]
+fn StartRest(id: ExerciseId, rest: RwSignal<Option<Rest>>) -> impl IntoView {
+    let store = use_store();
+    let seconds = move || store.settings().rest_secs;
+    view! {
+        <div class="rest-row">
+            {move || (seconds() > 0).then(|| view! {
+                <button type="button" class="secondary start-rest" id=start_rest_id(id)
+                    on:click=move |_| rest.set(Some(Rest::start(id, seconds())))>"Start rest"</button>
+            })}
+            <span class="muted">{move || rest_text(seconds(), rest_from_source(id))} " "
+                <a href=link("/progress#settings")>"Change"</a></span>
+        </div>
     }
 }
 

@@ -2,34 +2,34 @@
 
 use crate::browser::link;
 use crate::browser::{release_wake_lock, request_wake_lock};
-use crate::components::exercise::{ExerciseCard, SessionExercise};
+use crate::components::exercise::{set_label, toggle_set, ExerciseCard, SessionExercise};
 use crate::components::reminders::Reminders;
-use crate::components::runs::RunLog;
+use crate::components::runs::{RunLog, RunToday};
 use crate::components::standing::StandingBreak;
+use crate::components::timer::{Rest, RestBar};
 use crate::components::widgets::{Rating, Rich};
 use crate::store::{use_store, Scope, Store};
 use hamstring_content::exercises::{Exercise, ExerciseId, Kind};
 use hamstring_content::routine::{
     BUILDING_UP, BUILDING_UP_PAIN, FOUNDATION_READY, FOUNDATION_RULE, FOUNDATION_SEE_PHYSIO,
     LIGHTER_TODAY, LIGHTER_TODAY_DURING, LIGHTER_TODAY_TREND, NOT_SETTLED, NOT_SETTLED_NO_BASELINE,
-    PAIN_ACCEPTABLE, PAIN_BEFORE_WHY, PAIN_MODEL, PAIN_SAFE, PAIN_TOO_MUCH, REST_SUGGESTED,
-    REST_TODAY_BACK_TO_BACK, REST_TODAY_PAIN, REST_TODAY_WEEK_DONE, SETTLED, STRENGTH_READY,
-    STRENGTH_RULE, TOO_MUCH_DURING, TOO_MUCH_MORNING,
+    PAIN_ACCEPTABLE, PAIN_BEFORE_WHY, PAIN_MODEL, PAIN_SAFE, PAIN_TOO_MUCH, REST_DAY_SESSION,
+    REST_DAY_SESSION_OPEN, REST_SUGGESTED, REST_TODAY_BACK_TO_BACK, REST_TODAY_PAIN,
+    REST_TODAY_WEEK_DONE, SETTLED, STRENGTH_READY, STRENGTH_RULE, TOO_MUCH_DURING,
+    TOO_MUCH_MORNING, TRAINING_DAY,
 };
 use hamstring_content::selfcheck::{level_text, Level, BEEN_SEEN_QUESTION};
 use hamstring_domain::date::Day;
-use hamstring_domain::pain::{
-    self, decide, in_session, pain_zone, InSession, NextSession, PainZone, Plan, Why,
-};
+use hamstring_domain::pain::{self, decide, in_session, pain_zone, InSession, PainZone, Plan, Why};
 use hamstring_domain::phase::Phase;
 use hamstring_domain::routine::session_progress;
 use hamstring_domain::routine::{session_targets, Dropped, SetTarget};
 use hamstring_domain::schedule::{
     back_to_back, foundation_progress, morning_check_day, phase_offer, sessions_in_week,
-    today_status, weeks_in_phase, PhaseOffer, TodayStatus, SETTLED_IN_A_ROW, WEEK_TARGET_MAX,
-    WEEK_TARGET_MIN,
+    weeks_in_phase, PhaseOffer, SETTLED_IN_A_ROW, WEEK_TARGET_MAX, WEEK_TARGET_MIN,
 };
 use hamstring_domain::state::{AppStateStoreFields, CheckResult, Stamped};
+use hamstring_domain::today::{next_set, today, LighterBecause, RestBecause, Today as TodayStatus};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::BTreeMap;
@@ -62,7 +62,7 @@ pub fn RoutinePage() -> impl IntoView {
     view! {
         <article class="page routine">
             <h1>"Your routine"</h1>
-            <p class="lead">"Three to four sessions a week, with a rest day in between. Tap each set as you finish it; your ticks stay on this device."</p>
+            <p class="lead">"Three to four sessions a week, with a rest day in between. Your ticks stay on this device."</p>
             // Before storage is read (at build time, and while the app
             // hydrates) this is a first visit: the phase choice and every
             // exercise, painted with the page. A returning person's page
@@ -195,13 +195,15 @@ fn todays_plan(store: Store, day: Day) -> Plan {
     store.state.with(|s| pain::plan(s, day, week_start))
 }
 
+/// Today first: in phase 3 today's run; then what today is and the set to
+/// do next, the morning after the last session, the session itself (folded
+/// on a rest day) with the rest between sets in view; then the habits, the
+/// phase's rules and the library.
 #[component]
 fn Today(phase: Phase, day: Day) -> impl IntoView {
     let store = use_store();
-    let rest_until = RwSignal::new(None::<f64>);
+    let rest = RwSignal::new(None::<Rest>);
     keep_screen_awake();
-    // The session's sets: the phase's moves, those building up in a new
-    // phase, and fewer after pain that did not settle.
     let week = move || {
         store.state.programme().with(|p| {
             p.as_ref()
@@ -210,45 +212,131 @@ fn Today(phase: Phase, day: Day) -> impl IntoView {
         })
     };
     let plan = Memo::new(move |_| todays_plan(store, day));
-    let targets = Memo::new(move |_| {
-        let lighter = plan.get().next != NextSession::AsPlanned;
-        session_targets(phase, week(), lighter)
+    let status = Memo::new(move |_| {
+        let week_start = store.week_start();
+        store.state.with(|s| today(s, day, week_start))
     });
-    let runs = matches!(phase, Phase::ReturnToRun | Phase::Prevention);
-    // Phone first: where you are and today's ticks come before the reading.
+    // The session's sets: the phase's moves, those building up in a new
+    // phase, and fewer after pain that did not settle.
+    let targets = Memo::new(move |_| session_targets(phase, week(), status.get().lighter_sets));
+    // Folded on a rest day, unless the person trained today already.
+    let open = RwSignal::new(untrack(|| {
+        !status.get().is_rest_day() || store.with_day(day, |log| log.trained())
+    }));
+    let has_session = !phase.exercises().is_empty();
     view! {
-        <section class="card phase" aria-labelledby="phase-title">
-            <h2 id="phase-title">{phase.title()}</h2>
-            <PhaseStatus phase plan />
-        </section>
-        <MorningCheck day />
-        {(!phase.exercises().is_empty()).then(|| view! {
-            <section class="session" aria-labelledby="session">
-                <SessionHeader day targets plan />
-                {move || {
-                    let all = targets.get();
-                    phase.exercises().into_iter().map(|id| {
-                        let mine: Vec<_> = all.iter().filter(|t| t.key.exercise == id).copied().collect();
-                        view! { <SessionExercise id day targets=mine rest_until /> }
-                    }).collect_view()
-                }}
-                <FinishSession day targets />
-            </section>
-        })}
-        {runs.then(|| view! { <RunLog /> })}
+        {(phase == Phase::ReturnToRun).then(|| view! { <RunToday /> })}
+        <div class="today-flow">
+            <TodayCard phase day status targets open rest week=week() />
+            <MorningCheck day />
+            {has_session.then(|| view! {
+                <section class="session" aria-labelledby="session">
+                    <h2 id="session">{format!("Today's session · {}", day.long_label())}</h2>
+                    <div id="session-body" hidden=move || !open.get()>
+                        <SessionHeader day targets />
+                        {move || {
+                            let all = targets.get();
+                            phase.exercises().into_iter().map(|id| {
+                                let mine: Vec<_> = all.iter().filter(|t| t.key.exercise == id).copied().collect();
+                                view! { <SessionExercise id day targets=mine rest /> }
+                            }).collect_view()
+                        }}
+                        <FinishSession day targets />
+                    </div>
+                </section>
+            })}
+            <RestBar rest />
+        </div>
+        {(phase == Phase::Prevention).then(|| view! { <RunLog /> })}
         <section class="card habits" aria-labelledby="habits-title">
             <h2 id="habits-title">"Daily habits"</h2>
             <ul>{phase.habits().iter().map(|h| view! { <li>{*h}</li> }).collect_view()}</ul>
             <StandingBreak />
         </section>
         <Reminders phase />
-        <section class="card" aria-labelledby="about-phase-title">
+        <section class="card phase" aria-labelledby="about-phase-title">
             <h2 id="about-phase-title">"About this phase"</h2>
             <p>{phase.purpose()}</p>
+            {has_session.then(|| view! { <PhaseStatus phase plan /> })}
             <details>
                 <summary>"Change phase"</summary>
                 <PhasePicker />
             </details>
+        </section>
+    }
+}
+
+/// The top of the routine: the phase, whether today is a training or a
+/// rest day and why, and the set to do next, tappable there.
+#[component]
+fn TodayCard(
+    phase: Phase,
+    day: Day,
+    status: Memo<TodayStatus>,
+    targets: Memo<Vec<SetTarget>>,
+    open: RwSignal<bool>,
+    rest: RwSignal<Option<Rest>>,
+    week: i32,
+) -> impl IntoView {
+    let store = use_store();
+    let has_session = !phase.exercises().is_empty();
+    let next = move || targets.with(|targets| store.with_day(day, |log| next_set(targets, log)));
+    view! {
+        <section class="card today" aria-labelledby="phase-title" id="today">
+            <h2 id="phase-title">{phase.title()}</h2>
+            <p class="muted">{format!("{} · week {} of this phase", day.long_label(), week + 1)}</p>
+            {if has_session {
+                view! {
+                    <div id="day-status" aria-live="polite">
+                        {move || {
+                            let status = status.get();
+                            match (status.rest, status.lighter) {
+                                (Some(why), _) => view! { <p class="status warn rest-day">{match why {
+                                    RestBecause::PainThisMorning => REST_TODAY_PAIN,
+                                    RestBecause::TrainedYesterday => REST_TODAY_BACK_TO_BACK,
+                                    RestBecause::WeekDone => REST_TODAY_WEEK_DONE,
+                                }}</p> }.into_any(),
+                                (None, Some(why)) => view! { <p class="status warn lighter">{match why {
+                                    LighterBecause::Trend => LIGHTER_TODAY_TREND,
+                                    LighterBecause::TooMuchDuring => LIGHTER_TODAY_DURING,
+                                    LighterBecause::NotSettled => LIGHTER_TODAY,
+                                }}</p> }.into_any(),
+                                (None, None) => view! { <p class="status training-day">{TRAINING_DAY}</p> }.into_any(),
+                            }
+                        }}
+                    </div>
+                    {move || status.get().is_rest_day().then(|| view! {
+                        <div class="rest-day-session">
+                            <p class="muted">{move || if open.get() { REST_DAY_SESSION_OPEN } else { REST_DAY_SESSION }}</p>
+                            <button type="button" class="secondary train-anyway" aria-controls="session-body"
+                                aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
+                                "Train anyway"
+                            </button>
+                        </div>
+                    })}
+                    {move || open.get().then(|| match next() {
+                        Some(target) => {
+                            let exercise = target.key.exercise.info();
+                            view! {
+                                <div class="up-next">
+                                    <p id="up-next-move"><span class="muted">"Up next: "</span>
+                                        <a href=format!("#{}", target.key.exercise.anchor())><strong>{exercise.name}</strong></a>
+                                        {format!(" · {}{}", set_label(&target), if target.optional { " (optional)" } else { "" })}
+                                        <br /><span class="muted">{exercise.dose_text}</span>
+                                    </p>
+                                    <button type="button" class="primary up-next-tick" aria-describedby="up-next-move"
+                                        on:click=move |_| toggle_set(store, day, target.key, Some(rest))>
+                                        <span aria-hidden="true">"✓ "</span>{format!("Done: {}", set_label(&target))}
+                                    </button>
+                                </div>
+                            }.into_any()
+                        }
+                        None => view! { <p class="status done"><a href="#finish-title">"Every set is done: rate the pain."</a></p> }.into_any(),
+                    })}
+                }.into_any()
+            } else {
+                view! { <PhaseStatus phase plan=Memo::new(move |_| todays_plan(store, day)) /> }.into_any()
+            }}
         </section>
     }
 }
@@ -408,22 +496,18 @@ fn MorningCheck(day: Day) -> impl IntoView {
     .into_any()
 }
 
-/// The top of today's session: a rest day or a changed plan first, before
-/// any set; then the pain before starting, and the progress.
+/// The top of today's session: what the plan holds this week, the pain
+/// before starting, and the progress.
 #[component]
-fn SessionHeader(day: Day, targets: Memo<Vec<SetTarget>>, plan: Memo<Plan>) -> impl IntoView {
+fn SessionHeader(day: Day, targets: Memo<Vec<SetTarget>>) -> impl IntoView {
     let store = use_store();
     let progress =
         move || targets.with(|targets| store.with_day(day, |log| session_progress(targets, log)));
-    let status = move || {
+    let week = move || {
         let start = store.week_start();
-        store.state.with(|s| {
-            (
-                today_status(s, day, start),
-                sessions_in_week(s, day, start),
-                back_to_back(s, day),
-            )
-        })
+        store
+            .state
+            .with(|s| (sessions_in_week(s, day, start), back_to_back(s, day)))
     };
     let building =
         move || targets.with(|t| t.iter().any(|t| t.dropped == Some(Dropped::BuildingUp)));
@@ -436,30 +520,10 @@ fn SessionHeader(day: Day, targets: Memo<Vec<SetTarget>>, plan: Memo<Plan>) -> i
         });
     });
     view! {
-        <h2 id="session">{format!("Today's session · {}", day.long_label())}</h2>
-        <div id="day-status" aria-live="polite">
-            {move || {
-                let (today, _, _) = status();
-                let rest = match (plan.get().next, today) {
-                    (NextSession::RestFirst, _) => Some(REST_TODAY_PAIN),
-                    (_, TodayStatus::RestAdvised) => Some(REST_TODAY_BACK_TO_BACK),
-                    (_, TodayStatus::WeekDone) => Some(REST_TODAY_WEEK_DONE),
-                    _ => None,
-                };
-                let plan = plan.get();
-                let lighter = (plan.next == NextSession::Lighter).then_some(match plan.because_of {
-                    _ if plan.lighter_for_the_trend() => LIGHTER_TODAY_TREND,
-                    Some((_, d)) if matches!(d.why, Why::TooMuchDuring { .. }) => LIGHTER_TODAY_DURING,
-                    _ => LIGHTER_TODAY,
-                });
-                view! {
-                    {rest.map(|text| view! { <p class="status warn rest-day"><strong>{text}</strong></p> })}
-                    {lighter.map(|text| view! { <p class="status warn lighter">{text}</p> })}
-                }
-            }}
+        <div class="session-status" aria-live="polite">
             {move || building().then(|| view! { <p class="muted">{BUILDING_UP}</p> })}
             {move || {
-                let (_, count, back_to_back) = status();
+                let (count, back_to_back) = week();
                 let p = progress();
                 let done = if p.complete() {
                     "Session done today. Nice work."

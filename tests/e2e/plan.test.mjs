@@ -33,7 +33,7 @@ test("a morning 6/10: the app says what it means, rest today, and the next sessi
   await page.getByRole("heading", { name: "How does it feel this morning?" }).waitFor();
   await page.locator('label[for="morning-6"]').tap();
   await page.getByText(/Too much: more than 5 out of 10 the morning after/).waitFor();
-  await page.locator("#day-status").getByText(/Rest today: the pain was above 5/).waitFor();
+  await page.locator("#day-status").getByText(/Rest day: the pain was above 5/).waitFor();
   // The rating can be corrected, and the advice follows it.
   await page.locator('label[for="morning-2"]').tap();
   await page.getByText(/Settled: the pain is back where it was/).waitFor();
@@ -89,10 +89,11 @@ test("three weeks of settled sessions: phase 2 is offered, and it builds up a se
   await page.getByText(/build up a set a week/).waitFor();
 });
 
-test("on a rest day the warning sits at the top of the session, before the first set; 'done' only when it is", async () => {
+test("on a rest day the warning sits at the top, before the first set; 'done' only when it is", async () => {
   const { context, page } = await phone({ programme: programme("foundation", isoDay(-10)), days: { [isoDay(-1)]: session(1, 2, 1) } });
   await page.goto(env.server.url + "/routine");
   await appReady(page);
+  await page.getByRole("button", { name: "Train anyway" }).tap();
   await page.getByRole("checkbox", { name: "Glute bridge: Set 1" }).tap();
   const before = await page.evaluate(() => {
     const warning = document.querySelector("#day-status .rest-day");
@@ -184,12 +185,14 @@ test("in phase 3 a run is logged with its pain, yesterday's morning after is rat
   const { page } = await phone({ programme: programme("return-to-run", isoDay(-20)), runs: { [isoDay(-2)]: earlier } });
   await page.goto(env.server.url + "/routine");
   await appReady(page);
-  const runs = page.getByRole("region", { name: "Return to running" });
+  const runs = page.getByRole("region", { name: "Today's run" });
   await page.locator(`label[for="run-morning-${isoDay(-2)}-1"]`).tap();
-  await runs.getByText("Next morning: 1. Settled.").waitFor();
+  await runs.locator(".run-morning").getByText("Next morning: 1. Settled.").waitFor();
   await runs.getByLabel("Minutes run today").fill("20");
   await page.locator('label[for="run-pain-2"]').tap();
   await runs.getByRole("button", { name: "Log run" }).tap();
+  await runs.getByText("Logged today: 20 minutes. Rate the pain tomorrow morning.").waitFor();
+  await runs.getByText("Your runs").tap();
   await runs.getByText(/: 20 minutes, pain 2 out of 10\./).waitFor();
   assert.equal((await storedState(page)).runs[isoDay(0)].value.minutes, 20);
 

@@ -1,5 +1,5 @@
-// The routine on a phone: ticking, undo, reload, the rest timer, rest-day
-// advice, backfilling from the calendar, and the strength check.
+// The routine on a phone: ticking, undo, reload, the rest between sets,
+// rest-day advice, backfilling from the calendar, and the strength check.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
@@ -60,7 +60,7 @@ test("choosing phase 1, ticking every set by tapping, and a reload keeps them", 
   assert.deepEqual(page.problems.filter((p) => !p.includes("404")), []);
 });
 
-test("a split-squat set starts the 15-second rest timer after both sides, in its card, and it can be skipped", async () => {
+test("a split-squat set starts the 15-second rest after both sides, in a bar that stays in view, and it can be skipped", async () => {
   const { context, page } = await phone({ programme: programme("foundation") });
   await page.goto(env.server.url + "/routine");
   await appReady(page);
@@ -70,8 +70,9 @@ test("a split-squat set starts the 15-second rest timer after both sides, in its
   assert.equal(await timer.count(), 0, "not after the first side");
   await page.getByRole("checkbox", { name: "Bulgarian split squat: Set 1 right" }).tap();
   await timer.waitFor();
-  assert.equal(await page.locator("#ex-bulgarian-split-squat [role=timer]").count(), 1, "in the move's card, covering nothing");
+  assert.equal(await page.locator(".today-flow > .rest-bar[role=timer]").count(), 1, "one bar for the session, not in a card");
   assert.match(await timer.innerText(), /Rest: 1[0-5] s/);
+  assert.match(await page.locator("#ex-bulgarian-split-squat .rest-row").innerText(), /Rest 15 s after each set, as the source asks/);
   // It counts down without rebuilding itself, so focus on "Skip rest" survives.
   const skip = await page.getByRole("button", { name: "Skip rest" }).elementHandle();
   const before = await timer.innerText();
@@ -87,7 +88,7 @@ test("a split-squat set starts the 15-second rest timer after both sides, in its
   await timer.waitFor();
   await right.tap();
   await timer.waitFor({ state: "detached", timeout: 2000 });
-  // Other exercises do not ask for rest.
+  // A one-set move does not ask for rest.
   await page.getByRole("checkbox", { name: "Glute bridge: Set 1" }).tap();
   await page.waitForTimeout(200);
   assert.equal(await timer.count(), 0);
@@ -101,8 +102,9 @@ test("after yesterday's session the app advises rest, and warns when training ba
   });
   await page.goto(env.server.url + "/routine");
   await appReady(page);
-  await page.getByText("today is a rest day").waitFor();
+  await page.getByText("Rest day: you trained yesterday").waitFor();
   assert.equal(await page.getByText(/back to back/).count(), 0);
+  await page.getByRole("button", { name: "Train anyway" }).tap();
   await page.getByRole("checkbox", { name: "Glute bridge: Set 1" }).tap();
   await page.getByText(/this is back to back with another session/).waitFor();
   // A warning, not a ban: the tick stays.

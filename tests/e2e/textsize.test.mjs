@@ -21,13 +21,17 @@ const RUNNER = {
   runs: { [isoDay(-5)]: stamp({ minutes: 15, pain_now: 2, pain_next_morning: 1 }), [isoDay(-1)]: stamp({ minutes: 20, pain_now: 2, pain_next_morning: null }) },
 };
 
-/** Every screen: each route, two self-check questions, and a new person's routine and progress. */
+/** The day after a session: the routine's rest day, its session folded. */
+const REST_DAY = { programme: stamp({ phase: "foundation", since: isoDay(-10) }), days: { [isoDay(-1)]: session(2) } };
+
+/** Every screen: each route, two self-check questions, the routine on a rest day, and a new person's routine and progress. */
 const SCREENS = [
   { path: "/", state: RUNNER },
   { path: "/check", state: RUNNER },
   { path: "/check?step=pop", state: RUNNER },
   { path: "/check?step=where", state: RUNNER },
   { path: "/routine", state: RUNNER },
+  { path: "/routine", state: REST_DAY },
   { path: "/progress", state: RUNNER },
   { path: "/routine", state: null },
   { path: "/progress", state: null },

@@ -29,10 +29,15 @@ pub const LIGHTER_TODAY: &str = "A lighter session today: the pain did not settl
 pub const LIGHTER_TODAY_DURING: &str = "A lighter session today: the pain went above 5 out of 10 during the last one. Sets left out are marked.";
 pub const LIGHTER_TODAY_TREND: &str = "A lighter session today: your next-morning pain is building from week to week. Sets left out are marked.";
 pub const REST_TODAY_PAIN: &str =
-    "Rest today: the pain was above 5 out of 10 this morning. The next session will be lighter.";
-pub const REST_TODAY_BACK_TO_BACK: &str = "Today is a rest day: you trained yesterday, and the programme asks for at least one rest day between sessions.";
+    "Rest day: the pain was above 5 out of 10 this morning. The next session will be lighter.";
+pub const REST_TODAY_BACK_TO_BACK: &str = "Rest day: you trained yesterday, and the programme asks for at least one rest day between sessions.";
 pub const REST_TODAY_WEEK_DONE: &str =
-    "You have done four sessions this week: rest until the new week.";
+    "Rest day: you have done four sessions this week. Rest until the new week.";
+/// A good day to train, with nothing changed.
+pub const TRAINING_DAY: &str = "Training day: the session as planned.";
+/// Under a rest day's status, above the folded session.
+pub const REST_DAY_SESSION: &str = "Today's session is folded away.";
+pub const REST_DAY_SESSION_OPEN: &str = "Today's session is open below.";
 pub const BUILDING_UP: &str =
     "The new hamstring moves build up a set a week, so the session does not double at once.";
 
@@ -58,6 +63,67 @@ pub const RUN_RULE: &str = "Move up a stage after three runs in a row that staye
 pub const RUN_TOO_MUCH: &str = "Too much: above 5 out of 10. Ease off: make the next run shorter or easier, and rate the morning after it too.";
 pub const RUN_NOT_SETTLED: &str =
     "Not settled: make the next run shorter or easier, and rate the morning after it too.";
+
+/// How long today's run should be, from the person's last run: the source
+/// gives no minutes, so the app names none of its own.
+pub const RUN_FIRST: &str =
+    "Your first run: keep it short and easy, walking and running in turns on flat ground.";
+pub fn run_done_today(minutes: u16) -> String {
+    format!(
+        "Logged today: {}. Rate the pain tomorrow morning.",
+        minutes_text(minutes)
+    )
+}
+pub fn run_rate_first(minutes: u16) -> String {
+    format!(
+        "Rate the morning after your last run ({}) first: it decides what comes next.",
+        minutes_text(minutes)
+    )
+}
+pub fn run_as_last(minutes: u16) -> String {
+    format!(
+        "About as long as your last run, which settled: {}.",
+        minutes_text(minutes)
+    )
+}
+pub fn run_longer(minutes: u16) -> String {
+    format!(
+        "Your last run ({}) settled: a little longer this time, still easy. Duration before speed.",
+        minutes_text(minutes)
+    )
+}
+pub fn run_shorter(minutes: u16) -> String {
+    format!(
+        "Your last run ({}) did not settle: make this one shorter or easier.",
+        minutes_text(minutes)
+    )
+}
+
+/// "1 minute", "20 minutes".
+pub fn minutes_text(minutes: u16) -> String {
+    if minutes == 1 {
+        "1 minute".to_string()
+    } else {
+        format!("{minutes} minutes")
+    }
+}
+
+/// The rest between a move's sets, next to its "Start rest" button: the
+/// source's (the split squat) or the person's own, said as such.
+pub fn rest_text(seconds: u32, from_source: Option<u32>) -> String {
+    match from_source {
+        _ if seconds == 0 => "Rest between sets is off in your settings.".to_string(),
+        Some(source) if source == seconds => {
+            format!("Rest {seconds} s after each set, as the source asks.")
+        }
+        Some(source) => {
+            format!("Rest {seconds} s after each set: your setting (the source says {source} s).")
+        }
+        None => format!(
+            "Rest {seconds} s between sets: your setting (the source gives no rest for this move)."
+        ),
+    }
+}
 
 /// Next to a setting that differs from the source (allowed).
 pub const REST_DIFFERS: &str =

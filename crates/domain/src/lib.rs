@@ -16,3 +16,4 @@ pub mod running;
 pub mod schedule;
 pub mod selfcheck;
 pub mod state;
+pub mod today;

@@ -2,6 +2,7 @@
 //! log is through it.
 
 use crate::phase::Phase;
+use crate::schedule::seconds_until;
 use crate::state::{DayLog, SetKey, Side};
 use hamstring_content::exercises::{Dose, ExerciseId};
 
@@ -133,6 +134,94 @@ pub fn session_progress(targets: &[SetTarget], log: &DayLog) -> SessionProgress 
     }
 }
 
+/// A move rests between its sets: every move of more than one set, and the
+/// split squat, whose dose in the source asks for a rest after its set.
+pub fn rests_between_sets(exercise: ExerciseId) -> bool {
+    let dose = exercise.info().dose;
+    dose.sets_max > 1 || dose.rest_after_secs.is_some()
+}
+
+/// Whether the rest after this move's sets is the source's (the split
+/// squat's 15 seconds) rather than one the person sets: the source gives no
+/// rest for the other moves.
+pub fn rest_from_source(exercise: ExerciseId) -> Option<u32> {
+    exercise.info().dose.rest_after_secs
+}
+
+/// The rest a tick starts, in seconds (`rest_secs`, the person's setting,
+/// 15 by default as the source gives for the split squat; 0 turns it off).
+/// `log` already holds the tick. A move done one leg at a time rests once
+/// both sides of the set are done; a move's last set starts none, unless
+/// the source asks for rest after every set (before the next move).
+pub fn rest_after_tick(key: SetKey, log: &DayLog, rest_secs: u32) -> Option<u32> {
+    let exercise = key.exercise;
+    let dose = exercise.info().dose;
+    let both_sides = match key.side {
+        None => true,
+        Some(side) => log.is_done(SetKey {
+            side: Some(match side {
+                Side::Left => Side::Right,
+                Side::Right => Side::Left,
+            }),
+            ..key
+        }),
+    };
+    let another_follows = key.set < dose.sets_max || dose.rest_after_secs.is_some();
+    (rests_between_sets(exercise) && both_sides && another_follows && rest_secs > 0)
+        .then_some(rest_secs)
+}
+
+/// A rest's countdown, kept as the time it ends (so a phone that slept or a
+/// slow tick does not stretch it), or as what was left when it was paused.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum RestClock {
+    Running { ends_ms: f64 },
+    Paused { left_ms: f64 },
+}
+
+impl RestClock {
+    pub fn start(now_ms: f64, secs: u32) -> RestClock {
+        RestClock::Running {
+            ends_ms: now_ms + f64::from(secs) * 1000.0,
+        }
+    }
+
+    /// Whole seconds left, rounded up: 0 only when the rest is over.
+    pub fn left_secs(self, now_ms: f64) -> u32 {
+        match self {
+            RestClock::Running { ends_ms } => seconds_until(ends_ms, now_ms),
+            RestClock::Paused { left_ms } => seconds_until(left_ms, 0.0),
+        }
+    }
+
+    /// A running rest whose time has come; a paused one never is.
+    pub fn is_over(self, now_ms: f64) -> bool {
+        matches!(self, RestClock::Running { .. }) && self.left_secs(now_ms) == 0
+    }
+
+    pub fn is_paused(self) -> bool {
+        matches!(self, RestClock::Paused { .. })
+    }
+
+    pub fn pause(self, now_ms: f64) -> RestClock {
+        match self {
+            RestClock::Running { ends_ms } => RestClock::Paused {
+                left_ms: (ends_ms - now_ms).max(0.0),
+            },
+            paused => paused,
+        }
+    }
+
+    pub fn resume(self, now_ms: f64) -> RestClock {
+        match self {
+            RestClock::Paused { left_ms } => RestClock::Running {
+                ends_ms: now_ms + left_ms,
+            },
+            running => running,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -231,5 +320,95 @@ mod tests {
             .map(|t| t.key.to_string())
             .collect();
         assert_eq!(dropped, ["bodyweight-squat:3", "bodyweight-squat:4"]);
+    }
+}
+
+#[cfg(test)]
+mod rest_tests {
+    use super::*;
+    use crate::state::Stamped;
+
+    fn ticked(keys: &[SetKey]) -> DayLog {
+        let mut log = DayLog::default();
+        for key in keys {
+            log.sets.insert(*key, Stamped::new(1, true));
+        }
+        log
+    }
+
+    #[test]
+    fn every_move_of_more_than_one_set_rests_and_the_split_squat_as_the_source_says() {
+        let resting: Vec<ExerciseId> = ExerciseId::ALL
+            .into_iter()
+            .filter(|id| rests_between_sets(*id))
+            .collect();
+        assert_eq!(
+            resting,
+            [
+                ExerciseId::BulgarianSplitSquat,
+                ExerciseId::BallLegCurl,
+                ExerciseId::RomanianDeadlift,
+                ExerciseId::BodyweightSquat
+            ]
+        );
+        // Only the split squat's rest comes from the source.
+        let from_source: Vec<_> = ExerciseId::ALL
+            .into_iter()
+            .filter_map(|id| rest_from_source(id).map(|secs| (id, secs)))
+            .collect();
+        assert_eq!(from_source, [(ExerciseId::BulgarianSplitSquat, 15)]);
+    }
+
+    #[test]
+    fn a_tick_rests_between_sets_but_not_after_a_moves_last_set() {
+        for id in [
+            ExerciseId::BodyweightSquat,
+            ExerciseId::BallLegCurl,
+            ExerciseId::RomanianDeadlift,
+        ] {
+            let targets = set_targets(id);
+            let last = targets.len() - 1;
+            for (i, target) in targets.iter().enumerate() {
+                let rest = rest_after_tick(target.key, &ticked(&[target.key]), 15);
+                assert_eq!(rest, (i < last).then_some(15), "{}", target.key);
+            }
+        }
+        let bridge = set_targets(ExerciseId::GluteBridge)[0].key;
+        assert_eq!(rest_after_tick(bridge, &ticked(&[bridge]), 15), None);
+    }
+
+    #[test]
+    fn a_move_done_one_leg_at_a_time_rests_after_both_sides() {
+        let split = set_targets(ExerciseId::BulgarianSplitSquat);
+        let (left, right) = (split[0].key, split[1].key);
+        assert_eq!(rest_after_tick(left, &ticked(&[left]), 15), None);
+        assert_eq!(
+            rest_after_tick(right, &ticked(&[left, right]), 15),
+            Some(15)
+        );
+        assert_eq!(rest_after_tick(left, &ticked(&[right, left]), 30), Some(30));
+        // 0 seconds turns it off.
+        assert_eq!(rest_after_tick(right, &ticked(&[left, right]), 0), None);
+    }
+
+    #[test]
+    fn a_rest_counts_down_pauses_and_resumes_where_it_stopped() {
+        let clock = RestClock::start(1_000.0, 15);
+        assert_eq!(clock.left_secs(1_000.0), 15);
+        assert_eq!(clock.left_secs(5_500.0), 11);
+        let paused = clock.pause(5_500.0);
+        assert!(paused.is_paused());
+        // Time passes while paused: nothing is lost.
+        assert_eq!(paused.left_secs(60_000.0), 11);
+        assert!(!paused.is_over(60_000.0));
+        let resumed = paused.resume(60_000.0);
+        assert_eq!(resumed.left_secs(60_000.0), 11);
+        assert!(!resumed.is_over(70_000.0));
+        assert!(resumed.is_over(70_500.0));
+        assert_eq!(
+            resumed.resume(1.0),
+            resumed,
+            "resuming a running rest changes nothing"
+        );
     }
 }

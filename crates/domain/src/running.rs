@@ -3,7 +3,9 @@
 //! runs that settled by the next morning and stayed at or under 5/10, as
 //! sessions are.
 
+use crate::date::Day;
 use crate::pain::{pain_zone, settled, PainZone};
+use crate::schedule::MORNING_CHECK_DAYS;
 use crate::state::{AppState, RunEntry};
 
 /// The stages, 1 to `STAGES` (their words: `hamstring_content::routine::RUN_STAGES`).
@@ -45,6 +47,54 @@ pub fn current_stage(state: &AppState) -> u8 {
         }
     }
     stage
+}
+
+/// How long today's run should be, from the last one: the app names no
+/// minutes of its own (the source gives none), only the person's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RunLength {
+    /// No run yet: short, easy walk–run intervals.
+    FirstRun,
+    /// Logged today already (its minutes).
+    DoneToday(u16),
+    /// The last run is not rated the morning after yet: rate it first.
+    RateLastFirst(u16),
+    /// The last run settled: about as long again.
+    AsLast(u16),
+    /// The last run settled, at the stage that adds duration: a little longer.
+    LongerThanLast(u16),
+    /// The last run did not settle: shorter or easier.
+    ShorterThanLast(u16),
+}
+
+/// The stage that builds duration before speed ("longer easy runs").
+pub const DURATION_STAGE: u8 = 2;
+
+/// Today's run: its length from the last run and the stage it is at.
+pub fn next_run_length(state: &AppState, today: Day) -> RunLength {
+    let Some((day, run)) = state.runs.range(..=today).next_back() else {
+        return RunLength::FirstRun;
+    };
+    let run = run.value;
+    if *day == today {
+        return RunLength::DoneToday(run.minutes);
+    }
+    match run_settled(&run) {
+        None => RunLength::RateLastFirst(run.minutes),
+        Some(false) => RunLength::ShorterThanLast(run.minutes),
+        Some(true) if current_stage(state) == DURATION_STAGE => {
+            RunLength::LongerThanLast(run.minutes)
+        }
+        Some(true) => RunLength::AsLast(run.minutes),
+    }
+}
+
+/// The run whose morning after the routine asks about today: the latest
+/// run before today with no next-morning rating, from the last two weeks.
+pub fn run_to_rate(state: &AppState, today: Day) -> Option<Day> {
+    let (day, run) = state.runs.range(..today).next_back()?;
+    (run.value.pain_next_morning.is_none() && *day >= today.plus(-MORNING_CHECK_DAYS))
+        .then_some(*day)
 }
 
 #[cfg(test)]
@@ -117,5 +167,46 @@ mod tests {
         // At stage 2, a run above 5 sends it back down.
         let up_then_too_much = [(2, Some(1)), (2, Some(1)), (2, Some(1)), (7, None)];
         assert_eq!(current_stage(&runs_with(&up_then_too_much)), 1);
+    }
+
+    #[test]
+    fn todays_run_is_as_long_as_the_last_settled_one_shorter_after_one_that_was_not() {
+        let day = |offset| Day::parse("2026-11-01").unwrap().plus(offset);
+        assert_eq!(
+            next_run_length(&AppState::default(), day(0)),
+            RunLength::FirstRun
+        );
+        // runs_with puts runs on days 0, 2, 4, … of November.
+        let state = runs_with(&[(2, Some(1))]);
+        assert_eq!(next_run_length(&state, day(3)), RunLength::AsLast(20));
+        assert_eq!(next_run_length(&state, day(0)), RunLength::DoneToday(20));
+        let unrated = runs_with(&[(2, None)]);
+        assert_eq!(
+            next_run_length(&unrated, day(1)),
+            RunLength::RateLastFirst(20)
+        );
+        let sore = runs_with(&[(2, Some(5))]);
+        assert_eq!(
+            next_run_length(&sore, day(1)),
+            RunLength::ShorterThanLast(20)
+        );
+        // Three settled runs move up to the stage that adds duration.
+        let moved_up = runs_with(&[(2, Some(1)), (2, Some(1)), (2, Some(1))]);
+        assert_eq!(current_stage(&moved_up), DURATION_STAGE);
+        assert_eq!(
+            next_run_length(&moved_up, day(5)),
+            RunLength::LongerThanLast(20)
+        );
+    }
+
+    #[test]
+    fn the_morning_after_the_latest_run_is_asked_until_rated() {
+        let day = |offset| Day::parse("2026-11-01").unwrap().plus(offset);
+        let state = runs_with(&[(2, Some(1)), (2, None)]);
+        assert_eq!(run_to_rate(&state, day(3)), Some(day(2)));
+        // Not on the run's own day, nor after two weeks.
+        assert_eq!(run_to_rate(&state, day(2)), None);
+        assert_eq!(run_to_rate(&state, day(2 + MORNING_CHECK_DAYS + 1)), None);
+        assert_eq!(run_to_rate(&runs_with(&[(2, Some(1))]), day(1)), None);
     }
 }

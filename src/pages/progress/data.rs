@@ -464,7 +464,7 @@ fn Settings() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="settings-title" id="settings">
             <h2 id="settings-title">"Settings"</h2>
-            <NumberField label="Rest after a split-squat set (seconds)" name="rest-secs" rule=NumberRule::whole(hamstring_domain::state::Settings::REST_SECS) value=rest_secs
+            <NumberField label="Rest between sets (seconds)" name="rest-secs" rule=NumberRule::whole(hamstring_domain::state::Settings::REST_SECS) value=rest_secs
                 on_commit=Callback::new(move |n: Option<u32>| if let Some(n) = n { update(Box::new(move |s| s.rest_secs = n)) }) />
             {move || rest_differs_from_source(settings().rest_secs).then(|| view! { <p class="muted setting-note">{REST_DIFFERS}</p> })}
             <NumberField label="Standing break every (minutes)" name="break-minutes" rule=NumberRule::whole(hamstring_domain::state::Settings::BREAK_MINUTES) value=break_minutes

@@ -186,7 +186,6 @@ fn DayEditor(day: Day) -> impl IntoView {
             .map_or(0, |since| weeks_in_phase(since, day))
     });
     let targets = session_targets(phase, week, false);
-    let rest_until = RwSignal::new(None::<f64>);
     let required: Vec<SetKey> = targets
         .iter()
         .filter(|t| !t.optional && t.dropped.is_none())
@@ -236,7 +235,7 @@ fn DayEditor(day: Day) -> impl IntoView {
                     .filter(|t| t.dropped.is_none() || store.state.with_untracked(|s| s.day(day).is_done(t.key)))
                     .map(|t| SetTarget { dropped: None, ..*t })
                     .collect();
-                (!mine.is_empty()).then(|| view! { <SessionExercise id day targets=mine rest_until /> })
+                (!mine.is_empty()).then(|| view! { <SessionExercise id day targets=mine /> })
             }).collect_view()}
             <Rating legend=format!("Pain during or right after the session on {}, 0 to 10", day.long_label()) name=format!("after-{day}")
                 value=rating(|log| log.pain_after.as_ref().map(|p| p.value)) on_pick=set_after />

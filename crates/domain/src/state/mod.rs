@@ -68,7 +68,7 @@ impl Valid for u64 {}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Settings {
-    /// Rest after a split-squat set; the source says 15 seconds. 0 turns the timer off.
+    /// The rest between sets (the source says 15 seconds after a split-squat set). 0 turns it off.
     pub rest_secs: u32,
     /// Standing-break interval on desk days; the source says 15–20 minutes.
     pub break_minutes: u32,
