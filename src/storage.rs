@@ -308,7 +308,8 @@ pub fn set_tab_number(name: &str, value: Option<f64>) {
     };
     let key = format!("{PREFERENCE_PREFIX}{name}");
     let _ = match value {
-        Some(value) => store.set_item(&key, &value.to_string()),
+        // Whole milliseconds: integer text, without the float formatter.
+        Some(value) => store.set_item(&key, &(value.round() as i64).to_string()),
         None => store.remove_item(&key),
     };
 }
