@@ -298,8 +298,9 @@ pub fn tab_number(name: &str) -> Option<f64> {
     store
         .get_item(&format!("{PREFERENCE_PREFIX}{name}"))
         .ok()??
-        .parse()
+        .parse::<i64>()
         .ok()
+        .map(|ms| ms as f64)
 }
 
 pub fn set_tab_number(name: &str, value: Option<f64>) {
