@@ -381,56 +381,46 @@ impl Store {
     /// Merges `theirs` (one stored part) in, notifying narrowly: a month's
     /// days one by one; anything else (or a deletion) the whole store.
     fn patch(&self, part: &Part, theirs: &AppState) {
-        let days_only = matches!(part, Part::Month(_))
-            && theirs.reset_at == 0
-            && theirs.symptom_scores.is_empty()
-            && theirs.strength_checks.is_empty()
-            && theirs.runs.is_empty();
-        if !days_only {
-            let changed = self
-                .state
-                .with_untracked(|ours| ours.merge(theirs) != *ours);
-            if changed {
-                self.state.update(|ours| ours.merge_in(theirs));
-                self.days_changed();
+        if matches!(part, Part::Month(_)) && theirs.holds_only_days() {
+            for (day, log) in &theirs.days {
+                self.patch_day(*day, log);
             }
             return;
         }
-        for (day, log) in &theirs.days {
-            let one_day = AppState {
-                days: [(*day, log.clone())].into(),
-                ..AppState::default()
-            };
-            let merged = self.state.with_untracked(|ours| {
-                let mut mine = AppState {
-                    days: ours
-                        .days
-                        .get(day)
-                        .map(|log| (*day, log.clone()))
-                        .into_iter()
-                        .collect(),
-                    ..AppState::default()
-                };
-                mine.merge_in(&one_day);
-                mine.days.remove(day)
-            });
-            let current = self
-                .state
-                .with_untracked(|ours| ours.days.get(day).cloned());
-            if merged != current {
-                let days = self.state.days();
-                match (merged, current.is_some()) {
-                    (Some(log), true) => AtKeyed::new(days, *day).set(log),
-                    (Some(log), false) => days.update(|days| {
-                        days.insert(*day, log);
-                    }),
-                    (None, _) => days.update(|days| {
-                        days.remove(day);
-                    }),
-                }
-                self.days_changed();
-            }
+        let changed = self
+            .state
+            .with_untracked(|ours| ours.merge(theirs) != *ours);
+        if changed {
+            self.state.update(|ours| ours.merge_in(theirs));
+            self.days_changed();
         }
+    }
+
+    /// Merges another copy's log of `day` in, waking only that day's readers.
+    fn patch_day(&self, day: Day, theirs: &DayLog) {
+        let only = |log: Option<&DayLog>| AppState {
+            days: log.map(|log| (day, log.clone())).into_iter().collect(),
+            ..AppState::default()
+        };
+        let (merged, current) = self.state.with_untracked(|ours| {
+            let mut mine = only(ours.days.get(&day));
+            mine.merge_in(&only(Some(theirs)));
+            (mine.days.remove(&day), ours.days.get(&day).cloned())
+        });
+        if merged == current {
+            return;
+        }
+        let days = self.state.days();
+        match (merged, current.is_some()) {
+            (Some(log), true) => AtKeyed::new(days, day).set(log),
+            (Some(log), false) => days.update(|days| {
+                days.insert(day, log);
+            }),
+            (None, _) => days.update(|days| {
+                days.remove(&day);
+            }),
+        }
+        self.days_changed();
     }
 
     /// The settings, read narrowly (a tick does not wake their readers).

@@ -405,26 +405,43 @@ pub struct AppState {
 }
 
 /// Every kind of record, once. Kinds listed under `main` are stored together;
-/// kinds under `by_day` are keyed by day and stored one month to a key.
-/// Adding a kind: a field on `AppState` and a name here; merging, pruning,
-/// re-stamping, clamping, storing, salvaging and counting follow.
+/// kinds under `by_day` are keyed by day and stored one month to a key, day
+/// logs (`days`) first. A kind with words (`counted as "one" / "many"`) is
+/// counted on its own in `Counts`; the rest count as "other".
+/// Adding a kind: a field on `AppState` and a line here (and an `AnyRecords`
+/// impl for its type in the tests, if it is a new type); merging, pruning,
+/// re-stamping, clamping, storing, salvaging, counting, the store's patch and
+/// the property tests follow.
 macro_rules! record_kinds {
-    (main: [$($main:ident),* $(,)?], by_day: [$($day:ident),* $(,)?] $(,)?) => {
+    (
+        main: [$($main:ident $(counted as $main_one:literal / $main_many:literal)?),* $(,)?],
+        by_day: [days $(, $day:ident $(counted as $day_one:literal / $day_many:literal)?)* $(,)?] $(,)?
+    ) => {
+        /// The kinds `Counts` counts on their own: (kind, one, many), in
+        /// the order they are described.
+        const COUNTED_KINDS: &[(&str, &str, &str)] = &[
+            $($((stringify!($main), $main_one, $main_many),)?)*
+            $($((stringify!($day), $day_one, $day_many),)?)*
+        ];
+
         impl AppState {
             /// Visits each kind with its name.
             pub fn visit(&self, visitor: &mut impl records::Visit) {
                 $(visitor.visit(stringify!($main), &self.$main);)*
+                visitor.visit("days", &self.days);
                 $(visitor.visit(stringify!($day), &self.$day);)*
             }
 
             pub fn visit_mut(&mut self, visitor: &mut impl records::VisitMut) {
                 $(visitor.visit(stringify!($main), &mut self.$main);)*
+                visitor.visit("days", &mut self.days);
                 $(visitor.visit(stringify!($day), &mut self.$day);)*
             }
 
             /// Visits each kind of `self` beside the same kind of `other`.
             pub fn visit_pair(&mut self, other: &AppState, visitor: &mut impl records::VisitPair) {
                 $(visitor.visit(stringify!($main), &mut self.$main, &other.$main);)*
+                visitor.visit("days", &mut self.days, &other.days);
                 $(visitor.visit(stringify!($day), &mut self.$day, &other.$day);)*
             }
 
@@ -437,6 +454,7 @@ macro_rules! record_kinds {
                         ..AppState::default()
                     },
                     Part::Month(month) => AppState {
+                        days: records::month_of(&self.days, *month),
                         $($day: records::month_of(&self.$day, *month),)*
                         ..AppState::default()
                     },
@@ -445,17 +463,52 @@ macro_rules! record_kinds {
 
             /// The months that hold records of the by-day kinds.
             pub fn months(&self) -> std::collections::BTreeSet<Month> {
-                let mut months = std::collections::BTreeSet::new();
+                let mut months: std::collections::BTreeSet<Month> =
+                    self.days.keys().map(|day| day.month()).collect();
                 $(months.extend(self.$day.keys().map(|day| day.month()));)*
                 months
+            }
+
+            /// True when `self` holds day logs and nothing else, not even a
+            /// deletion: merging it in can then go day by day.
+            pub fn holds_only_days(&self) -> bool {
+                self.reset_at == 0
+                    $(&& self.$main == Default::default())*
+                    $(&& self.$day.is_empty())*
+            }
+
+            /// Any state: each kind drawn by its type's `AnyRecords`, no
+            /// deletion.
+            #[cfg(test)]
+            pub(crate) fn any_records() -> proptest::strategy::BoxedStrategy<AppState> {
+                use proptest::strategy::{Just, Strategy};
+                let state = Just(AppState::default()).boxed();
+                $(let state = tests::with_any(state, |state, records| state.$main = records);)*
+                let state = tests::with_any(state, |state, records| state.days = records);
+                $(let state = tests::with_any(state, |state, records| state.$day = records);)*
+                state
             }
         }
     };
 }
 
 record_kinds! {
-    main: [settings, programme, check_draft, check_results, reading, last_backup, been_seen, phase_history],
-    by_day: [days, symptom_scores, strength_checks, runs],
+    main: [
+        settings,
+        programme,
+        check_draft,
+        check_results counted as "self-check result" / "self-check results",
+        reading,
+        last_backup,
+        been_seen,
+        phase_history,
+    ],
+    by_day: [
+        days,
+        symptom_scores counted as "symptom score" / "symptom scores",
+        strength_checks counted as "strength check" / "strength checks",
+        runs counted as "run" / "runs",
+    ],
 }
 
 impl AppState {

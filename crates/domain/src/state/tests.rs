@@ -79,101 +79,173 @@ fn any_result() -> impl Strategy<Value = CheckResult> {
     })
 }
 
-pub fn any_state() -> impl Strategy<Value = AppState> {
-    let phase = (0..Phase::ALL.len()).prop_map(|i| Phase::ALL[i]);
-    (
+/// A random value of one record kind's type, for `AppState::any_records`.
+pub trait AnyRecords: Sized {
+    fn any_records() -> BoxedStrategy<Self>;
+}
+
+/// A record's value, within what a stored one may hold.
+pub trait AnyValue: Sized + std::fmt::Debug + Clone + 'static {
+    fn any_value() -> BoxedStrategy<Self>;
+}
+
+/// A key of a kind kept by key.
+pub trait AnyKey: Sized + Ord + std::fmt::Debug + Clone + 'static {
+    fn any_key() -> BoxedStrategy<Self>;
+}
+
+impl<T: AnyValue> AnyRecords for Option<Stamped<T>> {
+    fn any_records() -> BoxedStrategy<Self> {
+        proptest::option::of(stamped(T::any_value())).boxed()
+    }
+}
+
+impl<K: AnyKey, T: AnyValue> AnyRecords for BTreeMap<K, Stamped<T>> {
+    fn any_records() -> BoxedStrategy<Self> {
+        proptest::collection::btree_map(K::any_key(), stamped(T::any_value()), 0..3).boxed()
+    }
+}
+
+impl AnyRecords for BTreeMap<Day, DayLog> {
+    fn any_records() -> BoxedStrategy<Self> {
+        proptest::collection::btree_map(any_day(), any_log(), 0..5).boxed()
+    }
+}
+
+impl AnyKey for Day {
+    fn any_key() -> BoxedStrategy<Self> {
+        any_day().boxed()
+    }
+}
+
+/// A self-check result's key: the time it was finished.
+impl AnyKey for u64 {
+    fn any_key() -> BoxedStrategy<Self> {
+        (1u64..40).boxed()
+    }
+}
+
+impl AnyValue for Day {
+    fn any_value() -> BoxedStrategy<Self> {
+        any_day().boxed()
+    }
+}
+
+/// A self-check result's stamp, as `been_seen` holds it.
+impl AnyValue for u64 {
+    fn any_value() -> BoxedStrategy<Self> {
+        (1u64..40).boxed()
+    }
+}
+
+impl AnyValue for Phase {
+    fn any_value() -> BoxedStrategy<Self> {
+        (0..Phase::ALL.len()).prop_map(|i| Phase::ALL[i]).boxed()
+    }
+}
+
+impl AnyValue for Settings {
+    fn any_value() -> BoxedStrategy<Self> {
+        let theme = prop_oneof![Just(Theme::System), Just(Theme::Light), Just(Theme::Dark)];
+        let week_start = proptest::option::of((0..7usize).prop_map(|i| Weekday::ALL[i]));
         (
-            proptest::collection::btree_map(any_day(), any_log(), 0..5),
-            proptest::option::of(stamped(
-                (phase, any_day()).prop_map(|(phase, since)| Programme { phase, since }),
-            )),
-            proptest::option::of(stamped((0u32..=600, 5u32..=120).prop_map(
-                |(rest_secs, break_minutes)| Settings {
-                    rest_secs,
-                    break_minutes,
-                    ..Settings::default()
-                },
-            ))),
-            proptest::collection::btree_map(
-                any_day(),
-                stamped(
-                    (0u8..=10, 0u8..=10, 0u8..=10).prop_map(|(a, b, c)| SymptomScore {
-                        sitting: a,
-                        activity: b,
-                        morning_after: c,
-                    }),
-                ),
-                0..3,
-            ),
-            proptest::collection::btree_map(
-                any_day(),
-                stamped((0u16..40, 0u16..40, any::<bool>()).prop_map(
-                    |(left, right, pain_at_rest)| StrengthCheck {
-                        left,
-                        right,
-                        pain_at_rest,
-                    },
-                )),
-                0..3,
-            ),
-        ),
-        (
-            proptest::collection::btree_map(1u64..40, stamped(any_result()), 0..2),
-            proptest::option::of(stamped("[a-z-]{1,12}".prop_map(SectionId))),
-            proptest::collection::btree_map(
-                any_day(),
-                stamped(
-                    (1u16..90, 0u8..=10, proptest::option::of(0u8..=10)).prop_map(
-                        |(minutes, pain_now, pain_next_morning)| RunEntry {
-                            minutes,
-                            pain_now,
-                            pain_next_morning,
-                        },
-                    ),
-                ),
-                0..2,
-            ),
-            proptest::option::of(stamped(1u64..40)),
-            0u64..3,
-        ),
-        (
-            proptest::option::of(stamped(Just(
-                [("where".to_string(), vec!["sit-bone".to_string()])].into(),
-            ))),
-            proptest::option::of(stamped(any_day())),
-            proptest::collection::btree_map(
-                any_day(),
-                stamped((0..Phase::ALL.len()).prop_map(|i| Phase::ALL[i])),
-                0..3,
-            ),
-        ),
-    )
-        .prop_map(
-            |(
-                (days, programme, settings, symptom_scores, strength_checks),
-                (check_results, reading, runs, been_seen, reset_at),
-                (check_draft, last_backup, phase_history),
-            )| {
-                let mut state = AppState {
-                    reset_at,
-                    settings,
-                    programme,
-                    days,
-                    check_draft,
-                    check_results,
-                    symptom_scores,
-                    strength_checks,
-                    runs,
-                    reading,
-                    last_backup,
-                    been_seen,
-                    phase_history,
-                };
-                // As every real copy is: nothing older than its own deletion.
-                state.drop_before(reset_at);
-                state
-            },
+            Settings::REST_SECS,
+            Settings::BREAK_MINUTES,
+            theme,
+            week_start,
         )
+            .prop_map(|(rest_secs, break_minutes, theme, week_start)| Settings {
+                theme,
+                rest_secs,
+                break_minutes,
+                week_start,
+            })
+            .boxed()
+    }
+}
+
+impl AnyValue for Programme {
+    fn any_value() -> BoxedStrategy<Self> {
+        (Phase::any_value(), any_day())
+            .prop_map(|(phase, since)| Programme { phase, since })
+            .boxed()
+    }
+}
+
+impl AnyValue for Answers {
+    fn any_value() -> BoxedStrategy<Self> {
+        Just([("where".to_string(), vec!["sit-bone".to_string()])].into()).boxed()
+    }
+}
+
+impl AnyValue for CheckResult {
+    fn any_value() -> BoxedStrategy<Self> {
+        any_result().boxed()
+    }
+}
+
+impl AnyValue for SectionId {
+    fn any_value() -> BoxedStrategy<Self> {
+        "[a-z-]{1,12}".prop_map(SectionId).boxed()
+    }
+}
+
+impl AnyValue for SymptomScore {
+    fn any_value() -> BoxedStrategy<Self> {
+        (0u8..=10, 0u8..=10, 0u8..=10)
+            .prop_map(|(sitting, activity, morning_after)| SymptomScore {
+                sitting,
+                activity,
+                morning_after,
+            })
+            .boxed()
+    }
+}
+
+impl AnyValue for StrengthCheck {
+    fn any_value() -> BoxedStrategy<Self> {
+        (0u16..40, 0u16..40, any::<bool>())
+            .prop_map(|(left, right, pain_at_rest)| StrengthCheck {
+                left,
+                right,
+                pain_at_rest,
+            })
+            .boxed()
+    }
+}
+
+impl AnyValue for RunEntry {
+    fn any_value() -> BoxedStrategy<Self> {
+        (1u16..90, 0u8..=10, proptest::option::of(0u8..=10))
+            .prop_map(|(minutes, pain_now, pain_next_morning)| RunEntry {
+                minutes,
+                pain_now,
+                pain_next_morning,
+            })
+            .boxed()
+    }
+}
+
+/// `state` with one more kind drawn at random, set by `set`.
+pub fn with_any<R: AnyRecords + std::fmt::Debug + Clone + 'static>(
+    state: BoxedStrategy<AppState>,
+    set: fn(&mut AppState, R),
+) -> BoxedStrategy<AppState> {
+    (state, R::any_records())
+        .prop_map(move |(mut state, records)| {
+            set(&mut state, records);
+            state
+        })
+        .boxed()
+}
+
+pub fn any_state() -> impl Strategy<Value = AppState> {
+    (AppState::any_records(), 0u64..3).prop_map(|(mut state, reset_at)| {
+        state.reset_at = reset_at;
+        // As every real copy is: nothing older than its own deletion.
+        state.drop_before(reset_at);
+        state
+    })
 }
 
 /// Every (kind, key) record with its stamp, to check nothing is lost.
@@ -1002,4 +1074,31 @@ fn only_days_the_store_can_read_back_are_storable() {
             "{year}"
         );
     }
+}
+
+#[test]
+fn only_a_month_of_day_logs_holds_only_days() {
+    let days = eight_days();
+    assert!(days.holds_only_days());
+    let mut with_run = days.clone();
+    with_run.runs.insert(
+        Day(20_000),
+        Stamped::new(
+            1,
+            RunEntry {
+                minutes: 20,
+                pain_now: 2,
+                pain_next_morning: None,
+            },
+        ),
+    );
+    assert!(!with_run.holds_only_days());
+    let mut with_setting = days.clone();
+    with_setting.settings = Some(Stamped::new(1, Settings::default()));
+    assert!(!with_setting.holds_only_days());
+    let deleted = AppState {
+        reset_at: 5,
+        ..days
+    };
+    assert!(!deleted.holds_only_days());
 }
