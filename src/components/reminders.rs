@@ -3,7 +3,7 @@
 
 use crate::browser::{download, now_ms};
 use crate::store::use_store;
-use hamstring_domain::calendar::{ics, Reminder};
+use hamstring_domain::calendar::{ics, is_spread_out, Reminder};
 use hamstring_domain::date::Weekday;
 use hamstring_domain::phase::Phase;
 use leptos::prelude::*;
@@ -84,12 +84,8 @@ pub fn Reminders(phase: Phase) -> impl IntoView {
             None => message.set(Some("Choose at least one day.")),
         }
     };
-    let spread_out = move || {
-        let mut chosen: Vec<i32> = days.get().iter().map(|d| d.index()).collect();
-        chosen.sort();
-        let back_to_back = chosen.windows(2).any(|w| w[1] - w[0] == 1)
-            || (chosen.first() == Some(&0) && chosen.last() == Some(&6));
-        (chosen.len() > 4 || back_to_back).then_some(
+    let crowded = move || {
+        (!days.with(|days| is_spread_out(days))).then_some(
             "The programme asks for three to four days a week, with a rest day between sessions.",
         )
     };
@@ -108,7 +104,7 @@ pub fn Reminders(phase: Phase) -> impl IntoView {
                     </label>
                 }).collect_view()}
             </fieldset>
-            <div aria-live="polite">{move || spread_out().map(|text| view! { <p class="status warn">{text}</p> })}</div>
+            <div aria-live="polite">{move || crowded().map(|text| view! { <p class="status warn">{text}</p> })}</div>
             <label class="field">"Time" <input type="time" name="reminder-time" bind:value=time /></label>
             <div class="actions"><button type="button" class="secondary" on:click=add>"Add to my calendar"</button></div>
             <p aria-live="polite">{move || message.get()}</p>

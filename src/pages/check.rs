@@ -10,9 +10,12 @@ use hamstring_content::selfcheck::{
     level_text, older, Level, Question, BACK_FIRST_ADVICE, NOT_A_DIAGNOSIS, OLDER_RESULT,
 };
 use hamstring_domain::phase::Phase;
+use hamstring_domain::selfcheck::steps::{
+    first_step, next_step, position, previous_step, resume_step, CheckLink, Step,
+};
 use hamstring_domain::selfcheck::{
-    answer_label, flow, is_valid_answer, next_unanswered, older_summary, question, summary, triage,
-    Answers, OlderFinding, Reason, Triage, Verdict,
+    answer_label, flow, is_valid_answer, next_unanswered, older_summary, summary, triage, Answers,
+    OlderFinding, Reason, Triage, Verdict,
 };
 use hamstring_domain::state::{AppStateStoreFields, CheckResult, Stamped, SymptomScore};
 use leptos::prelude::*;
@@ -25,26 +28,8 @@ fn draft(store: Store) -> Answers {
         .unwrap_or_default()
 }
 
-fn go(to: &str) {
-    navigate(to);
-}
-
-/// Where Continue leads from a question: the next question in the flow, or
-/// the review once everything is answered and the person came from there.
-fn next_step(current: &str, answers: &Answers, from_review: bool) -> String {
-    if from_review {
-        // An edit can bring in a follow-up question; after it, back to the review.
-        return match next_unanswered(answers) {
-            Some(open) => format!("/check?step={}&from=review", open.id),
-            None => "/check?step=review".into(),
-        };
-    }
-    let questions = flow(answers);
-    let position = questions.iter().position(|q| q.id == current);
-    match position.and_then(|p| questions.get(p + 1)) {
-        Some(next) => format!("/check?step={}", next.id),
-        None => "/check?step=review".into(),
-    }
+fn go(step: Step) {
+    navigate(&step.href());
 }
 
 /// A heading that takes focus once it is on the page: each new step of the
@@ -67,81 +52,46 @@ pub fn CheckPage() -> impl IntoView {
     // screen and steal focus; only moving to another screen does.
     let screen = Memo::new(move |_| {
         let query = query.get();
-        if let Some(id) = query.get("result").and_then(|id| id.parse::<u64>().ok()) {
-            return Screen::Result(id);
-        }
-        // Back from a result to a step of that finished check: its answers
-        // moved into the result, so the result is what the step shows.
-        let finished = store.state.check_draft().with(Option::is_none);
-        if finished && query.get("step").is_some() {
-            let latest = store
+        let (step, from, result) = (query.get("step"), query.get("from"), query.get("result"));
+        let link = CheckLink {
+            step: step.as_deref(),
+            from_review: from.as_deref() == Some("review"),
+            result: result.as_deref(),
+        };
+        let answers = store
+            .state
+            .check_draft()
+            .with(|d| d.as_ref().map(|d| d.value.clone()));
+        let latest = || {
+            store
                 .state
                 .check_results()
-                .with(|results| results.keys().next_back().copied());
-            if let Some(id) = latest {
-                return Screen::Result(id);
-            }
-        }
-        let answers = draft(store);
-        match query.get("step").as_deref() {
-            Some("review") if next_unanswered(&answers).is_none() => Screen::Review,
-            Some("review") => {
-                Screen::Question(next_unanswered(&answers).expect("some question is open"))
-            }
-            Some(id) => match question(id) {
-                Some(q) if flow(&answers).iter().any(|asked| asked.id == q.id) => {
-                    Screen::Question(q)
-                }
-                _ => Screen::Intro,
-            },
-            None => Screen::Intro,
-        }
+                .with(|results| results.keys().next_back().copied())
+        };
+        Step::read(&link, answers.as_ref(), latest)
     });
-    let from_review = move || query.with(|q| q.get("from").as_deref() == Some("review"));
     view! {
         <article class="page check">
             <h1>"Self-check"</h1>
             {move || match screen.get() {
-                Screen::Intro => view! { <Intro /> }.into_any(),
-                Screen::Question(q) => view! { <QuestionStep question=q from_review=from_review() /> }.into_any(),
-                Screen::Review => view! { <Review /> }.into_any(),
-                Screen::Result(id) => view! { <ResultView id /> }.into_any(),
+                Step::Intro => view! { <Intro /> }.into_any(),
+                Step::Question { question, from_review } => view! { <QuestionStep question from_review /> }.into_any(),
+                Step::Review => view! { <Review /> }.into_any(),
+                Step::Result(id) => view! { <ResultView id /> }.into_any(),
             }}
         </article>
-    }
-}
-
-#[derive(Clone, Copy)]
-enum Screen {
-    Intro,
-    Question(&'static Question),
-    Review,
-    Result(u64),
-}
-
-impl PartialEq for Screen {
-    fn eq(&self, other: &Screen) -> bool {
-        match (self, other) {
-            (Screen::Question(a), Screen::Question(b)) => a.id == b.id,
-            (Screen::Result(a), Screen::Result(b)) => a == b,
-            (Screen::Intro, Screen::Intro) | (Screen::Review, Screen::Review) => true,
-            _ => false,
-        }
     }
 }
 
 #[component]
 fn Intro() -> impl IntoView {
     let store = use_store();
-    let in_progress = move || {
-        let answers = draft(store);
-        (!answers.is_empty()).then(|| next_unanswered(&answers).map(|q| q.id).unwrap_or("review"))
-    };
+    let in_progress = move || resume_step(&draft(store));
     let start = move |_| {
         store.change(Scope::Main, |state, now| {
             state.check_draft = Some(Stamped::new(now, Answers::new()))
         });
-        go(&format!("/check?step={}", flow(&Answers::new())[0].id));
+        go(first_step());
     };
     view! {
         <p class="lead">"Answer a few questions about your pain. The check points you to a sensible next step, and to a doctor when something sounds like more than this injury."</p>
@@ -154,7 +104,7 @@ fn Intro() -> impl IntoView {
             <div class="actions">
                 {move || match in_progress() {
                     Some(step) => view! {
-                        <a class="button primary" href=link(&format!("/check?step={step}"))>"Continue where you left off"</a>
+                        <a class="button primary" href=link(&step.href())>"Continue where you left off"</a>
                         <button type="button" class="secondary" on:click=start>"Start again"</button>
                     }.into_any(),
                     None => view! { <button type="button" class="primary" on:click=start>"Start the self-check"</button> }.into_any(),
@@ -170,14 +120,7 @@ fn Intro() -> impl IntoView {
 fn QuestionStep(question: &'static Question, from_review: bool) -> impl IntoView {
     let store = use_store();
     let chosen = move || draft(store).get(question.id).cloned().unwrap_or_default();
-    let position = move || {
-        let questions = flow(&draft(store));
-        let index = questions
-            .iter()
-            .position(|q| q.id == question.id)
-            .unwrap_or(0);
-        (index + 1, questions.len())
-    };
+    let place = move || position(question, &draft(store));
     let set_answer = move |picked: Vec<String>| {
         store.change(Scope::Main, |state, now| {
             let mut answers = state
@@ -196,25 +139,14 @@ fn QuestionStep(question: &'static Question, from_review: bool) -> impl IntoView
         if next_unanswered(&answers).is_none() && triage(&answers).level == Level::Emergency {
             return finish(store);
         }
-        go(&next_step(question.id, &answers, from_review))
+        go(next_step(question, &answers, from_review))
     };
-    let back = move |_| {
-        // Opened from the review to change one answer: Back returns there.
-        if from_review {
-            return go("/check?step=review");
-        }
-        let answers = draft(store);
-        let questions = flow(&answers);
-        match questions.iter().position(|q| q.id == question.id) {
-            Some(0) | None => go("/check"),
-            Some(i) => go(&format!("/check?step={}", questions[i - 1].id)),
-        }
-    };
+    let back = move |_| go(previous_step(question, &draft(store), from_review));
     let heading = focused_heading();
     view! {
-        <p class="step-count" id="step-count">{move || { let (n, total) = position(); format!("{} · Question {n} of {total}", question.part.title()) }}</p>
+        <p class="step-count" id="step-count">{move || { let (n, total) = place(); format!("{} · Question {n} of {total}", question.part.title()) }}</p>
         <div class="progress-bar" aria-hidden="true">
-            <span style:width=move || { let (n, total) = position(); format!("{}%", n * 100 / total.max(1)) }></span>
+            <span style:width=move || { let (n, total) = place(); format!("{}%", n * 100 / total.max(1)) }></span>
         </div>
         <form class="card question" on:submit=move |ev| { ev.prevent_default(); if valid() { continue_(()); } }>
             <fieldset aria-labelledby="question-title"
@@ -280,7 +212,7 @@ fn finish(store: Store) {
         }
         state.check_draft = None;
     });
-    go(&format!("/check?result={finished_at}"));
+    go(Step::Result(finished_at));
 }
 
 #[component]
@@ -300,7 +232,7 @@ fn Review() -> impl IntoView {
                             <dd>
                                 <span>{label}</span>
                                 " "
-                                <a class="change" href=link(&format!("/check?step={}&from=review", q.id))>
+                                <a class="change" href=link(&Step::Question { question: q, from_review: true }.href())>
                                     "Change" <span class="visually-hidden">{format!(" your answer to: {}", q.prompt)}</span>
                                 </a>
                             </dd>
@@ -354,7 +286,7 @@ fn ResultView(id: u64) -> impl IntoView {
                             store.change(Scope::Main, |state, now| {
                                 state.check_draft = Some(Stamped::new(now, answers));
                             });
-                            go("/check?step=review");
+                            go(Step::Review);
                         }>"Review my answers"</button>
                     }
                 });
@@ -440,7 +372,7 @@ fn TriageResult(triage: Triage) -> impl IntoView {
         })}
         {offered.map(|phase| view! {
             <div class="actions">
-                <button type="button" class="primary" on:click=move |_| { store.set_phase(phase); go("/routine"); }>
+                <button type="button" class="primary" on:click=move |_| { store.set_phase(phase); navigate("/routine"); }>
                     {format!("Start the routine: {}", phase.title())}
                 </button>
             </div>
@@ -483,7 +415,7 @@ fn PastResults() -> impl IntoView {
                     <h2 id="past-title">"Your past results"</h2>
                     <ul>
                         {results.into_iter().map(|(id, day, top)| view! {
-                            <li><a href=link(&format!("/check?result={id}"))>{day.long_label()}</a> ": " {top}</li>
+                            <li><a href=link(&Step::Result(id).href())>{day.long_label()}</a> ": " {top}</li>
                         }).collect_view()}
                     </ul>
                 </section>

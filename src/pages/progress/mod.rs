@@ -13,7 +13,7 @@ use crate::components::widgets::Rating;
 use crate::store::{use_store, Scope};
 use data::DataSection;
 use hamstring_content::routine::STRENGTH_RULE;
-use hamstring_domain::date::{days_in_month, Day};
+use hamstring_domain::date::Day;
 use hamstring_domain::phase::Phase;
 use hamstring_domain::routine::{session_targets, SetTarget};
 use hamstring_domain::schedule::{
@@ -96,23 +96,13 @@ fn Weeks() -> impl IntoView {
 #[component]
 fn Calendar() -> impl IntoView {
     let store = use_store();
-    let month = RwSignal::new(store.today.get_untracked().first_of_month());
+    let month = RwSignal::new(store.today.get_untracked().month());
     let selected = RwSignal::new(None::<Day>);
-    let shift = move |months: i32| {
-        let (year, m, _) = month.get_untracked().ymd();
-        let index = year * 12 + m as i32 - 1 + months;
-        month.set(
-            Day::from_ymd(index.div_euclid(12), index.rem_euclid(12) as u32 + 1, 1)
-                .expect("first of month"),
-        );
-    };
+    let shift = move |months: i32| month.update(|month| *month = month.plus(months));
     let cells = move || {
-        let first = month.get();
-        let (year, m, _) = first.ymd();
-        let start = store.week_start();
-        let lead = first.days_since(first.week_start(start));
-        let days = (0..days_in_month(year, m) as i32).map(|i| first.plus(i));
-        (lead, days.collect::<Vec<_>>())
+        let first = month.get().first_day();
+        let lead = first.days_since(first.week_start(store.week_start()));
+        (lead, month.get().days().collect::<Vec<_>>())
     };
     let headers = move || {
         let start = store.week_start().index();
@@ -126,7 +116,7 @@ fn Calendar() -> impl IntoView {
             <p class="muted">"Tap a day to see it, correct it, or log a session you forgot."</p>
             <div class="calendar-head">
                 <button type="button" class="secondary" on:click=move |_| shift(-1) aria-label="Previous month">"‹"</button>
-                <h3 aria-live="polite">{move || month.get().month_label()}</h3>
+                <h3 aria-live="polite">{move || month.get().first_day().month_label()}</h3>
                 <button type="button" class="secondary" on:click=move |_| shift(1) aria-label="Next month">"›"</button>
             </div>
             <div class="calendar" role="group" aria-labelledby="calendar-title">

@@ -9,6 +9,8 @@ use hamstring_content::selfcheck::{
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+pub mod steps;
+
 /// The option id picked for each question id. Ids, not positions, are stored
 /// so reordering the options never changes a saved answer. (A list per
 /// question, as the first version of the check stored it.)

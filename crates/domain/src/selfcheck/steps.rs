@@ -1,0 +1,352 @@
+//! Where the self-check is: the screen a link names (`/check?step=onset`,
+//! `/check?step=review`, `/check?result=…`), and where each button leads. The
+//! step lives in the URL, so Back, reload and shared links all land on the
+//! same screen; the answers in progress live in the store.
+
+use super::{flow, next_unanswered, question, Answers};
+use hamstring_content::selfcheck::Question;
+
+/// A screen of the self-check, as a link names it.
+#[derive(Debug, Clone, Copy)]
+pub enum Step {
+    Intro,
+    /// `from_review`: opened from the review to change one answer.
+    Question {
+        question: &'static Question,
+        from_review: bool,
+    },
+    Review,
+    /// A finished check, by the time it was finished.
+    Result(u64),
+}
+
+impl PartialEq for Step {
+    fn eq(&self, other: &Step) -> bool {
+        match (self, other) {
+            (
+                Step::Question {
+                    question: a,
+                    from_review: from_a,
+                },
+                Step::Question {
+                    question: b,
+                    from_review: from_b,
+                },
+            ) => a.id == b.id && from_a == from_b,
+            (Step::Result(a), Step::Result(b)) => a == b,
+            (Step::Intro, Step::Intro) | (Step::Review, Step::Review) => true,
+            _ => false,
+        }
+    }
+}
+
+impl Step {
+    /// The link to this screen.
+    pub fn href(&self) -> String {
+        match self {
+            Step::Intro => "/check".into(),
+            Step::Question {
+                question,
+                from_review: false,
+            } => format!("/check?step={}", question.id),
+            Step::Question {
+                question,
+                from_review: true,
+            } => format!("/check?step={}&from=review", question.id),
+            Step::Review => "/check?step=review".into(),
+            Step::Result(id) => format!("/check?result={id}"),
+        }
+    }
+
+    /// The screen a link names, given the check in progress (`None`: none
+    /// is, it was finished) and the latest finished check (asked for only
+    /// when needed, so a page that reads it reactively tracks it only then).
+    pub fn read(
+        link: &CheckLink,
+        answers: Option<&Answers>,
+        latest: impl FnOnce() -> Option<u64>,
+    ) -> Step {
+        if let Some(id) = link.result.and_then(|id| id.parse::<u64>().ok()) {
+            return Step::Result(id);
+        }
+        // Back from a result to a step of that finished check: its answers
+        // moved into the result, so the result is what the step shows.
+        if answers.is_none() && link.step.is_some() {
+            if let Some(id) = latest() {
+                return Step::Result(id);
+            }
+        }
+        Step::read_step(link, answers.unwrap_or(&Answers::new()))
+    }
+
+    fn read_step(link: &CheckLink, answers: &Answers) -> Step {
+        match link.step {
+            Some("review") => match next_unanswered(answers) {
+                None => Step::Review,
+                Some(open) => Step::Question {
+                    question: open,
+                    from_review: link.from_review,
+                },
+            },
+            Some(id) => match question(id) {
+                Some(q) if flow(answers).iter().any(|asked| asked.id == q.id) => Step::Question {
+                    question: q,
+                    from_review: link.from_review,
+                },
+                _ => Step::Intro,
+            },
+            None => Step::Intro,
+        }
+    }
+}
+
+/// A self-check link's parameters (`?step=…&from=review`, `?result=…`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CheckLink<'a> {
+    pub step: Option<&'a str>,
+    pub from_review: bool,
+    pub result: Option<&'a str>,
+}
+
+/// The first question of a new check.
+pub fn first_step() -> Step {
+    Step::Question {
+        question: flow(&Answers::new())[0],
+        from_review: false,
+    }
+}
+
+/// Where "Continue where you left off" leads: the first open question, or
+/// the review once all are answered; `None` before anything was answered.
+pub fn resume_step(answers: &Answers) -> Option<Step> {
+    if answers.is_empty() {
+        return None;
+    }
+    Some(match next_unanswered(answers) {
+        Some(open) => Step::Question {
+            question: open,
+            from_review: false,
+        },
+        None => Step::Review,
+    })
+}
+
+/// Where Continue leads from a question: the next question in the flow, or
+/// the review once everything is answered and the person came from there.
+pub fn next_step(current: &Question, answers: &Answers, from_review: bool) -> Step {
+    if from_review {
+        // An edit can bring in a follow-up question; after it, back to the review.
+        return match next_unanswered(answers) {
+            Some(open) => Step::Question {
+                question: open,
+                from_review: true,
+            },
+            None => Step::Review,
+        };
+    }
+    let questions = flow(answers);
+    let position = questions.iter().position(|q| q.id == current.id);
+    match position.and_then(|p| questions.get(p + 1)) {
+        Some(next) => Step::Question {
+            question: next,
+            from_review: false,
+        },
+        None => Step::Review,
+    }
+}
+
+/// Where Back leads from a question: the review it was opened from, the
+/// question before it, or the start.
+pub fn previous_step(current: &Question, answers: &Answers, from_review: bool) -> Step {
+    if from_review {
+        return Step::Review;
+    }
+    let questions = flow(answers);
+    match questions.iter().position(|q| q.id == current.id) {
+        Some(0) | None => Step::Intro,
+        Some(i) => Step::Question {
+            question: questions[i - 1],
+            from_review: false,
+        },
+    }
+}
+
+/// "Question n of total" for `current` in the flow these answers make.
+pub fn position(current: &Question, answers: &Answers) -> (usize, usize) {
+    let questions = flow(answers);
+    let index = questions
+        .iter()
+        .position(|q| q.id == current.id)
+        .unwrap_or(0);
+    (index + 1, questions.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use hamstring_content::selfcheck::QUESTIONS;
+
+    fn query(step: &str) -> CheckLink<'_> {
+        CheckLink {
+            step: Some(step),
+            ..CheckLink::default()
+        }
+    }
+
+    /// The step a question leads to once `answers` are given: the first
+    /// open question, or the review.
+    fn open_or_review(answers: &Answers, from_review: bool) -> Step {
+        match next_unanswered(answers) {
+            Some(question) => Step::Question {
+                question,
+                from_review,
+            },
+            None => Step::Review,
+        }
+    }
+
+    /// Exhaustive over every state a person can reach: each question as it
+    /// comes up on every path, with every option. Continue leads to the
+    /// next question of the flow (or the review when it is complete), from
+    /// the review too; Back from there leads to the question just answered;
+    /// a link to the question lands on it, counted at its place.
+    #[test]
+    fn continue_and_back_lead_to_the_neighbouring_step_on_every_path() {
+        fn walk(answers: &mut Answers, count: &mut usize) {
+            let Some(question) = next_unanswered(answers) else {
+                return;
+            };
+            let asked = answers.len();
+            let link = Step::read(&query(question.id), Some(answers), || None);
+            assert_eq!(link, open_or_review(answers, false));
+            assert_eq!(position(question, answers).0, asked + 1);
+            for choice in question.choices {
+                answers.insert(question.id.into(), vec![choice.id.into()]);
+                let next = next_step(question, answers, false);
+                assert_eq!(next, open_or_review(answers, false), "{answers:?}");
+                assert_eq!(
+                    next_step(question, answers, true),
+                    open_or_review(answers, true)
+                );
+                assert_eq!(previous_step(question, answers, true), Step::Review);
+                if let Step::Question { question: then, .. } = next {
+                    let back = previous_step(then, answers, false);
+                    assert_eq!(
+                        back,
+                        Step::Question {
+                            question,
+                            from_review: false
+                        }
+                    );
+                }
+                *count += 1;
+                walk(answers, count);
+            }
+            answers.remove(question.id);
+        }
+        let mut count = 0;
+        walk(&mut Answers::new(), &mut count);
+        assert!(count > 1000, "{count} states");
+        assert_eq!(
+            previous_step(&QUESTIONS[0], &Answers::new(), false),
+            Step::Intro
+        );
+        assert_eq!(
+            Step::read(&query("review"), Some(&Answers::new()), || None),
+            first_step()
+        );
+    }
+
+    #[test]
+    fn a_link_lands_on_what_it_names_or_the_start() {
+        let none = Answers::new();
+        let first = &QUESTIONS[0];
+        let last = QUESTIONS.last().unwrap();
+        assert_eq!(
+            Step::read(&CheckLink::default(), Some(&none), || None),
+            Step::Intro
+        );
+        assert_eq!(
+            Step::read(&query(first.id), Some(&none), || None),
+            first_step()
+        );
+        // A question the flow does not reach (the check stopped at an
+        // emergency), or none at all, is the start.
+        let emergency: Answers = [(first.id.to_string(), vec!["yes".to_string()])].into();
+        assert_eq!(flow(&emergency).len(), 1);
+        assert_eq!(
+            Step::read(&query(last.id), Some(&emergency), || None),
+            Step::Intro
+        );
+        assert_eq!(
+            Step::read(&query("nonsense"), Some(&none), || None),
+            Step::Intro
+        );
+        // The review with questions open is the first open question.
+        assert_eq!(
+            Step::read(&query("review"), Some(&none), || None),
+            first_step()
+        );
+        let result = CheckLink {
+            result: Some("17"),
+            ..query(first.id)
+        };
+        assert_eq!(Step::read(&result, Some(&none), || None), Step::Result(17));
+        // A finished check's step shows its result; with none saved, the step.
+        assert_eq!(
+            Step::read(&query(first.id), None, || Some(9)),
+            Step::Result(9)
+        );
+        assert_eq!(Step::read(&query(first.id), None, || None), first_step());
+        assert_eq!(
+            Step::read(&CheckLink::default(), None, || Some(9)),
+            Step::Intro
+        );
+    }
+
+    #[test]
+    fn resuming_leads_to_the_first_open_question_or_the_review() {
+        assert_eq!(resume_step(&Answers::new()), None);
+        let first = &QUESTIONS[0];
+        let answered = |pairs: &[(&str, &str)]| -> Answers {
+            pairs
+                .iter()
+                .map(|(q, c)| (q.to_string(), vec![c.to_string()]))
+                .collect()
+        };
+        // Only the emergency answer: the flow ends there, the review is next.
+        assert_eq!(
+            resume_step(&answered(&[(first.id, "yes")])),
+            Some(Step::Review)
+        );
+        let second = &QUESTIONS[1];
+        let started = answered(&[(first.id, "no")]);
+        let open = Step::Question {
+            question: second,
+            from_review: false,
+        };
+        assert_eq!(resume_step(&started), Some(open));
+        // A later answer alone: the first question is still open.
+        assert_eq!(
+            resume_step(&answered(&[(second.id, "no")])),
+            Some(first_step())
+        );
+    }
+
+    #[test]
+    fn links_name_their_step() {
+        let first = &QUESTIONS[0];
+        let from_review = Step::Question {
+            question: first,
+            from_review: true,
+        };
+        assert_eq!(Step::Intro.href(), "/check");
+        assert_eq!(first_step().href(), format!("/check?step={}", first.id));
+        assert_eq!(
+            from_review.href(),
+            format!("/check?step={}&from=review", first.id)
+        );
+        assert_eq!(Step::Review.href(), "/check?step=review");
+        assert_eq!(Step::Result(5).href(), "/check?result=5");
+    }
+}
