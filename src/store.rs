@@ -12,7 +12,7 @@ use hamstring_domain::backup::UndoCopy;
 use hamstring_domain::date::{Day, Weekday};
 use hamstring_domain::phase::Phase;
 use hamstring_domain::state::{
-    AppState, AppStateStoreFields, Clock, DayLog, Part, Programme, Settings, Stamped,
+    AppState, AppStateStoreFields, Clock, DayLog, Part, Programme, Settings, Stamped, EMPTY_DAY,
     MAX_CLOCK_SKEW_MS,
 };
 use leptos::prelude::*;
@@ -60,8 +60,6 @@ fn wall() -> (u64, u64) {
     let now = now_ms();
     (now, now + MAX_CLOCK_SKEW_MS)
 }
-
-static EMPTY_DAY: DayLog = DayLog::EMPTY;
 
 impl Store {
     /// An empty store: what the build-time render and the first client
@@ -306,7 +304,7 @@ impl Store {
         let Some(key) = key else {
             // The other tab cleared storage: write everything we hold back.
             self.synced.set_value(Synced::default());
-            let parts = self.state.with_untracked(all_parts);
+            let parts = self.state.with_untracked(AppState::parts);
             if !self.read_only() {
                 self.write(&parts);
             }
@@ -459,7 +457,7 @@ impl Store {
         let mut parts = self.take_in_everything()?;
         let before = self.state.get_untracked();
         let merged = before.merge_import(backup);
-        parts.extend(all_parts(&merged));
+        parts.extend(merged.parts());
         parts.sort();
         parts.dedup();
         if let Err(problem) = self.write_parts(&merged, &parts) {
@@ -480,7 +478,7 @@ impl Store {
     /// changes. Returns the parts to write; a failed read is shown and
     /// returned.
     fn take_in_everything(&self) -> Result<Vec<Part>, Health> {
-        let mut parts = self.state.with_untracked(all_parts);
+        let mut parts = self.state.with_untracked(AppState::parts);
         parts.extend(storage::stored_months().into_iter().map(Part::Month));
         parts.sort();
         parts.dedup();
@@ -546,13 +544,6 @@ impl Default for Store {
     fn default() -> Self {
         Store::new()
     }
-}
-
-/// Every part that holds records: each month, then the main key.
-fn all_parts(state: &AppState) -> Vec<Part> {
-    let mut parts: Vec<Part> = state.months().into_iter().map(Part::Month).collect();
-    parts.push(Part::Main);
-    parts
 }
 
 pub fn use_store() -> Store {

@@ -24,7 +24,8 @@ pub fn Chart(
     #[prop(into)] empty: ViewFn,
 ) -> impl IntoView {
     use hamstring_domain::chart::{
-        date_ticks, one_decimal, polyline, series as windowed, spans_differ, window, Frame, Span,
+        date_ticks, one_decimal, polyline, ranges_differ, series as windowed, window, ChartRange,
+        Frame,
     };
     const W: i32 = 320;
     const H: i32 = 180;
@@ -35,7 +36,7 @@ pub fn Chart(
         bottom: (H - 26) as f32,
     };
     let store = use_store();
-    let span = RwSignal::new(Span::TwelveWeeks);
+    let range = RwSignal::new(ChartRange::TwelveWeeks);
     let earliest = move || {
         series.with(|series| {
             series
@@ -46,10 +47,10 @@ pub fn Chart(
     };
     let drawn = move || {
         let series = series.get();
-        let window = window(span.get(), store.today.get(), earliest());
+        let window = window(range.get(), store.today.get(), earliest());
         let lines: Vec<_> = series
             .iter()
-            .map(|s| (s.colour, s.name, windowed(&s.values, span.get(), window)))
+            .map(|s| (s.colour, s.name, windowed(&s.values, range.get(), window)))
             .collect();
         (window, lines)
     };
@@ -72,14 +73,14 @@ pub fn Chart(
             let picker_name = picker_name.clone();
             // Until the ratings go back further than twelve weeks, every
             // span shows the same: no choice to make.
-            let picker = spans_differ(store.today.get(), earliest()).then(|| view! {
+            let picker = ranges_differ(store.today.get(), earliest()).then(|| view! {
                 <fieldset class="chart-span">
                     <legend class="visually-hidden">{format!("{title}: time shown")}</legend>
-                    {Span::ALL.into_iter().map(|choice| {
+                    {ChartRange::ALL.into_iter().map(|choice| {
                         let id = format!("{picker_name}-{}", choice.label().replace(' ', "-"));
                         view! {
                             <label class="span-option" for=id.clone()>
-                                <input type="radio" id=id.clone() name=picker_name.clone() prop:checked=move || span.get() == choice on:change=move |_| span.set(choice) />
+                                <input type="radio" id=id.clone() name=picker_name.clone() prop:checked=move || range.get() == choice on:change=move |_| range.set(choice) />
                                 <span>{choice.label()}</span>
                             </label>
                         }

@@ -34,7 +34,7 @@ fn go(step: Step) {
 
 /// A heading that takes focus once it is on the page: each new step of the
 /// check is announced to screen readers and Tab starts from it.
-fn focused_heading() -> NodeRef<leptos::html::H2> {
+fn use_focused_heading() -> NodeRef<leptos::html::H2> {
     let heading = NodeRef::<leptos::html::H2>::new();
     Effect::new(move |_| {
         if let Some(heading) = heading.get() {
@@ -142,7 +142,7 @@ fn QuestionStep(question: &'static Question, from_review: bool) -> impl IntoView
         go(next_step(question, &answers, from_review))
     };
     let back = move |_| go(previous_step(question, &draft(store), from_review));
-    let heading = focused_heading();
+    let heading = use_focused_heading();
     view! {
         <p class="step-count" id="step-count">{move || { let (n, total) = place(); format!("{} · Question {n} of {total}", question.part.title()) }}</p>
         <div class="progress-bar" aria-hidden="true">
@@ -218,7 +218,7 @@ fn finish(store: Store) {
 #[component]
 fn Review() -> impl IntoView {
     let store = use_store();
-    let heading = focused_heading();
+    let heading = use_focused_heading();
     let finish = move |_| finish(store);
     view! {
         <section class="card" aria-labelledby="review-title">
@@ -255,7 +255,7 @@ fn ResultView(id: u64) -> impl IntoView {
             .state
             .with(|s| s.check_results.get(&id).map(|r| r.value.clone()))
     };
-    let heading = focused_heading();
+    let heading = use_focused_heading();
     view! {
         {move || match result() {
             None => view! {

@@ -9,7 +9,7 @@ use crate::components::chart::{Chart, Series};
 use crate::components::exercise::SessionExercise;
 use crate::components::runs::RunLog;
 use crate::components::summary::PhysioSummary;
-use crate::components::widgets::Rating;
+use crate::components::widgets::{use_day_pain, Rating};
 use crate::store::{use_store, Scope};
 use data::DataSection;
 use hamstring_content::routine::STRENGTH_RULE;
@@ -21,7 +21,9 @@ use hamstring_domain::schedule::{
     strength_ready, strength_ready_twice, week_streak, weeks_in_phase, STRENGTH_RATIO_PERCENT,
     WEEK_TARGET_MAX, WEEK_TARGET_MIN,
 };
-use hamstring_domain::state::{AppStateStoreFields, DayLog, SetKey, Stamped, StrengthCheck};
+use hamstring_domain::state::{
+    AppStateStoreFields, DayLog, DayPain, SetKey, Stamped, StrengthCheck,
+};
 use leptos::prelude::*;
 
 #[component]
@@ -196,16 +198,8 @@ fn DayEditor(day: Day) -> impl IntoView {
             }
         });
     };
-    let rating =
-        |read: fn(&DayLog) -> Option<u8>| Signal::derive(move || store.with_day(day, read));
-    let set_after = Callback::new(move |n: u8| {
-        store.change_day(day, |log, now| log.pain_after = Some(Stamped::new(now, n)))
-    });
-    let set_morning = Callback::new(move |n: u8| {
-        store.change_day(day, |log, now| {
-            log.pain_next_morning = Some(Stamped::new(now, n))
-        })
-    });
+    let (after, set_after) = use_day_pain(day, DayPain::After);
+    let (morning, set_morning) = use_day_pain(day, DayPain::NextMorning);
     view! {
         <div class="day-editor" aria-labelledby="day-title">
             <h3 id="day-title" tabindex="-1">{day.long_label()}</h3>
@@ -229,9 +223,9 @@ fn DayEditor(day: Day) -> impl IntoView {
                 (!mine.is_empty()).then(|| view! { <SessionExercise id day targets=mine rest_until /> })
             }).collect_view()}
             <Rating legend=format!("Pain during or right after the session on {}, 0 to 10", day.long_label()) name=format!("after-{day}")
-                value=rating(|log| log.pain_after.as_ref().map(|p| p.value)) on_pick=set_after />
+                value=after on_pick=set_after />
             <Rating legend=format!("Pain the morning after {}, 0 to 10", day.long_label()) name=format!("morning-{day}")
-                value=rating(|log| log.pain_next_morning.as_ref().map(|p| p.value)) on_pick=set_morning />
+                value=morning on_pick=set_morning />
         </div>
     }
 }
@@ -356,7 +350,7 @@ fn StrengthCheckForm() -> impl IntoView {
             text.trim()
                 .parse::<u16>()
                 .ok()
-                .filter(|n| *n <= StrengthCheck::MAX_REPS)
+                .filter(|n| *n <= StrengthCheck::MAX_BRIDGE_REPS)
         };
         let (Some(l), Some(r)) = (reps(left.get_untracked()), reps(right.get_untracked())) else {
             error.set(Some(

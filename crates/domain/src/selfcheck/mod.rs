@@ -4,7 +4,7 @@
 //! walks that table. It points to a next step; it never diagnoses.
 
 use hamstring_content::selfcheck::{
-    older, Flag, Level, Part, Question, NOT_SURE, QUESTIONS, RETIRED,
+    older, CheckPart, Flag, Level, Question, NOT_SURE, QUESTIONS, RETIRED,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -126,7 +126,7 @@ pub fn triage(answers: &Answers) -> Triage {
     for question in flow(answers) {
         let (choice_id, flag) = match picked(question, answers) {
             Some(choice) => (choice.id, choice.flag),
-            None if question.part == Part::WarningSigns => {
+            None if question.part == CheckPart::WarningSigns => {
                 let unsure = question.choices.iter().find(|c| c.id == NOT_SURE);
                 (NOT_SURE, unsure.and_then(|c| c.flag))
             }
@@ -238,7 +238,7 @@ pub fn summary(answers: &Answers, triage: &Triage, date: &str) -> String {
         .iter()
         .filter(|q| answers.contains_key(q.id))
         .collect();
-    for part in [Part::WarningSigns, Part::YourPain] {
+    for part in [CheckPart::WarningSigns, CheckPart::YourPain] {
         let questions: Vec<_> = QUESTIONS
             .iter()
             .chain(retired.iter().copied())

@@ -2,7 +2,7 @@
 //! through the check, and results saved by older versions.
 
 use super::*;
-use hamstring_content::selfcheck::Part;
+use hamstring_content::selfcheck::CheckPart;
 
 fn answers(pairs: &[(&str, &str)]) -> Answers {
     pairs
@@ -160,7 +160,7 @@ fn the_check_stops_at_an_emergency_and_after_the_last_same_day_sign_when_urgent(
     let unsure = answers(&[("saddle-numb", NOT_SURE)]);
     assert_eq!(next_unanswered(&unsure).unwrap().id, "bladder");
     let mut unsure_then_no = with(&[("saddle-numb", NOT_SURE)]);
-    unsure_then_no.retain(|id, _| question(id).unwrap().part == Part::WarningSigns);
+    unsure_then_no.retain(|id, _| question(id).unwrap().part == CheckPart::WarningSigns);
     assert!(next_unanswered(&unsure_then_no).is_none());
     assert_eq!(triage(&unsure_then_no).level, Level::Urgent);
     // Urgent early on: the later same-day signs are asked, the pain is not.
@@ -243,9 +243,14 @@ fn question_ids_and_choices_are_unique_and_well_formed() {
         }
     }
     // Warning signs first, then the pain: the check can stop early.
-    let parts: Vec<Part> = QUESTIONS.iter().map(|q| q.part).collect();
-    let first_pain = parts.iter().position(|p| *p == Part::YourPain).unwrap();
-    assert!(parts[first_pain..].iter().all(|p| *p == Part::YourPain));
+    let parts: Vec<CheckPart> = QUESTIONS.iter().map(|q| q.part).collect();
+    let first_pain = parts
+        .iter()
+        .position(|p| *p == CheckPart::YourPain)
+        .unwrap();
+    assert!(parts[first_pain..]
+        .iter()
+        .all(|p| *p == CheckPart::YourPain));
     // Every emergency sign comes before every urgent one.
     let levels = |q: &Question| {
         q.choices
@@ -311,7 +316,7 @@ fn every_answer_combination_is_triaged_safely() {
                     choice.id
                 );
             }
-            if question.part == Part::WarningSigns && choice.id == NOT_SURE {
+            if question.part == CheckPart::WarningSigns && choice.id == NOT_SURE {
                 assert!(result.level <= Level::Urgent, "{answers:?}");
             }
         }
@@ -375,7 +380,10 @@ fn every_answer_combination_is_triaged_safely() {
 /// "Yes" too: the table itself, not only the walk.
 #[test]
 fn warning_signs_never_reassure() {
-    for q in QUESTIONS.iter().filter(|q| q.part == Part::WarningSigns) {
+    for q in QUESTIONS
+        .iter()
+        .filter(|q| q.part == CheckPart::WarningSigns)
+    {
         let unsure = q
             .choices
             .iter()

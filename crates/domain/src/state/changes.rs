@@ -3,6 +3,7 @@
 
 use super::records::{Records, Visit};
 use super::{AppState, DayLog, COUNTED_KINDS};
+use hamstring_content::plural;
 use std::collections::BTreeMap;
 
 /// Records by the kind a person thinks in.
@@ -16,14 +17,6 @@ pub struct Counts {
     kinds: [usize; COUNTED_KINDS.len()],
     /// Settings, the programme, a check in progress and the like.
     pub other: usize,
-}
-
-fn plural(count: usize, one: &str, many: &str) -> String {
-    if count == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{count} {many}")
-    }
 }
 
 impl Counts {

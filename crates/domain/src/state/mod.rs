@@ -213,21 +213,30 @@ pub struct DayLog {
     pub snapshot_at: u64,
 }
 
+/// A day with no records, to lend out where a day has none (a static, so
+/// reactive views can borrow it on every change).
+pub static EMPTY_DAY: DayLog = DayLog {
+    sets: BTreeMap::new(),
+    reps: BTreeMap::new(),
+    loads: BTreeMap::new(),
+    pain_before: None,
+    pain_after: None,
+    pain_next_morning: None,
+    snapshot_at: 0,
+};
+
+/// The pain ratings a day holds, by when the pain was felt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayPain {
+    Before,
+    After,
+    NextMorning,
+}
+
 /// The heaviest load a day can log, in tenths of a kilogram.
 pub const MAX_LOAD_TENTHS: u16 = 2000;
 
 impl DayLog {
-    /// A day with no records, to lend out where a day has none.
-    pub const EMPTY: DayLog = DayLog {
-        sets: BTreeMap::new(),
-        reps: BTreeMap::new(),
-        loads: BTreeMap::new(),
-        pain_before: None,
-        pain_after: None,
-        pain_next_morning: None,
-        snapshot_at: 0,
-    };
-
     pub fn is_done(&self, key: SetKey) -> bool {
         self.sets.get(&key).is_some_and(|tick| tick.value)
     }
@@ -239,6 +248,30 @@ impl DayLog {
     /// A day counts as a training day once any set was ticked.
     pub fn trained(&self) -> bool {
         self.done_count() > 0
+    }
+
+    pub fn pain(&self, which: DayPain) -> Option<u8> {
+        self.pain_slot(which).as_ref().map(|rating| rating.value)
+    }
+
+    pub fn rate_pain(&mut self, which: DayPain, at: u64, value: u8) {
+        *self.pain_slot_mut(which) = Some(Stamped::new(at, value));
+    }
+
+    fn pain_slot(&self, which: DayPain) -> &Option<Stamped<u8>> {
+        match which {
+            DayPain::Before => &self.pain_before,
+            DayPain::After => &self.pain_after,
+            DayPain::NextMorning => &self.pain_next_morning,
+        }
+    }
+
+    fn pain_slot_mut(&mut self, which: DayPain) -> &mut Option<Stamped<u8>> {
+        match which {
+            DayPain::Before => &mut self.pain_before,
+            DayPain::After => &mut self.pain_after,
+            DayPain::NextMorning => &mut self.pain_next_morning,
+        }
     }
 
     pub fn has_records(&self) -> bool {
@@ -276,12 +309,13 @@ pub struct StrengthCheck {
 }
 
 impl StrengthCheck {
-    pub const MAX_REPS: u16 = 999;
+    /// Most single-leg bridge repetitions a side can log.
+    pub const MAX_BRIDGE_REPS: u16 = 999;
 }
 
 impl Valid for StrengthCheck {
     fn is_valid(&self) -> bool {
-        self.left <= StrengthCheck::MAX_REPS && self.right <= StrengthCheck::MAX_REPS
+        self.left <= StrengthCheck::MAX_BRIDGE_REPS && self.right <= StrengthCheck::MAX_BRIDGE_REPS
     }
 }
 
@@ -544,8 +578,14 @@ impl AppState {
     /// A day's log, or an empty one; borrowed, since reactive views read it
     /// on every change.
     pub fn day(&self, day: Day) -> &DayLog {
-        static EMPTY: DayLog = DayLog::EMPTY;
-        self.days.get(&day).unwrap_or(&EMPTY)
+        self.days.get(&day).unwrap_or(&EMPTY_DAY)
+    }
+
+    /// Every part that holds records: each month, then the main key.
+    pub fn parts(&self) -> Vec<Part> {
+        let mut parts: Vec<Part> = self.months().into_iter().map(Part::Month).collect();
+        parts.push(Part::Main);
+        parts
     }
 
     /// True when nothing has been recorded at all.

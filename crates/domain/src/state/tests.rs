@@ -282,10 +282,8 @@ fn keys(state: &AppState) -> std::collections::BTreeSet<String> {
 
 /// The state stored part by part, as storage keeps it, and read back.
 fn through_parts(state: &AppState, today: Day) -> AppState {
-    let mut parts = vec![Part::Main];
-    parts.extend(state.months().into_iter().map(Part::Month));
     let mut back = AppState::default();
-    for part in parts {
+    for part in state.parts() {
         let decoded = decode(&encode_part(state, &part, today)).unwrap();
         assert_eq!(decoded.dropped, 0);
         back.merge_in(&decoded.state);
@@ -1101,4 +1099,24 @@ fn only_a_month_of_day_logs_holds_only_days() {
         ..days
     };
     assert!(!deleted.holds_only_days());
+}
+
+#[test]
+fn each_pain_rating_of_a_day_is_its_own() {
+    for (which, slot) in [
+        (
+            DayPain::Before,
+            (|log| &log.pain_before) as fn(&DayLog) -> &Option<Stamped<u8>>,
+        ),
+        (DayPain::After, |log| &log.pain_after),
+        (DayPain::NextMorning, |log| &log.pain_next_morning),
+    ] {
+        let mut log = DayLog::default();
+        assert_eq!(log.pain(which), None);
+        log.rate_pain(which, 7, 4);
+        assert_eq!(log.pain(which), Some(4));
+        assert_eq!(slot(&log), &Some(Stamped::new(7, 4)));
+        let rated = [log.pain_before, log.pain_after, log.pain_next_morning];
+        assert_eq!(rated.iter().flatten().count(), 1, "{which:?}");
+    }
 }
