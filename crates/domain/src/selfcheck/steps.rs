@@ -3,8 +3,10 @@
 //! step lives in the URL, so Back, reload and shared links all land on the
 //! same screen; the answers in progress live in the store.
 
-use super::{flow, next_unanswered, question, Answers};
-use hamstring_content::selfcheck::Question;
+use super::{flow, next_unanswered, question, triage, Answers, Verdict};
+use crate::date::Day;
+use crate::state::{AppState, CheckResult, Stamped};
+use hamstring_content::selfcheck::{Level, Question};
 
 /// A screen of the self-check, as a link names it.
 #[derive(Debug, Clone, Copy)]
@@ -171,6 +173,38 @@ pub fn previous_step(current: &Question, answers: &Answers, from_review: bool) -
     }
 }
 
+/// Whether Continue skips the review and shows the result at once: every
+/// question is answered and one is an emergency, so there is no screen
+/// between the person and the number to call.
+pub fn acted_on_at_once(answers: &Answers) -> bool {
+    next_unanswered(answers).is_none() && triage(answers).level == Level::Emergency
+}
+
+/// Finishes a check on `day` at `now`: `answers` become a result, keyed by
+/// `now`, and nothing is left in progress. The same answers finished again
+/// on the same day (after reviewing them from the result) are that result,
+/// not a copy. Returns the result's key.
+pub fn finish(state: &mut AppState, answers: Answers, day: Day, now: u64) -> u64 {
+    state.check_draft = None;
+    let same = state
+        .check_results
+        .iter()
+        .next_back()
+        .filter(|(_, r)| r.value.day == day && r.value.answers == answers)
+        .map(|(id, _)| *id);
+    if let Some(id) = same {
+        return id;
+    }
+    let verdict = Verdict::Triage(triage(&answers));
+    let result = CheckResult {
+        day,
+        answers,
+        verdict,
+    };
+    state.check_results.insert(now, Stamped::new(now, result));
+    now
+}
+
 /// "Question n of total" for `current` in the flow these answers make.
 pub fn position(current: &Question, answers: &Answers) -> (usize, usize) {
     let questions = flow(answers);
@@ -331,6 +365,51 @@ mod tests {
             resume_step(&answered(&[(second.id, "no")])),
             Some(first_step())
         );
+    }
+
+    /// Exhaustive over every completed check: the result comes at once
+    /// exactly when it is an emergency, and never before the last answer.
+    #[test]
+    fn only_an_emergency_skips_the_review() {
+        fn walk(answers: &mut Answers) {
+            let Some(question) = next_unanswered(answers) else {
+                let emergency = triage(answers).level == Level::Emergency;
+                assert_eq!(acted_on_at_once(answers), emergency, "{answers:?}");
+                return;
+            };
+            assert!(!acted_on_at_once(answers), "{answers:?}");
+            for choice in question.choices {
+                answers.insert(question.id.into(), vec![choice.id.into()]);
+                walk(answers);
+            }
+            answers.remove(question.id);
+        }
+        walk(&mut Answers::new());
+    }
+
+    #[test]
+    fn finishing_the_same_answers_again_that_day_keeps_one_result() {
+        let first = &QUESTIONS[0];
+        let answers: Answers = [(first.id.to_string(), vec!["yes".to_string()])].into();
+        let day = Day(20_000);
+        let mut state = AppState {
+            check_draft: Some(Stamped::new(1, answers.clone())),
+            ..AppState::default()
+        };
+        assert_eq!(finish(&mut state, answers.clone(), day, 10), 10);
+        assert_eq!(state.check_draft, None);
+        let saved = &state.check_results[&10].value;
+        assert_eq!(saved.verdict, Verdict::Triage(triage(&answers)));
+        // Reviewed from the result and finished unchanged: the same result.
+        state.check_draft = Some(Stamped::new(11, answers.clone()));
+        assert_eq!(finish(&mut state, answers.clone(), day, 20), 10);
+        assert_eq!(state.check_results.len(), 1);
+        assert_eq!(state.check_draft, None);
+        // Another day, or other answers: a result of its own.
+        assert_eq!(finish(&mut state, answers.clone(), day.plus(1), 30), 30);
+        let other: Answers = [(first.id.to_string(), vec!["no".to_string()])].into();
+        assert_eq!(finish(&mut state, other, day.plus(1), 40), 40);
+        assert_eq!(state.check_results.len(), 3);
     }
 
     #[test]
