@@ -227,10 +227,10 @@ mod tests {
         }
     }
 
-    /// The step a question leads to once `answers` are given: the first
-    /// open question, or the review.
-    fn open_or_review(answers: &Answers, from_review: bool) -> Step {
-        match next_unanswered(answers) {
+    /// The step a question leads to: the first open question, or the review
+    /// when none is open.
+    fn open_or_review(open: Option<&'static Question>, from_review: bool) -> Step {
+        match open {
             Some(question) => Step::Question {
                 question,
                 from_review,
@@ -243,44 +243,46 @@ mod tests {
     /// comes up on every path, with every option. Continue leads to the
     /// next question of the flow (or the review when it is complete), from
     /// the review too; Back from there leads to the question just answered;
-    /// a link to the question lands on it, counted at its place.
+    /// a link to the question lands on it, counted at its place; and the
+    /// result comes at once, skipping the review, exactly when it is an
+    /// emergency.
     #[test]
     fn continue_and_back_lead_to_the_neighbouring_step_on_every_path() {
-        fn walk(answers: &mut Answers, count: &mut usize) {
-            let Some(question) = next_unanswered(answers) else {
+        fn walk(answers: &mut Answers, from: Option<&'static Question>, count: &mut usize) {
+            let open = next_unanswered(answers);
+            let expected = open_or_review(open, false);
+            if let Some(from) = from {
+                assert_eq!(next_step(from, answers, false), expected, "{answers:?}");
+                let from_review = open_or_review(open, true);
+                assert_eq!(next_step(from, answers, true), from_review);
+                assert_eq!(previous_step(from, answers, true), Step::Review);
+                if let Some(then) = open {
+                    let back = Step::Question {
+                        question: from,
+                        from_review: false,
+                    };
+                    assert_eq!(previous_step(then, answers, false), back);
+                }
+            }
+            let Some(question) = open else {
+                let emergency = triage(answers).level == Level::Emergency;
+                assert_eq!(acted_on_at_once(answers), emergency, "{answers:?}");
                 return;
             };
-            let asked = answers.len();
             let link = Step::read(&query(question.id), Some(answers), || None);
-            assert_eq!(link, open_or_review(answers, false));
-            assert_eq!(position(question, answers).0, asked + 1);
+            assert_eq!(link, expected);
+            assert_eq!(position(question, answers).0, answers.len() + 1);
             for choice in question.choices {
                 answers.insert(question.id.into(), vec![choice.id.into()]);
-                let next = next_step(question, answers, false);
-                assert_eq!(next, open_or_review(answers, false), "{answers:?}");
-                assert_eq!(
-                    next_step(question, answers, true),
-                    open_or_review(answers, true)
-                );
-                assert_eq!(previous_step(question, answers, true), Step::Review);
-                if let Step::Question { question: then, .. } = next {
-                    let back = previous_step(then, answers, false);
-                    assert_eq!(
-                        back,
-                        Step::Question {
-                            question,
-                            from_review: false
-                        }
-                    );
-                }
                 *count += 1;
-                walk(answers, count);
+                walk(answers, Some(question), count);
             }
             answers.remove(question.id);
         }
         let mut count = 0;
-        walk(&mut Answers::new(), &mut count);
+        walk(&mut Answers::new(), None, &mut count);
         assert!(count > 1000, "{count} states");
+        assert!(!acted_on_at_once(&Answers::new()));
         assert_eq!(
             previous_step(&QUESTIONS[0], &Answers::new(), false),
             Step::Intro
@@ -365,26 +367,6 @@ mod tests {
             resume_step(&answered(&[(second.id, "no")])),
             Some(first_step())
         );
-    }
-
-    /// Exhaustive over every completed check: the result comes at once
-    /// exactly when it is an emergency, and never before the last answer.
-    #[test]
-    fn only_an_emergency_skips_the_review() {
-        fn walk(answers: &mut Answers) {
-            let Some(question) = next_unanswered(answers) else {
-                let emergency = triage(answers).level == Level::Emergency;
-                assert_eq!(acted_on_at_once(answers), emergency, "{answers:?}");
-                return;
-            };
-            assert!(!acted_on_at_once(answers), "{answers:?}");
-            for choice in question.choices {
-                answers.insert(question.id.into(), vec![choice.id.into()]);
-                walk(answers);
-            }
-            answers.remove(question.id);
-        }
-        walk(&mut Answers::new());
     }
 
     #[test]
