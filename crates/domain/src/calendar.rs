@@ -109,6 +109,13 @@ pub fn ics(
     Some(lines.iter().map(|line| fold(line)).collect())
 }
 
+/// A time of day as a time input gives it ("18:05"): hour and minute.
+pub fn clock_time(text: &str) -> Option<(u8, u8)> {
+    text.split_once(':')
+        .and_then(|(h, m)| Some((h.parse::<u8>().ok()?, m.parse::<u8>().ok()?)))
+        .filter(|(h, m)| *h < 24 && *m < 60)
+}
+
 /// Whether training on `days` each week leaves a rest day between sessions
 /// and asks for no more than the programme's four days (Sunday and Monday
 /// are back to back too).
@@ -123,6 +130,20 @@ pub fn is_spread_out(days: &[Weekday]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Exhaustive over every minute of a day, and what is not a time.
+    #[test]
+    fn clock_times_read_every_minute_of_the_day_and_nothing_else() {
+        for hour in 0..24u8 {
+            for minute in 0..60u8 {
+                let text = format!("{hour:02}:{minute:02}");
+                assert_eq!(clock_time(&text), Some((hour, minute)), "{text}");
+            }
+        }
+        for junk in ["", "18", "24:00", "12:60", "ab:cd", "-1:00", "18:00:00"] {
+            assert_eq!(clock_time(junk), None, "{junk}");
+        }
+    }
 
     /// Exhaustive over all 128 sets of weekdays: spread out exactly when no
     /// chosen day is followed by another chosen day, the week wrapping

@@ -10,8 +10,9 @@ use crate::components::exercise::SessionExercise;
 use crate::components::runs::RunLog;
 use crate::components::summary::PhysioSummary;
 use crate::components::widgets::{use_day_pain, Rating};
-use crate::store::{use_store, Scope};
+use crate::store::{use_store, Scope, Store};
 use data::DataSection;
+use hamstring_content::exercises::ExerciseId;
 use hamstring_content::routine::STRENGTH_RULE;
 use hamstring_domain::date::Day;
 use hamstring_domain::phase::Phase;
@@ -127,36 +128,63 @@ fn Calendar() -> impl IntoView {
                     let (lead, days) = cells();
                     let today = store.today.get();
                     (0..lead).map(|_| view! { <span></span> }.into_any())
-                        .chain(days.into_iter().map(move |day| {
-                            let done = move || store.with_day(day, DayLog::trained);
-                            let ran = move || store.state.runs().with(|runs| runs.contains_key(&day));
-                            let label = move || {
-                                let logged = match (done(), ran()) {
-                                    (true, true) => ": session and run logged",
-                                    (true, false) => ": session logged",
-                                    (false, true) => ": run logged",
-                                    (false, false) => "",
-                                };
-                                format!("{}{logged}", day.long_label())
-                            };
-                            let (_, _, number) = day.ymd();
-                            view! {
-                                <button type="button"
-                                    class=move || format!("{}{}{}", if done() { "trained" } else { "" }, if ran() { " ran" } else { "" }, if day == today { " today" } else { "" })
-                                    aria-label=label
-                                    aria-pressed=move || (selected.get() == Some(day)).to_string()
-                                    disabled={day > today}
-                                    on:click=move |_| selected.set(Some(day))>
-                                    {number}
-                                </button>
-                            }.into_any()
-                        }))
+                        .chain(days.into_iter().map(move |day| view! { <CalendarDay day today selected /> }.into_any()))
                         .collect_view()
                 }}
             </div>
             {move || selected.get().map(|day| view! { <DayEditor day /> })}
         </section>
     }
+}
+
+/// One day of the month grid: whether a session or a run was logged, and a
+/// tap to open it (days after today cannot be opened).
+#[component]
+fn CalendarDay(day: Day, today: Day, selected: RwSignal<Option<Day>>) -> impl IntoView {
+    let store = use_store();
+    let done = move || store.with_day(day, DayLog::trained);
+    let ran = move || store.state.runs().with(|runs| runs.contains_key(&day));
+    let label = move || {
+        let logged = match (done(), ran()) {
+            (true, true) => ": session and run logged",
+            (true, false) => ": session logged",
+            (false, true) => ": run logged",
+            (false, false) => "",
+        };
+        format!("{}{logged}", day.long_label())
+    };
+    let (_, _, number) = day.ymd();
+    view! {
+        <button type="button"
+            class=move || format!("{}{}{}", if done() { "trained" } else { "" }, if ran() { " ran" } else { "" }, if day == today { " today" } else { "" })
+            aria-label=label
+            aria-pressed=move || (selected.get() == Some(day)).to_string()
+            disabled={day > today}
+            on:click=move |_| selected.set(Some(day))>
+            {number}
+        </button>
+    }
+}
+
+/// The sets of `id` in that day's plan, and any ticked beyond it: a set not
+/// yet in the plan then is no "not yet" to show now.
+fn sets_of_the_day(
+    store: Store,
+    day: Day,
+    targets: &[SetTarget],
+    id: ExerciseId,
+) -> Vec<SetTarget> {
+    targets
+        .iter()
+        .filter(|t| t.key.exercise == id)
+        .filter(|t| {
+            t.dropped.is_none() || store.state.with_untracked(|s| s.day(day).is_done(t.key))
+        })
+        .map(|t| SetTarget {
+            dropped: None,
+            ..*t
+        })
+        .collect()
 }
 
 /// A past (or today's) day: the session of the phase it was in, to view,
@@ -169,14 +197,10 @@ fn DayEditor(day: Day) -> impl IntoView {
         .with_untracked(|s| s.phase_on(day))
         .filter(|p| !p.exercises().is_empty())
         .unwrap_or(Phase::Foundation);
-    let week = store.state.with_untracked(|s| {
-        s.phase_history
-            .range(..=day)
-            .next_back()
-            .map(|(since, _)| *since)
-            .or(s.programme().map(|p| p.since))
-            .map_or(0, |since| weeks_in_phase(since, day))
-    });
+    let week = store
+        .state
+        .with_untracked(|s| s.phase_began(day))
+        .map_or(0, |since| weeks_in_phase(since, day));
     let targets = session_targets(phase, week, false);
     let rest_until = RwSignal::new(None::<f64>);
     let required: Vec<SetKey> = targets
@@ -213,13 +237,7 @@ fn DayEditor(day: Day) -> impl IntoView {
                 </button>
             </div>
             {phase.exercises().into_iter().filter_map(|id| {
-                // The sets of that day's plan, and any ticked beyond it: a set
-                // not yet in the plan then is no "not yet" to show now.
-                let mine: Vec<_> = targets.iter()
-                    .filter(|t| t.key.exercise == id)
-                    .filter(|t| t.dropped.is_none() || store.state.with_untracked(|s| s.day(day).is_done(t.key)))
-                    .map(|t| SetTarget { dropped: None, ..*t })
-                    .collect();
+                let mine = sets_of_the_day(store, day, &targets, id);
                 (!mine.is_empty()).then(|| view! { <SessionExercise id day targets=mine rest_until /> })
             }).collect_view()}
             <Rating legend=format!("Pain during or right after the session on {}, 0 to 10", day.long_label()) name=format!("after-{day}")
@@ -337,6 +355,23 @@ fn RunChart() -> impl IntoView {
     }
 }
 
+/// What the latest strength check means for phase 3.
+fn latest_text(check: StrengthCheck, ready_twice: bool) -> String {
+    let ratio = strength_ratio_percent(check);
+    if ready_twice {
+        format!("Latest: {ratio}% (left {}, right {}). Two passing checks at least a week apart: phase 3, light running, can start.", check.left, check.right)
+    } else if strength_ready(check) {
+        format!("Latest: {ratio}% (left {}, right {}). This check passes. Phase 3 opens when a later check, at least a week after a passing one, passes too.", check.left, check.right)
+    } else if check.pain_at_rest {
+        format!("Latest: {ratio}%, with pain at rest. Keep building before running.")
+    } else {
+        format!(
+            "Latest: {ratio}% (left {}, right {}). The goal is {STRENGTH_RATIO_PERCENT}% or more.",
+            check.left, check.right
+        )
+    }
+}
+
 #[component]
 fn StrengthCheckForm() -> impl IntoView {
     let store = use_store();
@@ -387,18 +422,7 @@ fn StrengthCheckForm() -> impl IntoView {
                 <p role="alert" class="error">{move || error.get()}</p>
                 <div class="actions"><button type="submit" class="primary">"Save strength check"</button></div>
             </form>
-            <p aria-live="polite" class="strength-result">{move || latest().map(|check| {
-                let ratio = strength_ratio_percent(check);
-                if ready_twice() {
-                    format!("Latest: {ratio}% (left {}, right {}). Two passing checks at least a week apart: phase 3, light running, can start.", check.left, check.right)
-                } else if strength_ready(check) {
-                    format!("Latest: {ratio}% (left {}, right {}). This check passes. Phase 3 opens when a later check, at least a week after a passing one, passes too.", check.left, check.right)
-                } else if check.pain_at_rest {
-                    format!("Latest: {ratio}%, with pain at rest. Keep building before running.")
-                } else {
-                    format!("Latest: {ratio}% (left {}, right {}). The goal is {STRENGTH_RATIO_PERCENT}% or more.", check.left, check.right)
-                }
-            })}</p>
+            <p aria-live="polite" class="strength-result">{move || latest().map(|check| latest_text(check, ready_twice()))}</p>
         </section>
     }
 }

@@ -575,6 +575,16 @@ impl AppState {
             .map(|(_, phase)| *phase)
     }
 
+    /// The day the phase of `day` began: the latest phase begun on or
+    /// before it, or without one the current programme's start.
+    pub fn phase_began(&self, day: Day) -> Option<Day> {
+        self.phase_history
+            .range(..=day)
+            .next_back()
+            .map(|(since, _)| *since)
+            .or(self.programme().map(|p| p.since))
+    }
+
     /// A day's log, or an empty one; borrowed, since reactive views read it
     /// on every change.
     pub fn day(&self, day: Day) -> &DayLog {

@@ -1120,3 +1120,46 @@ fn each_pain_rating_of_a_day_is_its_own() {
         assert_eq!(rated.iter().flatten().count(), 1, "{which:?}");
     }
 }
+
+#[test]
+fn a_day_counts_its_weeks_from_the_start_of_its_own_phase() {
+    let day = |text| Day::parse(text).unwrap();
+    let mut state = AppState::default();
+    assert_eq!(state.phase_began(day("2026-11-20")), None);
+    state.programme = Some(Stamped::new(
+        1,
+        Programme {
+            phase: Phase::Hamstring,
+            since: day("2026-11-10"),
+        },
+    ));
+    // No history: the programme's start, even for a day before it.
+    assert_eq!(
+        state.phase_began(day("2026-11-01")),
+        Some(day("2026-11-10"))
+    );
+    for (since, phase) in [
+        ("2026-10-01", Phase::Foundation),
+        ("2026-11-10", Phase::Hamstring),
+    ] {
+        state
+            .phase_history
+            .insert(day(since), Stamped::new(1, phase));
+    }
+    assert_eq!(
+        state.phase_began(day("2026-10-01")),
+        Some(day("2026-10-01"))
+    );
+    assert_eq!(
+        state.phase_began(day("2026-11-09")),
+        Some(day("2026-10-01"))
+    );
+    assert_eq!(
+        state.phase_began(day("2026-11-25")),
+        Some(day("2026-11-10"))
+    );
+    assert_eq!(
+        state.phase_began(day("2026-09-30")),
+        Some(day("2026-11-10"))
+    );
+}
