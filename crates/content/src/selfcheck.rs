@@ -2,7 +2,7 @@
 //! a physiotherapist can read and edit: every choice that matters carries the
 //! level of care it calls for and the reason shown to the person.
 //!
-//! Levels follow the triage levels in `/work/shared/article-facts.md` (NHS
+//! Levels follow the triage levels of the source article's facts (NHS
 //! conventions, UK wording with the local emergency number). Warning signs
 //! come first; "Not sure" on a warning sign always calls for care today.
 
