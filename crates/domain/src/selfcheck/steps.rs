@@ -83,13 +83,7 @@ impl Step {
 
     fn read_step(link: &CheckLink, answers: &Answers) -> Step {
         match link.step {
-            Some("review") => match next_unanswered(answers) {
-                None => Step::Review,
-                Some(open) => Step::Question {
-                    question: open,
-                    from_review: link.from_review,
-                },
-            },
+            Some("review") => first_open(answers, link.from_review),
             Some(id) => match question(id) {
                 Some(q) if flow(answers).iter().any(|asked| asked.id == q.id) => Step::Question {
                     question: q,
@@ -118,19 +112,22 @@ pub fn first_step() -> Step {
     }
 }
 
+/// The first open question (opened from the review or not), or the review
+/// once every question in the flow is answered.
+fn first_open(answers: &Answers, from_review: bool) -> Step {
+    match next_unanswered(answers) {
+        Some(question) => Step::Question {
+            question,
+            from_review,
+        },
+        None => Step::Review,
+    }
+}
+
 /// Where "Continue where you left off" leads: the first open question, or
 /// the review once all are answered; `None` before anything was answered.
 pub fn resume_step(answers: &Answers) -> Option<Step> {
-    if answers.is_empty() {
-        return None;
-    }
-    Some(match next_unanswered(answers) {
-        Some(open) => Step::Question {
-            question: open,
-            from_review: false,
-        },
-        None => Step::Review,
-    })
+    (!answers.is_empty()).then(|| first_open(answers, false))
 }
 
 /// Where Continue leads from a question: the next question in the flow, or
@@ -138,13 +135,7 @@ pub fn resume_step(answers: &Answers) -> Option<Step> {
 pub fn next_step(current: &Question, answers: &Answers, from_review: bool) -> Step {
     if from_review {
         // An edit can bring in a follow-up question; after it, back to the review.
-        return match next_unanswered(answers) {
-            Some(open) => Step::Question {
-                question: open,
-                from_review: true,
-            },
-            None => Step::Review,
-        };
+        return first_open(answers, true);
     }
     let questions = flow(answers);
     let position = questions.iter().position(|q| q.id == current.id);

@@ -89,20 +89,16 @@ pub trait AnyValue: Sized + std::fmt::Debug + Clone + 'static {
     fn any_value() -> BoxedStrategy<Self>;
 }
 
-/// A key of a kind kept by key.
-pub trait AnyKey: Sized + Ord + std::fmt::Debug + Clone + 'static {
-    fn any_key() -> BoxedStrategy<Self>;
-}
-
 impl<T: AnyValue> AnyRecords for Option<Stamped<T>> {
     fn any_records() -> BoxedStrategy<Self> {
         proptest::option::of(stamped(T::any_value())).boxed()
     }
 }
 
-impl<K: AnyKey, T: AnyValue> AnyRecords for BTreeMap<K, Stamped<T>> {
+/// A kind kept by key: the keys are drawn as values are.
+impl<K: AnyValue + Ord, T: AnyValue> AnyRecords for BTreeMap<K, Stamped<T>> {
     fn any_records() -> BoxedStrategy<Self> {
-        proptest::collection::btree_map(K::any_key(), stamped(T::any_value()), 0..3).boxed()
+        proptest::collection::btree_map(K::any_value(), stamped(T::any_value()), 0..3).boxed()
     }
 }
 
@@ -112,26 +108,14 @@ impl AnyRecords for BTreeMap<Day, DayLog> {
     }
 }
 
-impl AnyKey for Day {
-    fn any_key() -> BoxedStrategy<Self> {
-        any_day().boxed()
-    }
-}
-
-/// A self-check result's key: the time it was finished.
-impl AnyKey for u64 {
-    fn any_key() -> BoxedStrategy<Self> {
-        (1u64..40).boxed()
-    }
-}
-
 impl AnyValue for Day {
     fn any_value() -> BoxedStrategy<Self> {
         any_day().boxed()
     }
 }
 
-/// A self-check result's stamp, as `been_seen` holds it.
+/// The time a self-check was finished: a result's key, and what `been_seen`
+/// holds.
 impl AnyValue for u64 {
     fn any_value() -> BoxedStrategy<Self> {
         (1u64..40).boxed()
