@@ -1,5 +1,5 @@
-//! What a person records, as data: the record types and `AppState`, which
-//! holds one collection per kind of record.
+//! What a person records, as data: the record types (a day's log in
+//! `day.rs`) and `AppState`, which holds one collection per kind of record.
 //!
 //! Every record carries the time it was last written (`Stamped`), so two tabs
 //! or a backup merge per record: the later write wins, nothing else is lost.
@@ -12,6 +12,7 @@ mod changes;
 mod clock;
 mod codec;
 mod compact;
+mod day;
 mod merge;
 mod records;
 
@@ -19,16 +20,14 @@ pub use changes::{Changes, Counts};
 pub use clock::{Clock, MAX_CLOCK_SKEW_MS};
 pub use codec::{decode, encode, encode_part, DecodeError, Decoded, Part, SCHEMA_VERSION};
 pub use compact::ARCHIVE_AFTER_DAYS;
+pub use day::{DayLog, DayPain, SetKey, Side, EMPTY_DAY, MAX_LOAD_TENTHS, MAX_REPS};
 pub use records::Records;
 
 use crate::date::{Day, Month, Weekday};
 use crate::phase::Phase;
 use crate::selfcheck::{Answers, Verdict};
-use hamstring_content::exercises::ExerciseId;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::fmt;
-use std::str::FromStr;
 
 /// A value with the time it was last written: milliseconds since the epoch,
 /// from this device's `Clock`, which never goes backwards.
@@ -118,171 +117,6 @@ pub struct Programme {
 
 impl Valid for Programme {}
 impl Valid for Phase {}
-
-/// Which leg a per-side set was done on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum Side {
-    Left,
-    Right,
-}
-
-/// One tick target: set `set` (from 1) of an exercise, on one side where the
-/// dose is per side. Stored as a compact string key such as `glute-bridge:1`
-/// or `bulgarian-split-squat:1:L`, so it can key a JSON object. Only keys the
-/// catalogue's doses can produce parse.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct SetKey {
-    pub exercise: ExerciseId,
-    pub set: u8,
-    pub side: Option<Side>,
-}
-
-impl fmt::Display for SetKey {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}", self.exercise.slug(), self.set)?;
-        match self.side {
-            Some(Side::Left) => write!(f, ":L"),
-            Some(Side::Right) => write!(f, ":R"),
-            None => Ok(()),
-        }
-    }
-}
-
-impl FromStr for SetKey {
-    type Err = ();
-    fn from_str(text: &str) -> Result<Self, ()> {
-        let mut parts = text.split(':');
-        let exercise = ExerciseId::from_slug(parts.next().ok_or(())?).ok_or(())?;
-        let set: u8 = parts.next().ok_or(())?.parse().map_err(|_| ())?;
-        let side = match parts.next() {
-            None => None,
-            Some("L") => Some(Side::Left),
-            Some("R") => Some(Side::Right),
-            Some(_) => return Err(()),
-        };
-        let dose = exercise.info().dose;
-        let fits_dose = (1..=dose.sets_max).contains(&set) && side.is_some() == dose.per_side;
-        if !fits_dose || parts.next().is_some() {
-            return Err(());
-        }
-        Ok(SetKey {
-            exercise,
-            set,
-            side,
-        })
-    }
-}
-
-impl Serialize for SetKey {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for SetKey {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        text.parse()
-            .map_err(|_| serde::de::Error::custom("not a set key"))
-    }
-}
-
-/// Most repetitions a set can log.
-pub const MAX_REPS: u8 = 99;
-
-/// What was recorded on one day of the routine.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct DayLog {
-    /// `true` = done; `false` keeps an undo so a merge cannot revive the tick.
-    pub sets: BTreeMap<SetKey, Stamped<bool>>,
-    /// Optional repetitions done, per set.
-    pub reps: BTreeMap<SetKey, Stamped<u8>>,
-    /// The weight used, in tenths of a kilogram, per loaded exercise.
-    pub loads: BTreeMap<ExerciseId, Stamped<u16>>,
-    /// Pain 0–10 before the session: the baseline the morning is held to.
-    pub pain_before: Option<Stamped<u8>>,
-    /// Pain 0–10 during or right after the session.
-    pub pain_after: Option<Stamped<u8>>,
-    /// Pain 0–10 the next morning.
-    pub pain_next_morning: Option<Stamped<u8>>,
-    /// Set when the day was loaded from its compact form: the day as a whole
-    /// was last written then, so records of it written earlier elsewhere are
-    /// superseded (like `AppState::reset_at`, for one day).
-    #[serde(skip)]
-    pub snapshot_at: u64,
-}
-
-/// A day with no records, to lend out where a day has none (a static, so
-/// reactive views can borrow it on every change).
-pub static EMPTY_DAY: DayLog = DayLog {
-    sets: BTreeMap::new(),
-    reps: BTreeMap::new(),
-    loads: BTreeMap::new(),
-    pain_before: None,
-    pain_after: None,
-    pain_next_morning: None,
-    snapshot_at: 0,
-};
-
-/// The pain ratings a day holds, by when the pain was felt.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DayPain {
-    Before,
-    After,
-    NextMorning,
-}
-
-/// The heaviest load a day can log, in tenths of a kilogram.
-pub const MAX_LOAD_TENTHS: u16 = 2000;
-
-impl DayLog {
-    pub fn is_done(&self, key: SetKey) -> bool {
-        self.sets.get(&key).is_some_and(|tick| tick.value)
-    }
-
-    pub fn done_count(&self) -> usize {
-        self.sets.values().filter(|tick| tick.value).count()
-    }
-
-    /// A day counts as a training day once any set was ticked.
-    pub fn trained(&self) -> bool {
-        self.done_count() > 0
-    }
-
-    pub fn pain(&self, which: DayPain) -> Option<u8> {
-        self.pain_slot(which).as_ref().map(|rating| rating.value)
-    }
-
-    pub fn rate_pain(&mut self, which: DayPain, at: u64, value: u8) {
-        *self.pain_slot_mut(which) = Some(Stamped::new(at, value));
-    }
-
-    fn pain_slot(&self, which: DayPain) -> &Option<Stamped<u8>> {
-        match which {
-            DayPain::Before => &self.pain_before,
-            DayPain::After => &self.pain_after,
-            DayPain::NextMorning => &self.pain_next_morning,
-        }
-    }
-
-    fn pain_slot_mut(&mut self, which: DayPain) -> &mut Option<Stamped<u8>> {
-        match which {
-            DayPain::Before => &mut self.pain_before,
-            DayPain::After => &mut self.pain_after,
-            DayPain::NextMorning => &mut self.pain_next_morning,
-        }
-    }
-
-    pub fn has_records(&self) -> bool {
-        !self.sets.is_empty()
-            || !self.reps.is_empty()
-            || !self.loads.is_empty()
-            || self.pain_before.is_some()
-            || self.pain_after.is_some()
-            || self.pain_next_morning.is_some()
-    }
-}
 
 /// A weekly symptom score of the project's own: three 0–10 ratings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -442,8 +276,8 @@ pub struct AppState {
 /// kinds under `by_day` are keyed by day and stored one month to a key, day
 /// logs (`days`) first. A kind with words (`counted as "one" / "many"`) is
 /// counted on its own in `Counts`; the rest count as "other".
-/// Adding a kind: a field on `AppState` and a line here (and an `AnyRecords`
-/// impl for its type in the tests, if it is a new type); merging, pruning,
+/// Adding a kind: a field on `AppState` and a line here (and an `AnyValue`
+/// impl for its value in the tests, if it is a new type); merging, pruning,
 /// re-stamping, clamping, storing, salvaging, counting, the store's patch and
 /// the property tests follow.
 macro_rules! record_kinds {

@@ -4,6 +4,7 @@
 use super::*;
 use crate::routine::set_targets;
 use crate::selfcheck::{OlderFinding, Reason, Triage};
+use hamstring_content::exercises::ExerciseId;
 use hamstring_content::selfcheck::Level;
 use proptest::prelude::*;
 
