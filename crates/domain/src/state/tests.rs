@@ -863,20 +863,22 @@ fn values_out_of_range_are_skipped_and_counted_never_kept() {
     );
 }
 
+/// A 20-minute run at pain 2.
+fn a_run() -> Stamped<RunEntry> {
+    Stamped::new(
+        1,
+        RunEntry {
+            minutes: 20,
+            pain_now: 2,
+            pain_next_morning: None,
+        },
+    )
+}
+
 #[test]
 fn counts_describe_in_plain_words_with_plurals() {
     let mut state = eight_days();
-    state.runs.insert(
-        Day(20_000),
-        Stamped::new(
-            1,
-            RunEntry {
-                minutes: 20,
-                pain_now: 2,
-                pain_next_morning: None,
-            },
-        ),
-    );
+    state.runs.insert(Day(20_000), a_run());
     assert_eq!(
         Counts::of(&state).describe("nothing"),
         "8 training days (16 sets), 1 run"
@@ -1064,17 +1066,7 @@ fn only_a_month_of_day_logs_holds_only_days() {
     let days = eight_days();
     assert!(days.holds_only_days());
     let mut with_run = days.clone();
-    with_run.runs.insert(
-        Day(20_000),
-        Stamped::new(
-            1,
-            RunEntry {
-                minutes: 20,
-                pain_now: 2,
-                pain_next_morning: None,
-            },
-        ),
-    );
+    with_run.runs.insert(Day(20_000), a_run());
     assert!(!with_run.holds_only_days());
     let mut with_setting = days.clone();
     with_setting.settings = Some(Stamped::new(1, Settings::default()));
