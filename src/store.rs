@@ -14,7 +14,7 @@ use hamstring_domain::date::{Day, Weekday};
 use hamstring_domain::device::Theme;
 use hamstring_domain::phase::Phase;
 use hamstring_domain::state::{
-    AppState, AppStateStoreFields, Clock, DayLog, Part, Programme, Settings, Stamped,
+    AppState, AppStateStoreFields, Clock, DayLog, Part, Programme, Settings, Stamped, EMPTY_DAY,
     MAX_CLOCK_SKEW_MS,
 };
 use leptos::prelude::*;
@@ -65,8 +65,6 @@ fn wall() -> (u64, u64) {
     let now = now_ms();
     (now, now + MAX_CLOCK_SKEW_MS)
 }
-
-static EMPTY_DAY: DayLog = DayLog::EMPTY;
 
 impl Store {
     /// An empty store: what the build-time render and the first client
@@ -312,7 +310,7 @@ impl Store {
         let Some(key) = key else {
             // The other tab cleared storage: write everything we hold back.
             self.synced.set_value(Synced::default());
-            let parts = self.state.with_untracked(all_parts);
+            let parts = self.state.with_untracked(AppState::parts);
             if !self.read_only() {
                 self.write(&parts);
             }
@@ -387,56 +385,46 @@ impl Store {
     /// Merges `theirs` (one stored part) in, notifying narrowly: a month's
     /// days one by one; anything else (or a deletion) the whole store.
     fn patch(&self, part: &Part, theirs: &AppState) {
-        let days_only = matches!(part, Part::Month(_))
-            && theirs.reset_at == 0
-            && theirs.symptom_scores.is_empty()
-            && theirs.strength_checks.is_empty()
-            && theirs.runs.is_empty();
-        if !days_only {
-            let changed = self
-                .state
-                .with_untracked(|ours| ours.merge(theirs) != *ours);
-            if changed {
-                self.state.update(|ours| ours.merge_in(theirs));
-                self.days_changed();
+        if matches!(part, Part::Month(_)) && theirs.holds_only_days() {
+            for (day, log) in &theirs.days {
+                self.patch_day(*day, log);
             }
             return;
         }
-        for (day, log) in &theirs.days {
-            let one_day = AppState {
-                days: [(*day, log.clone())].into(),
-                ..AppState::default()
-            };
-            let merged = self.state.with_untracked(|ours| {
-                let mut mine = AppState {
-                    days: ours
-                        .days
-                        .get(day)
-                        .map(|log| (*day, log.clone()))
-                        .into_iter()
-                        .collect(),
-                    ..AppState::default()
-                };
-                mine.merge_in(&one_day);
-                mine.days.remove(day)
-            });
-            let current = self
-                .state
-                .with_untracked(|ours| ours.days.get(day).cloned());
-            if merged != current {
-                let days = self.state.days();
-                match (merged, current.is_some()) {
-                    (Some(log), true) => AtKeyed::new(days, *day).set(log),
-                    (Some(log), false) => days.update(|days| {
-                        days.insert(*day, log);
-                    }),
-                    (None, _) => days.update(|days| {
-                        days.remove(day);
-                    }),
-                }
-                self.days_changed();
-            }
+        let changed = self
+            .state
+            .with_untracked(|ours| ours.merge(theirs) != *ours);
+        if changed {
+            self.state.update(|ours| ours.merge_in(theirs));
+            self.days_changed();
         }
+    }
+
+    /// Merges another copy's log of `day` in, waking only that day's readers.
+    fn patch_day(&self, day: Day, theirs: &DayLog) {
+        let only = |log: Option<&DayLog>| AppState {
+            days: log.map(|log| (day, log.clone())).into_iter().collect(),
+            ..AppState::default()
+        };
+        let (merged, current) = self.state.with_untracked(|ours| {
+            let mut mine = only(ours.days.get(&day));
+            mine.merge_in(&only(Some(theirs)));
+            (mine.days.remove(&day), ours.days.get(&day).cloned())
+        });
+        if merged == current {
+            return;
+        }
+        let days = self.state.days();
+        match (merged, current.is_some()) {
+            (Some(log), true) => AtKeyed::new(days, day).set(log),
+            (Some(log), false) => days.update(|days| {
+                days.insert(day, log);
+            }),
+            (None, _) => days.update(|days| {
+                days.remove(&day);
+            }),
+        }
+        self.days_changed();
     }
 
     /// The settings, read narrowly (a tick does not wake their readers).
@@ -475,7 +463,7 @@ impl Store {
         let mut parts = self.take_in_everything()?;
         let before = self.state.get_untracked();
         let merged = before.merge_import(backup);
-        parts.extend(all_parts(&merged));
+        parts.extend(merged.parts());
         parts.sort();
         parts.dedup();
         if let Err(problem) = self.write_parts(&merged, &parts) {
@@ -496,7 +484,7 @@ impl Store {
     /// changes. Returns the parts to write; a failed read is shown and
     /// returned.
     fn take_in_everything(&self) -> Result<Vec<Part>, Health> {
-        let mut parts = self.state.with_untracked(all_parts);
+        let mut parts = self.state.with_untracked(AppState::parts);
         parts.extend(storage::stored_months().into_iter().map(Part::Month));
         parts.sort();
         parts.dedup();
@@ -558,13 +546,6 @@ impl Store {
         self.theme.set(Theme::System);
         Ok(())
     }
-}
-
-/// Every part that holds records: each month, then the main key.
-fn all_parts(state: &AppState) -> Vec<Part> {
-    let mut parts: Vec<Part> = state.months().into_iter().map(Part::Month).collect();
-    parts.push(Part::Main);
-    parts
 }
 
 pub fn use_store() -> Store {

@@ -3,8 +3,8 @@
 
 use crate::browser::{download, now_ms};
 use crate::store::use_store;
-use hamstring_domain::calendar::{ics, Reminder};
-use hamstring_domain::date::Weekday;
+use hamstring_domain::calendar::{clock_time, ics, is_spread_out, Reminder};
+use hamstring_domain::date::{Day, Weekday};
 use hamstring_domain::phase::Phase;
 use leptos::prelude::*;
 
@@ -36,6 +36,32 @@ fn utc_stamp() -> String {
     )
 }
 
+/// Downloads the weekly event for `days` at `time` ("18:00"; 18:00 when it
+/// cannot be read), and says what happened.
+fn add_to_calendar(days: Vec<Weekday>, time: &str, phase: Phase, today: Day) -> &'static str {
+    let (hour, minute) = clock_time(time).unwrap_or((18, 0));
+    let reminder = Reminder {
+        days,
+        hour,
+        minute,
+        minutes: 40,
+    };
+    let Some(file) = ics(
+        &reminder,
+        today,
+        "Hamstring rehab session",
+        &session_text(phase),
+        &utc_stamp(),
+    ) else {
+        return "Choose at least one day.";
+    };
+    if download("hamstring-rehab-sessions.ics", "text/calendar", &file).is_ok() {
+        "Downloaded. Open the file to add the sessions to your calendar."
+    } else {
+        "The download did not start. Your browser may block downloads."
+    }
+}
+
 #[component]
 pub fn Reminders(phase: Phase) -> impl IntoView {
     let store = use_store();
@@ -53,43 +79,17 @@ pub fn Reminders(phase: Phase) -> impl IntoView {
         })
     };
     let add = move |_| {
-        let (hour, minute) = time
-            .get_untracked()
-            .split_once(':')
-            .and_then(|(h, m)| Some((h.parse::<u8>().ok()?, m.parse::<u8>().ok()?)))
-            .filter(|(h, m)| *h < 24 && *m < 60)
-            .unwrap_or((18, 0));
-        let reminder = Reminder {
-            days: days.get_untracked(),
-            hour,
-            minute,
-            minutes: 40,
-        };
-        let today = store.today.get_untracked();
-        match ics(
-            &reminder,
-            today,
-            "Hamstring rehab session",
-            &session_text(phase),
-            &utc_stamp(),
-        ) {
-            Some(file) => {
-                let ok = download("hamstring-rehab-sessions.ics", "text/calendar", &file).is_ok();
-                message.set(Some(if ok {
-                    "Downloaded. Open the file to add the sessions to your calendar."
-                } else {
-                    "The download did not start. Your browser may block downloads."
-                }));
-            }
-            None => message.set(Some("Choose at least one day.")),
-        }
+        let days = days.get_untracked();
+        let time = time.get_untracked();
+        message.set(Some(add_to_calendar(
+            days,
+            &time,
+            phase,
+            store.today.get_untracked(),
+        )));
     };
-    let spread_out = move || {
-        let mut chosen: Vec<i32> = days.get().iter().map(|d| d.index()).collect();
-        chosen.sort();
-        let back_to_back = chosen.windows(2).any(|w| w[1] - w[0] == 1)
-            || (chosen.first() == Some(&0) && chosen.last() == Some(&6));
-        (chosen.len() > 4 || back_to_back).then_some(
+    let crowded = move || {
+        (!days.with(|days| is_spread_out(days))).then_some(
             "The programme asks for three to four days a week, with a rest day between sessions.",
         )
     };
@@ -108,7 +108,7 @@ pub fn Reminders(phase: Phase) -> impl IntoView {
                     </label>
                 }).collect_view()}
             </fieldset>
-            <div aria-live="polite">{move || spread_out().map(|text| view! { <p class="status warn">{text}</p> })}</div>
+            <div aria-live="polite">{move || crowded().map(|text| view! { <p class="status warn">{text}</p> })}</div>
             <label class="field">"Time" <input type="time" name="reminder-time" bind:value=time /></label>
             <div class="actions"><button type="button" class="secondary" on:click=add>"Add to my calendar"</button></div>
             <p aria-live="polite">{move || message.get()}</p>

@@ -1,8 +1,11 @@
 //! Small shared pieces of UI.
 
 use crate::browser::link;
+use crate::store::use_store;
 use hamstring_content::markup::{parse, Span};
+use hamstring_domain::date::Day;
 use hamstring_domain::entry::{Entry, NumberRule};
+use hamstring_domain::state::DayPain;
 use leptos::prelude::*;
 
 /// Renders content text with its light markup as elements: the text is never
@@ -17,6 +20,16 @@ pub fn Rich(text: &'static str) -> impl IntoView {
             Span::Link { text, href } => view! { <a href=link(href)>{text}</a> }.into_any(),
         })
         .collect_view()
+}
+
+/// One of a day's pain ratings for a `Rating`: its value, read narrowly
+/// (only that day wakes it), and the callback that records a pick.
+pub fn use_day_pain(day: Day, which: DayPain) -> (Signal<Option<u8>>, Callback<u8>) {
+    let store = use_store();
+    let value = Signal::derive(move || store.with_day(day, |log| log.pain(which)));
+    let pick =
+        Callback::new(move |n: u8| store.change_day(day, |log, now| log.rate_pain(which, now, n)));
+    (value, pick)
 }
 
 /// A 0–10 rating as a row of eleven radio buttons: one tap, big targets.

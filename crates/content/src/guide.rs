@@ -1,9 +1,9 @@
 //! The guide's text: what high hamstring tendonitis is, why runners get it,
 //! the signs, the first steps of treatment, prevention and the exercises.
 //!
-//! Written in the project's own words from `/work/shared/article-facts.md`.
-//! Keep every figure exactly as it is in the facts file. Text may use only
-//! `**strong**` and `[link text](/internal/path#anchor)` markup.
+//! Written in the project's own words from the facts of the article the app
+//! is based on. Keep every figure exactly as it is in those facts. Text may
+//! use only `**strong**` and `[link text](/internal/path#anchor)` markup.
 
 use super::{Block, CalloutKind, Section};
 
@@ -433,7 +433,7 @@ mod tests {
         for fact in required {
             assert!(
                 joined.contains(&fact.to_lowercase()),
-                "the guide no longer mentions {fact:?}; a fact from article-facts.md is missing or was reworded"
+                "the guide no longer mentions {fact:?}; a fact from the source article is missing or was reworded"
             );
         }
     }

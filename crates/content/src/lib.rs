@@ -13,6 +13,15 @@ pub mod routine;
 pub mod selfcheck;
 pub mod shell;
 
+/// "1 session", "2 sessions": a count with its noun.
+pub fn plural(count: usize, one: &str, many: &str) -> String {
+    if count == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{count} {many}")
+    }
+}
+
 /// One section of the guide, shown under its own heading with an anchor id.
 #[derive(Debug, Clone, Copy)]
 pub struct Section {

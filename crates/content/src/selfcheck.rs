@@ -2,7 +2,7 @@
 //! a physiotherapist can read and edit: every choice that matters carries the
 //! level of care it calls for and the reason shown to the person.
 //!
-//! Levels follow the triage levels in `/work/shared/article-facts.md` (NHS
+//! Levels follow the triage levels of the source article's facts (NHS
 //! conventions, UK wording with the local emergency number). Warning signs
 //! come first; "Not sure" on a warning sign always calls for care today.
 
@@ -74,18 +74,18 @@ pub struct Choice {
 
 /// The two parts of the check, asked in this order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Part {
+pub enum CheckPart {
     /// Signs that need a doctor, whatever else is going on.
     WarningSigns,
     /// Whether the pain fits the usual pattern.
     YourPain,
 }
 
-impl Part {
+impl CheckPart {
     pub fn title(self) -> &'static str {
         match self {
-            Part::WarningSigns => "Warning signs",
-            Part::YourPain => "About your pain",
+            CheckPart::WarningSigns => "Warning signs",
+            CheckPart::YourPain => "About your pain",
         }
     }
 }
@@ -93,7 +93,7 @@ impl Part {
 #[derive(Debug)]
 pub struct Question {
     pub id: &'static str,
-    pub part: Part,
+    pub part: CheckPart,
     pub prompt: &'static str,
     /// What does not count, in one line, where people confuse the sign with
     /// this injury's own aches.
@@ -191,7 +191,7 @@ pub const QUESTIONS: &[Question] = &[
     // Emergency signs first: if one is there, nothing else needs asking.
     Question {
         id: "saddle-numb",
-        part: Part::WarningSigns,
+        part: CheckPart::WarningSigns,
         prompt: "Is there new numbness or tingling between your legs: around your genitals, your back passage (anus) or your inner thighs?",
         not_counted: Some("Does not count: pain or tingling at a sit bone, the bony point you sit on."),
         why: "New numbness between the legs is an emergency sign on the NHS pages: the nerves at the bottom of the spine may be squeezed (possible cauda equina syndrome). Sit-bone pain, and tingling that starts there, are this injury's own signs and are asked about later.",
@@ -199,7 +199,7 @@ pub const QUESTIONS: &[Question] = &[
     },
     Question {
         id: "bladder",
-        part: Part::WarningSigns,
+        part: CheckPart::WarningSigns,
         prompt: "Has peeing or pooing changed in a new way? For example: trouble starting to pee, not being able to pee, not noticing you need to go, or not being able to control it.",
         not_counted: None,
         why: "New bladder or bowel changes with back or buttock pain can mean the nerves at the bottom of the spine are being squeezed. That is an emergency.",
@@ -207,7 +207,7 @@ pub const QUESTIONS: &[Question] = &[
     },
     Question {
         id: "both-legs-nerve",
-        part: Part::WarningSigns,
+        part: CheckPart::WarningSigns,
         prompt: "Do you have sciatica (nerve pain shooting down the leg) in both legs, or numbness or weakness in both legs that is severe or getting worse?",
         not_counted: Some("Does not count: sore or aching hamstrings in both legs, for example after training."),
         why: "Nerve signs in both legs at once are an emergency sign on the NHS pages: the nerves at the bottom of the spine may be squeezed. Sore hamstrings on both sides are asked about later, and signs in one leg too.",
@@ -216,7 +216,7 @@ pub const QUESTIONS: &[Question] = &[
     // Then the signs that need a doctor today.
     Question {
         id: "weak-leg",
-        part: Part::WarningSigns,
+        part: CheckPart::WarningSigns,
         prompt: "Is one leg weak in a way that is new or getting worse? For example, your foot catches or drags, or you trip.",
         not_counted: Some("Does not count: a leg that hurts or tires sooner but still does what you ask of it."),
         why: "A leg that is losing strength needs a doctor to look at the nerves the same day. Tingling that comes and goes with normal strength is a different, common sign, asked about later.",
@@ -224,7 +224,7 @@ pub const QUESTIONS: &[Question] = &[
     },
     Question {
         id: "pop",
-        part: Part::WarningSigns,
+        part: CheckPart::WarningSigns,
         prompt: "At any point, did you feel a sudden pop or a sharp pain in your buttock or the back of your thigh, for example while sprinting, slipping or being forced into a stretch?",
         not_counted: None,
         why: "A pop can mean the hamstring tendon has torn. With bruising or trouble walking, a doctor should see it today: if it needs repair, surgery works best when it is done early. This counts even if the pain had been building for months before.",
@@ -249,7 +249,7 @@ pub const QUESTIONS: &[Question] = &[
     },
     Question {
         id: "accident",
-        part: Part::WarningSigns,
+        part: CheckPart::WarningSigns,
         prompt: "Did the pain begin after a serious accident or a fall?",
         not_counted: None,
         why: "Pain that began with a serious accident or fall is one of the NHS reasons to get advice the same day.",
@@ -257,7 +257,7 @@ pub const QUESTIONS: &[Question] = &[
     },
     Question {
         id: "fever",
-        part: Part::WarningSigns,
+        part: CheckPart::WarningSigns,
         prompt: "Along with the pain, have you had a high temperature, felt hot and shivery, or felt generally unwell?",
         not_counted: None,
         why: "Back or buttock pain with a high temperature, or with feeling hot and shivery, is one of the NHS reasons to get advice the same day.",
@@ -265,7 +265,7 @@ pub const QUESTIONS: &[Question] = &[
     },
     Question {
         id: "night-rest",
-        part: Part::WarningSigns,
+        part: CheckPart::WarningSigns,
         prompt: "Does the pain wake you at night, or stay the same whatever you do, even lying down to rest?",
         not_counted: Some("Does not count: pain when you sit, or soreness after running that eases with rest. Both are typical of this injury."),
         why: "This injury's pain follows what you do: running, and often sitting. Pain that wakes you, or that does not change with activity or rest, has other causes a doctor should check.",
@@ -273,7 +273,7 @@ pub const QUESTIONS: &[Question] = &[
     },
     Question {
         id: "cancer",
-        part: Part::WarningSigns,
+        part: CheckPart::WarningSigns,
         prompt: "Have you ever had cancer, or are you being treated for cancer now?",
         not_counted: None,
         why: "Among the warning signs for serious disease of the spine, a past or current cancer is the strongest one, so it is always worth a same-day check.",
@@ -281,7 +281,7 @@ pub const QUESTIONS: &[Question] = &[
     },
     Question {
         id: "weight",
-        part: Part::WarningSigns,
+        part: CheckPart::WarningSigns,
         prompt: "Have you lost weight recently without trying?",
         not_counted: None,
         why: "Weight loss you cannot explain, together with pain, needs a doctor's check.",
@@ -289,7 +289,7 @@ pub const QUESTIONS: &[Question] = &[
     },
     Question {
         id: "immune",
-        part: Part::WarningSigns,
+        part: CheckPart::WarningSigns,
         prompt: "Is your immune system weakened, for example by long-term steroid tablets or by chemotherapy?",
         not_counted: None,
         why: "A weakened immune system is one of the NHS reasons to get back or buttock pain checked the same day.",
@@ -297,7 +297,7 @@ pub const QUESTIONS: &[Question] = &[
     },
     Question {
         id: "calf",
-        part: Part::WarningSigns,
+        part: CheckPart::WarningSigns,
         prompt: "Is either calf swollen, warm, red or tender?",
         not_counted: None,
         why: "A swollen, warm, red or tender calf can be a blood clot, which needs checking the same day.",
@@ -306,7 +306,7 @@ pub const QUESTIONS: &[Question] = &[
     // The typical pattern (sections 5 and 6 of the guide).
     Question {
         id: "where",
-        part: Part::YourPain,
+        part: CheckPart::YourPain,
         prompt: "Where is the pain worst?",
         not_counted: None,
         why: "High hamstring tendonitis hurts deep at the sit bone, the bony point you sit on. [Read what it is](/#what-is-it).",
@@ -336,7 +336,7 @@ pub const QUESTIONS: &[Question] = &[
     },
     Question {
         id: "sides",
-        part: Part::YourPain,
+        part: CheckPart::YourPain,
         prompt: "Is the pain on one side or both?",
         not_counted: None,
         why: "The tendon can be sore on both sides. Sore hamstrings in both legs are not a warning sign on their own; nerve signs in both legs were asked about with the warning signs.",
@@ -348,7 +348,7 @@ pub const QUESTIONS: &[Question] = &[
     },
     Question {
         id: "onset",
-        part: Part::YourPain,
+        part: CheckPart::YourPain,
         prompt: "How did it start?",
         not_counted: None,
         why: "This injury usually creeps up over weeks of running, with no single moment when it began. [Read the signs](/#symptoms).",
@@ -368,7 +368,7 @@ pub const QUESTIONS: &[Question] = &[
     },
     Question {
         id: "progress",
-        part: Part::YourPain,
+        part: CheckPart::YourPain,
         prompt: "How has the pain changed since it began?",
         not_counted: None,
         why: "The typical pattern starts as soreness after running, then hurts during runs, and later when sitting. [Read the signs](/#symptoms).",
@@ -381,7 +381,7 @@ pub const QUESTIONS: &[Question] = &[
     },
     Question {
         id: "back-pain",
-        part: Part::YourPain,
+        part: CheckPart::YourPain,
         prompt: "Do you have lower-back pain, now or in the past?",
         not_counted: None,
         why: "Many runners with this injury have had back trouble, and the back is checked first when it is involved. [Read why runners get it](/#why-runners).",
@@ -401,7 +401,7 @@ pub const QUESTIONS: &[Question] = &[
     },
     Question {
         id: "tingling",
-        part: Part::YourPain,
+        part: CheckPart::YourPain,
         prompt: "In one leg, do you get tingling, numbness or pain running down the back of it that comes and goes?",
         not_counted: None,
         why: "This is common with this injury and usually comes from an irritated nerve in the lower back. With normal strength it is not an emergency, but the back should be checked first. [Read why runners get it](/#why-runners).",
@@ -426,7 +426,7 @@ pub const QUESTIONS: &[Question] = &[
     },
     Question {
         id: "self-care",
-        part: Part::YourPain,
+        part: CheckPart::YourPain,
         prompt: "Have you already spent a few weeks on sensible self-care (less running, strength exercises, breaks from sitting)?",
         not_counted: None,
         why: "Pain that is not improving after a few weeks of sensible self-care is worth showing to a GP or physiotherapist.",
@@ -452,7 +452,7 @@ pub const QUESTIONS: &[Question] = &[
 pub const RETIRED: &[Question] = &[
     Question {
         id: "saddle",
-        part: Part::WarningSigns,
+        part: CheckPart::WarningSigns,
         prompt: "Is there numbness or tingling around your genitals, your back passage, or the area you would sit on a bike saddle?",
         not_counted: None,
         why: "",
@@ -460,7 +460,7 @@ pub const RETIRED: &[Question] = &[
     },
     Question {
         id: "both-legs",
-        part: Part::WarningSigns,
+        part: CheckPart::WarningSigns,
         prompt: "Do you have pain, tingling, numbness or weakness going down both legs?",
         not_counted: None,
         why: "",
@@ -468,7 +468,7 @@ pub const RETIRED: &[Question] = &[
     },
     Question {
         id: "night",
-        part: Part::WarningSigns,
+        part: CheckPart::WarningSigns,
         prompt: "Is the pain there all the time whatever you do, worse at night, or not eased by rest?",
         not_counted: None,
         why: "",

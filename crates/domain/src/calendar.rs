@@ -109,9 +109,63 @@ pub fn ics(
     Some(lines.iter().map(|line| fold(line)).collect())
 }
 
+/// A time of day as a time input gives it ("18:05"): hour and minute.
+pub fn clock_time(text: &str) -> Option<(u8, u8)> {
+    text.split_once(':')
+        .and_then(|(h, m)| Some((h.parse::<u8>().ok()?, m.parse::<u8>().ok()?)))
+        .filter(|(h, m)| *h < 24 && *m < 60)
+}
+
+/// Whether training on `days` each week leaves a rest day between sessions
+/// and asks for no more than the programme's four days (Sunday and Monday
+/// are back to back too).
+pub fn is_spread_out(days: &[Weekday]) -> bool {
+    let mut chosen: Vec<i32> = days.iter().map(|d| d.index()).collect();
+    chosen.sort();
+    let back_to_back = chosen.windows(2).any(|w| w[1] - w[0] == 1)
+        || (chosen.first() == Some(&0) && chosen.last() == Some(&6));
+    chosen.len() <= 4 && !back_to_back
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Exhaustive over every minute of a day, and what is not a time.
+    #[test]
+    fn clock_times_read_every_minute_of_the_day_and_nothing_else() {
+        for hour in 0..24u8 {
+            for minute in 0..60u8 {
+                let text = format!("{hour:02}:{minute:02}");
+                assert_eq!(clock_time(&text), Some((hour, minute)), "{text}");
+            }
+        }
+        for junk in ["", "18", "24:00", "12:60", "ab:cd", "-1:00", "18:00:00"] {
+            assert_eq!(clock_time(junk), None, "{junk}");
+        }
+    }
+
+    /// Exhaustive over all 128 sets of weekdays: spread out exactly when no
+    /// chosen day is followed by another chosen day, the week wrapping
+    /// round. That leaves the 29 sets of at most three days with gaps.
+    #[test]
+    fn training_days_are_spread_out_when_none_follows_another() {
+        let mut spread = 0;
+        for bits in 0u8..128 {
+            let days: Vec<Weekday> = (0..7)
+                .filter(|i| bits & (1 << i) != 0)
+                .map(|i| Weekday::ALL[i])
+                .collect();
+            let follows = (0..7).any(|i| bits & (1 << i) != 0 && bits & (1 << ((i + 1) % 7)) != 0);
+            assert_eq!(is_spread_out(&days), !follows, "{days:?}");
+            spread += usize::from(is_spread_out(&days));
+        }
+        assert_eq!(spread, 29);
+        use Weekday::*;
+        assert!(is_spread_out(&[Fri, Mon, Wed]));
+        assert!(!is_spread_out(&[Mon, Wed, Fri, Sun]));
+        assert!(!is_spread_out(&[Tue, Wed]));
+    }
 
     fn reminder(days: &[Weekday]) -> Reminder {
         Reminder {

@@ -6,7 +6,7 @@ use crate::date::Day;
 
 /// How much history a chart shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Span {
+pub enum ChartRange {
     /// The last twelve weeks, one point per rating.
     TwelveWeeks,
     /// The last year, one point per week (the week's average).
@@ -15,14 +15,14 @@ pub enum Span {
     All,
 }
 
-impl Span {
-    pub const ALL: [Span; 3] = [Span::TwelveWeeks, Span::Year, Span::All];
+impl ChartRange {
+    pub const ALL: [ChartRange; 3] = [ChartRange::TwelveWeeks, ChartRange::Year, ChartRange::All];
 
     pub fn label(self) -> &'static str {
         match self {
-            Span::TwelveWeeks => "12 weeks",
-            Span::Year => "1 year",
-            Span::All => "All",
+            ChartRange::TwelveWeeks => "12 weeks",
+            ChartRange::Year => "1 year",
+            ChartRange::All => "All",
         }
     }
 }
@@ -38,33 +38,33 @@ pub struct Window {
 /// a first rating is not drawn on the axis.
 pub const MIN_WINDOW_DAYS: i32 = 6;
 
-/// The window `span` shows up to `today`: at most the span, and no earlier
+/// The window `range` shows up to `today`: at most the range, and no earlier
 /// than the first rating (`earliest`), so a few weeks of ratings fill the
 /// width instead of its right third.
-pub fn window(span: Span, today: Day, earliest: Option<Day>) -> Window {
+pub fn window(range: ChartRange, today: Day, earliest: Option<Day>) -> Window {
     let start = earliest.unwrap_or(today).min(today.plus(-MIN_WINDOW_DAYS));
-    let first = match span {
-        Span::TwelveWeeks => start.max(today.plus(-83)),
-        Span::Year => start.max(today.plus(-364)),
-        Span::All => start,
+    let first = match range {
+        ChartRange::TwelveWeeks => start.max(today.plus(-83)),
+        ChartRange::Year => start.max(today.plus(-364)),
+        ChartRange::All => start,
     };
     Window { first, last: today }
 }
 
-/// Whether choosing a span changes anything: only once the ratings go back
-/// further than the shortest span.
-pub fn spans_differ(today: Day, earliest: Option<Day>) -> bool {
+/// Whether choosing a range changes anything: only once the ratings go back
+/// further than the shortest range.
+pub fn ranges_differ(today: Day, earliest: Option<Day>) -> bool {
     earliest.is_some_and(|first| first < today.plus(-83))
 }
 
 /// The ratings inside `window`: each one for twelve weeks, else the average
 /// of each seven-day stretch (counted from the window's first day), dated
 /// at the stretch's first day.
-pub fn series(values: &[(Day, u8)], span: Span, window: Window) -> Vec<(Day, f32)> {
+pub fn series(values: &[(Day, u8)], range: ChartRange, window: Window) -> Vec<(Day, f32)> {
     let inside = values
         .iter()
         .filter(|(day, _)| (window.first..=window.last).contains(day));
-    if span == Span::TwelveWeeks {
+    if range == ChartRange::TwelveWeeks {
         return inside.map(|&(day, v)| (day, f32::from(v))).collect();
     }
     let mut weeks: Vec<(Day, f32, u32)> = Vec::new();
@@ -197,15 +197,23 @@ mod tests {
         let first = values[0].0;
         let recent = series(
             &values,
-            Span::TwelveWeeks,
-            window(Span::TwelveWeeks, today, Some(first)),
+            ChartRange::TwelveWeeks,
+            window(ChartRange::TwelveWeeks, today, Some(first)),
         );
         assert_eq!(recent.len(), 84);
-        let year = series(&values, Span::Year, window(Span::Year, today, Some(first)));
+        let year = series(
+            &values,
+            ChartRange::Year,
+            window(ChartRange::Year, today, Some(first)),
+        );
         assert_eq!(year.len(), 53);
         // A full week of 0..=6 averages 3.
         assert!((year[1].1 - 3.0).abs() < f32::EPSILON);
-        let all = series(&values, Span::All, window(Span::All, today, Some(first)));
+        let all = series(
+            &values,
+            ChartRange::All,
+            window(ChartRange::All, today, Some(first)),
+        );
         assert!(all.len() <= 261, "{}", all.len());
         assert_eq!(all[0].0, first);
     }
@@ -213,27 +221,30 @@ mod tests {
     #[test]
     fn a_short_history_fills_the_chart() {
         let today = Day::parse("2026-11-26").unwrap();
-        // Three weeks of ratings: every span starts at the first one.
+        // Three weeks of ratings: every range starts at the first one.
         let first = today.plus(-20);
-        for span in Span::ALL {
-            assert_eq!(window(span, today, Some(first)).first, first, "{span:?}");
+        for range in ChartRange::ALL {
+            assert_eq!(window(range, today, Some(first)).first, first, "{range:?}");
         }
-        assert!(!spans_differ(today, Some(first)));
+        assert!(!ranges_differ(today, Some(first)));
         // A first rating today still spans a week, ending today.
-        let only_today = window(Span::TwelveWeeks, today, Some(today));
+        let only_today = window(ChartRange::TwelveWeeks, today, Some(today));
         assert_eq!(only_today.first, today.plus(-MIN_WINDOW_DAYS));
         // Longer histories are cut to the span.
         let long_ago = today.plus(-400);
         assert_eq!(
-            window(Span::TwelveWeeks, today, Some(long_ago)).first,
+            window(ChartRange::TwelveWeeks, today, Some(long_ago)).first,
             today.plus(-83)
         );
         assert_eq!(
-            window(Span::Year, today, Some(long_ago)).first,
+            window(ChartRange::Year, today, Some(long_ago)).first,
             today.plus(-364)
         );
-        assert_eq!(window(Span::All, today, Some(long_ago)).first, long_ago);
-        assert!(spans_differ(today, Some(long_ago)));
+        assert_eq!(
+            window(ChartRange::All, today, Some(long_ago)).first,
+            long_ago
+        );
+        assert!(ranges_differ(today, Some(long_ago)));
     }
 
     #[test]

@@ -109,11 +109,6 @@ impl Day {
         self.plus(-offset)
     }
 
-    pub fn first_of_month(self) -> Day {
-        let (year, month, _) = self.ymd();
-        Day::from_ymd(year, month, 1).expect("the first of a month exists")
-    }
-
     /// "Wed 25 November 2026": unambiguous in every locale.
     pub fn long_label(self) -> String {
         let (year, month, day) = self.ymd();
@@ -184,6 +179,21 @@ impl Month {
     pub fn end(self) -> Day {
         self.first_day()
             .plus(days_in_month(self.year, self.month) as i32)
+    }
+
+    /// The month `months` later (earlier when negative), across years.
+    pub fn plus(self, months: i32) -> Month {
+        let index = self.year * 12 + self.month as i32 - 1 + months;
+        Month {
+            year: index.div_euclid(12),
+            month: index.rem_euclid(12) as u32 + 1,
+        }
+    }
+
+    /// Every day of the month, in order.
+    pub fn days(self) -> impl Iterator<Item = Day> {
+        let first = self.first_day();
+        (0..days_in_month(self.year, self.month) as i32).map(move |i| first.plus(i))
     }
 }
 
@@ -261,6 +271,37 @@ mod tests {
             "Wed 25 November 2026"
         );
         assert_eq!(Day::parse("2026-09-03").unwrap().short_label(), "3 Sep");
+    }
+
+    /// Exhaustive over the years the app stores and shifts of up to four
+    /// years either way: a shift is that many steps of one month, each the
+    /// month that begins where the last one ends, and shifting back undoes it.
+    #[test]
+    fn months_shift_across_years_one_month_at_a_time() {
+        let first = Month {
+            year: 2000,
+            month: 1,
+        };
+        let mut month = first;
+        for _ in 0..100 * 12 {
+            let next = month.plus(1);
+            assert_eq!(next.first_day(), month.end(), "{month}");
+            assert_eq!(next.plus(-1), month);
+            let days: Vec<Day> = month.days().collect();
+            assert_eq!(days.first(), Some(&month.first_day()));
+            assert_eq!(days.last().map(|day| day.plus(1)), Some(month.end()));
+            assert!(days.iter().all(|day| day.month() == month));
+            month = next;
+        }
+        assert_eq!(month.to_string(), "2100-01");
+        for shift in -48i32..=48 {
+            let mut stepped = first.plus(600);
+            for _ in 0..shift.abs() {
+                stepped = stepped.plus(shift.signum());
+            }
+            assert_eq!(first.plus(600).plus(shift), stepped, "{shift}");
+            assert_eq!(first.plus(600).plus(shift).plus(-shift), first.plus(600));
+        }
     }
 
     #[test]

@@ -65,7 +65,7 @@ pub fn DataSection() -> impl IntoView {
             <Quarantine />
             <DeleteAll />
         </section>
-        <Settings />
+        <SettingsForm />
     }
 }
 
@@ -448,7 +448,7 @@ fn DeleteAll() -> impl IntoView {
 }
 
 #[component]
-fn Settings() -> impl IntoView {
+fn SettingsForm() -> impl IntoView {
     let store = use_store();
     let settings = move || store.state.with(|s| s.settings());
     let saved = RwSignal::new(None::<Result<(), Health>>);

@@ -9,11 +9,12 @@ use crate::components::chart::{Chart, Series};
 use crate::components::exercise::SessionExercise;
 use crate::components::runs::RunLog;
 use crate::components::summary::PhysioSummary;
-use crate::components::widgets::Rating;
-use crate::store::{use_store, Scope};
+use crate::components::widgets::{use_day_pain, Rating};
+use crate::store::{use_store, Scope, Store};
 use data::DataSection;
+use hamstring_content::exercises::ExerciseId;
 use hamstring_content::routine::STRENGTH_RULE;
-use hamstring_domain::date::{days_in_month, Day};
+use hamstring_domain::date::Day;
 use hamstring_domain::phase::Phase;
 use hamstring_domain::routine::{session_targets, SetTarget};
 use hamstring_domain::schedule::{
@@ -21,7 +22,9 @@ use hamstring_domain::schedule::{
     strength_ready, strength_ready_twice, week_streak, weeks_in_phase, STRENGTH_RATIO_PERCENT,
     WEEK_TARGET_MAX, WEEK_TARGET_MIN,
 };
-use hamstring_domain::state::{AppStateStoreFields, DayLog, SetKey, Stamped, StrengthCheck};
+use hamstring_domain::state::{
+    AppStateStoreFields, DayLog, DayPain, SetKey, Stamped, StrengthCheck,
+};
 use leptos::prelude::*;
 
 #[component]
@@ -96,23 +99,13 @@ fn Weeks() -> impl IntoView {
 #[component]
 fn Calendar() -> impl IntoView {
     let store = use_store();
-    let month = RwSignal::new(store.today.get_untracked().first_of_month());
+    let month = RwSignal::new(store.today.get_untracked().month());
     let selected = RwSignal::new(None::<Day>);
-    let shift = move |months: i32| {
-        let (year, m, _) = month.get_untracked().ymd();
-        let index = year * 12 + m as i32 - 1 + months;
-        month.set(
-            Day::from_ymd(index.div_euclid(12), index.rem_euclid(12) as u32 + 1, 1)
-                .expect("first of month"),
-        );
-    };
+    let shift = move |months: i32| month.update(|month| *month = month.plus(months));
     let cells = move || {
-        let first = month.get();
-        let (year, m, _) = first.ymd();
-        let start = store.week_start();
-        let lead = first.days_since(first.week_start(start));
-        let days = (0..days_in_month(year, m) as i32).map(|i| first.plus(i));
-        (lead, days.collect::<Vec<_>>())
+        let first = month.get().first_day();
+        let lead = first.days_since(first.week_start(store.week_start()));
+        (lead, month.get().days().collect::<Vec<_>>())
     };
     let headers = move || {
         let start = store.week_start().index();
@@ -126,7 +119,7 @@ fn Calendar() -> impl IntoView {
             <p class="muted">"Tap a day to see it, correct it, or log a session you forgot."</p>
             <div class="calendar-head">
                 <button type="button" class="secondary" on:click=move |_| shift(-1) aria-label="Previous month">"‹"</button>
-                <h3 aria-live="polite">{move || month.get().month_label()}</h3>
+                <h3 aria-live="polite">{move || month.get().first_day().month_label()}</h3>
                 <button type="button" class="secondary" on:click=move |_| shift(1) aria-label="Next month">"›"</button>
             </div>
             <div class="calendar" role="group" aria-labelledby="calendar-title">
@@ -135,36 +128,63 @@ fn Calendar() -> impl IntoView {
                     let (lead, days) = cells();
                     let today = store.today.get();
                     (0..lead).map(|_| view! { <span></span> }.into_any())
-                        .chain(days.into_iter().map(move |day| {
-                            let done = move || store.with_day(day, DayLog::trained);
-                            let ran = move || store.state.runs().with(|runs| runs.contains_key(&day));
-                            let label = move || {
-                                let logged = match (done(), ran()) {
-                                    (true, true) => ": session and run logged",
-                                    (true, false) => ": session logged",
-                                    (false, true) => ": run logged",
-                                    (false, false) => "",
-                                };
-                                format!("{}{logged}", day.long_label())
-                            };
-                            let (_, _, number) = day.ymd();
-                            view! {
-                                <button type="button"
-                                    class=move || format!("{}{}{}", if done() { "trained" } else { "" }, if ran() { " ran" } else { "" }, if day == today { " today" } else { "" })
-                                    aria-label=label
-                                    aria-pressed=move || (selected.get() == Some(day)).to_string()
-                                    disabled={day > today}
-                                    on:click=move |_| selected.set(Some(day))>
-                                    {number}
-                                </button>
-                            }.into_any()
-                        }))
+                        .chain(days.into_iter().map(move |day| view! { <CalendarDay day today selected /> }.into_any()))
                         .collect_view()
                 }}
             </div>
             {move || selected.get().map(|day| view! { <DayEditor day /> })}
         </section>
     }
+}
+
+/// One day of the month grid: whether a session or a run was logged, and a
+/// tap to open it (days after today cannot be opened).
+#[component]
+fn CalendarDay(day: Day, today: Day, selected: RwSignal<Option<Day>>) -> impl IntoView {
+    let store = use_store();
+    let done = move || store.with_day(day, DayLog::trained);
+    let ran = move || store.state.runs().with(|runs| runs.contains_key(&day));
+    let label = move || {
+        let logged = match (done(), ran()) {
+            (true, true) => ": session and run logged",
+            (true, false) => ": session logged",
+            (false, true) => ": run logged",
+            (false, false) => "",
+        };
+        format!("{}{logged}", day.long_label())
+    };
+    let (_, _, number) = day.ymd();
+    view! {
+        <button type="button"
+            class=move || format!("{}{}{}", if done() { "trained" } else { "" }, if ran() { " ran" } else { "" }, if day == today { " today" } else { "" })
+            aria-label=label
+            aria-pressed=move || (selected.get() == Some(day)).to_string()
+            disabled={day > today}
+            on:click=move |_| selected.set(Some(day))>
+            {number}
+        </button>
+    }
+}
+
+/// The sets of `id` in that day's plan, and any ticked beyond it: a set not
+/// yet in the plan then is no "not yet" to show now.
+fn sets_of_the_day(
+    store: Store,
+    day: Day,
+    targets: &[SetTarget],
+    id: ExerciseId,
+) -> Vec<SetTarget> {
+    targets
+        .iter()
+        .filter(|t| t.key.exercise == id)
+        .filter(|t| {
+            t.dropped.is_none() || store.state.with_untracked(|s| s.day(day).is_done(t.key))
+        })
+        .map(|t| SetTarget {
+            dropped: None,
+            ..*t
+        })
+        .collect()
 }
 
 /// A past (or today's) day: the session of the phase it was in, to view,
@@ -177,14 +197,10 @@ fn DayEditor(day: Day) -> impl IntoView {
         .with_untracked(|s| s.phase_on(day))
         .filter(|p| !p.exercises().is_empty())
         .unwrap_or(Phase::Foundation);
-    let week = store.state.with_untracked(|s| {
-        s.phase_history
-            .range(..=day)
-            .next_back()
-            .map(|(since, _)| *since)
-            .or(s.programme().map(|p| p.since))
-            .map_or(0, |since| weeks_in_phase(since, day))
-    });
+    let week = store
+        .state
+        .with_untracked(|s| s.phase_began(day))
+        .map_or(0, |since| weeks_in_phase(since, day));
     let targets = session_targets(phase, week, false);
     let required: Vec<SetKey> = targets
         .iter()
@@ -205,16 +221,8 @@ fn DayEditor(day: Day) -> impl IntoView {
             }
         });
     };
-    let rating =
-        |read: fn(&DayLog) -> Option<u8>| Signal::derive(move || store.with_day(day, read));
-    let set_after = Callback::new(move |n: u8| {
-        store.change_day(day, |log, now| log.pain_after = Some(Stamped::new(now, n)))
-    });
-    let set_morning = Callback::new(move |n: u8| {
-        store.change_day(day, |log, now| {
-            log.pain_next_morning = Some(Stamped::new(now, n))
-        })
-    });
+    let (after, set_after) = use_day_pain(day, DayPain::After);
+    let (morning, set_morning) = use_day_pain(day, DayPain::NextMorning);
     view! {
         <div class="day-editor" aria-labelledby="day-title">
             <h3 id="day-title" tabindex="-1">{day.long_label()}</h3>
@@ -228,19 +236,13 @@ fn DayEditor(day: Day) -> impl IntoView {
                 </button>
             </div>
             {phase.exercises().into_iter().filter_map(|id| {
-                // The sets of that day's plan, and any ticked beyond it: a set
-                // not yet in the plan then is no "not yet" to show now.
-                let mine: Vec<_> = targets.iter()
-                    .filter(|t| t.key.exercise == id)
-                    .filter(|t| t.dropped.is_none() || store.state.with_untracked(|s| s.day(day).is_done(t.key)))
-                    .map(|t| SetTarget { dropped: None, ..*t })
-                    .collect();
+                let mine = sets_of_the_day(store, day, &targets, id);
                 (!mine.is_empty()).then(|| view! { <SessionExercise id day targets=mine /> })
             }).collect_view()}
             <Rating legend=format!("Pain during or right after the session on {}, 0 to 10", day.long_label()) name=format!("after-{day}")
-                value=rating(|log| log.pain_after.as_ref().map(|p| p.value)) on_pick=set_after />
+                value=after on_pick=set_after />
             <Rating legend=format!("Pain the morning after {}, 0 to 10", day.long_label()) name=format!("morning-{day}")
-                value=rating(|log| log.pain_next_morning.as_ref().map(|p| p.value)) on_pick=set_morning />
+                value=morning on_pick=set_morning />
         </div>
     }
 }
@@ -352,6 +354,23 @@ fn RunChart() -> impl IntoView {
     }
 }
 
+/// What the latest strength check means for phase 3.
+fn latest_text(check: StrengthCheck, ready_twice: bool) -> String {
+    let ratio = strength_ratio_percent(check);
+    if ready_twice {
+        format!("Latest: {ratio}% (left {}, right {}). Two passing checks at least a week apart: phase 3, light running, can start.", check.left, check.right)
+    } else if strength_ready(check) {
+        format!("Latest: {ratio}% (left {}, right {}). This check passes. Phase 3 opens when a later check, at least a week after a passing one, passes too.", check.left, check.right)
+    } else if check.pain_at_rest {
+        format!("Latest: {ratio}%, with pain at rest. Keep building before running.")
+    } else {
+        format!(
+            "Latest: {ratio}% (left {}, right {}). The goal is {STRENGTH_RATIO_PERCENT}% or more.",
+            check.left, check.right
+        )
+    }
+}
+
 #[component]
 fn StrengthCheckForm() -> impl IntoView {
     let store = use_store();
@@ -365,7 +384,7 @@ fn StrengthCheckForm() -> impl IntoView {
             text.trim()
                 .parse::<u16>()
                 .ok()
-                .filter(|n| *n <= StrengthCheck::MAX_REPS)
+                .filter(|n| *n <= StrengthCheck::MAX_BRIDGE_REPS)
         };
         let (Some(l), Some(r)) = (reps(left.get_untracked()), reps(right.get_untracked())) else {
             error.set(Some(
@@ -402,18 +421,7 @@ fn StrengthCheckForm() -> impl IntoView {
                 <p role="alert" class="error">{move || error.get()}</p>
                 <div class="actions"><button type="submit" class="primary">"Save strength check"</button></div>
             </form>
-            <p aria-live="polite" class="strength-result">{move || latest().map(|check| {
-                let ratio = strength_ratio_percent(check);
-                if ready_twice() {
-                    format!("Latest: {ratio}% (left {}, right {}). Two passing checks at least a week apart: phase 3, light running, can start.", check.left, check.right)
-                } else if strength_ready(check) {
-                    format!("Latest: {ratio}% (left {}, right {}). This check passes. Phase 3 opens when a later check, at least a week after a passing one, passes too.", check.left, check.right)
-                } else if check.pain_at_rest {
-                    format!("Latest: {ratio}%, with pain at rest. Keep building before running.")
-                } else {
-                    format!("Latest: {ratio}% (left {}, right {}). The goal is {STRENGTH_RATIO_PERCENT}% or more.", check.left, check.right)
-                }
-            })}</p>
+            <p aria-live="polite" class="strength-result">{move || latest().map(|check| latest_text(check, ready_twice()))}</p>
         </section>
     }
 }

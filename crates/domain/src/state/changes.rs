@@ -2,7 +2,8 @@
 //! person can check: "adds 8 training days (16 sets); removes nothing".
 
 use super::records::{Records, Visit};
-use super::{AppState, DayLog};
+use super::{AppState, DayLog, COUNTED_KINDS};
+use hamstring_content::plural;
 use std::collections::BTreeMap;
 
 /// Records by the kind a person thinks in.
@@ -12,20 +13,10 @@ pub struct Counts {
     pub sets: usize,
     pub pain_ratings: usize,
     pub reps: usize,
-    pub check_results: usize,
-    pub symptom_scores: usize,
-    pub strength_checks: usize,
-    pub runs: usize,
+    /// Each kind `record_kinds!` counts on its own, in `COUNTED_KINDS` order.
+    kinds: [usize; COUNTED_KINDS.len()],
     /// Settings, the programme, a check in progress and the like.
     pub other: usize,
-}
-
-fn plural(count: usize, one: &str, many: &str) -> String {
-    if count == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{count} {many}")
-    }
 }
 
 impl Counts {
@@ -35,14 +26,7 @@ impl Counts {
     }
 
     pub fn total(&self) -> usize {
-        self.sets
-            + self.pain_ratings
-            + self.reps
-            + self.check_results
-            + self.symptom_scores
-            + self.strength_checks
-            + self.runs
-            + self.other
+        self.sets + self.pain_ratings + self.reps + self.kinds.iter().sum::<usize>() + self.other
     }
 
     pub fn is_empty(&self) -> bool {
@@ -73,21 +57,16 @@ impl Counts {
         } else {
             parts.extend(day_parts);
         }
-        for (count, one, many) in [
-            (
-                self.check_results,
-                "self-check result",
-                "self-check results",
-            ),
-            (self.symptom_scores, "symptom score", "symptom scores"),
-            (self.strength_checks, "strength check", "strength checks"),
-            (self.runs, "run", "runs"),
-            (
-                self.other,
-                "setting or other record",
-                "settings and other records",
-            ),
-        ] {
+        let kinds = COUNTED_KINDS
+            .iter()
+            .zip(self.kinds)
+            .map(|(&(_, one, many), count)| (count, one, many));
+        let other = (
+            self.other,
+            "setting or other record",
+            "settings and other records",
+        );
+        for (count, one, many) in kinds.chain([other]) {
             if count > 0 {
                 parts.push(plural(count, one, many));
             }
@@ -100,15 +79,13 @@ impl Counts {
     }
 
     fn add(&mut self, kind: &str, key: &str) {
-        let slot = match kind {
-            "days" if key.contains("/set/") => &mut self.sets,
-            "days" if key.contains("/reps/") => &mut self.reps,
-            "days" => &mut self.pain_ratings,
-            "check_results" => &mut self.check_results,
-            "symptom_scores" => &mut self.symptom_scores,
-            "strength_checks" => &mut self.strength_checks,
-            "runs" => &mut self.runs,
-            _ => &mut self.other,
+        let counted = COUNTED_KINDS.iter().position(|&(name, ..)| name == kind);
+        let slot = match (kind, counted) {
+            ("days", _) if key.contains("/set/") => &mut self.sets,
+            ("days", _) if key.contains("/reps/") => &mut self.reps,
+            ("days", _) => &mut self.pain_ratings,
+            (_, Some(index)) => &mut self.kinds[index],
+            (_, None) => &mut self.other,
         };
         *slot += 1;
     }

@@ -1,5 +1,5 @@
-//! What a person records, as data: the record types and `AppState`, which
-//! holds one collection per kind of record.
+//! What a person records, as data: the record types (a day's log in
+//! `day.rs`) and `AppState`, which holds one collection per kind of record.
 //!
 //! Every record carries the time it was last written (`Stamped`), so two tabs
 //! or a backup merge per record: the later write wins, nothing else is lost.
@@ -12,6 +12,7 @@ mod changes;
 mod clock;
 mod codec;
 mod compact;
+mod day;
 mod merge;
 mod records;
 
@@ -19,16 +20,14 @@ pub use changes::{Changes, Counts};
 pub use clock::{Clock, MAX_CLOCK_SKEW_MS};
 pub use codec::{decode, encode, encode_part, DecodeError, Decoded, Part, SCHEMA_VERSION};
 pub use compact::ARCHIVE_AFTER_DAYS;
+pub use day::{DayLog, DayPain, SetKey, Side, EMPTY_DAY, MAX_LOAD_TENTHS, MAX_REPS};
 pub use records::Records;
 
 use crate::date::{Day, Month, Weekday};
 use crate::phase::Phase;
 use crate::selfcheck::{Answers, Verdict};
-use hamstring_content::exercises::ExerciseId;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::fmt;
-use std::str::FromStr;
 
 /// A value with the time it was last written: milliseconds since the epoch,
 /// from this device's `Clock`, which never goes backwards.
@@ -108,138 +107,6 @@ pub struct Programme {
 impl Valid for Programme {}
 impl Valid for Phase {}
 
-/// Which leg a per-side set was done on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum Side {
-    Left,
-    Right,
-}
-
-/// One tick target: set `set` (from 1) of an exercise, on one side where the
-/// dose is per side. Stored as a compact string key such as `glute-bridge:1`
-/// or `bulgarian-split-squat:1:L`, so it can key a JSON object. Only keys the
-/// catalogue's doses can produce parse.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct SetKey {
-    pub exercise: ExerciseId,
-    pub set: u8,
-    pub side: Option<Side>,
-}
-
-impl fmt::Display for SetKey {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}", self.exercise.slug(), self.set)?;
-        match self.side {
-            Some(Side::Left) => write!(f, ":L"),
-            Some(Side::Right) => write!(f, ":R"),
-            None => Ok(()),
-        }
-    }
-}
-
-impl FromStr for SetKey {
-    type Err = ();
-    fn from_str(text: &str) -> Result<Self, ()> {
-        let mut parts = text.split(':');
-        let exercise = ExerciseId::from_slug(parts.next().ok_or(())?).ok_or(())?;
-        let set: u8 = parts.next().ok_or(())?.parse().map_err(|_| ())?;
-        let side = match parts.next() {
-            None => None,
-            Some("L") => Some(Side::Left),
-            Some("R") => Some(Side::Right),
-            Some(_) => return Err(()),
-        };
-        let dose = exercise.info().dose;
-        let fits_dose = (1..=dose.sets_max).contains(&set) && side.is_some() == dose.per_side;
-        if !fits_dose || parts.next().is_some() {
-            return Err(());
-        }
-        Ok(SetKey {
-            exercise,
-            set,
-            side,
-        })
-    }
-}
-
-impl Serialize for SetKey {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for SetKey {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        text.parse()
-            .map_err(|_| serde::de::Error::custom("not a set key"))
-    }
-}
-
-/// Most repetitions a set can log.
-pub const MAX_REPS: u8 = 99;
-
-/// What was recorded on one day of the routine.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct DayLog {
-    /// `true` = done; `false` keeps an undo so a merge cannot revive the tick.
-    pub sets: BTreeMap<SetKey, Stamped<bool>>,
-    /// Optional repetitions done, per set.
-    pub reps: BTreeMap<SetKey, Stamped<u8>>,
-    /// The weight used, in tenths of a kilogram, per loaded exercise.
-    pub loads: BTreeMap<ExerciseId, Stamped<u16>>,
-    /// Pain 0–10 before the session: the baseline the morning is held to.
-    pub pain_before: Option<Stamped<u8>>,
-    /// Pain 0–10 during or right after the session.
-    pub pain_after: Option<Stamped<u8>>,
-    /// Pain 0–10 the next morning.
-    pub pain_next_morning: Option<Stamped<u8>>,
-    /// Set when the day was loaded from its compact form: the day as a whole
-    /// was last written then, so records of it written earlier elsewhere are
-    /// superseded (like `AppState::reset_at`, for one day).
-    #[serde(skip)]
-    pub snapshot_at: u64,
-}
-
-/// The heaviest load a day can log, in tenths of a kilogram.
-pub const MAX_LOAD_TENTHS: u16 = 2000;
-
-impl DayLog {
-    /// A day with no records, to lend out where a day has none.
-    pub const EMPTY: DayLog = DayLog {
-        sets: BTreeMap::new(),
-        reps: BTreeMap::new(),
-        loads: BTreeMap::new(),
-        pain_before: None,
-        pain_after: None,
-        pain_next_morning: None,
-        snapshot_at: 0,
-    };
-
-    pub fn is_done(&self, key: SetKey) -> bool {
-        self.sets.get(&key).is_some_and(|tick| tick.value)
-    }
-
-    pub fn done_count(&self) -> usize {
-        self.sets.values().filter(|tick| tick.value).count()
-    }
-
-    /// A day counts as a training day once any set was ticked.
-    pub fn trained(&self) -> bool {
-        self.done_count() > 0
-    }
-
-    pub fn has_records(&self) -> bool {
-        !self.sets.is_empty()
-            || !self.reps.is_empty()
-            || !self.loads.is_empty()
-            || self.pain_before.is_some()
-            || self.pain_after.is_some()
-            || self.pain_next_morning.is_some()
-    }
-}
-
 /// A weekly symptom score of the project's own: three 0–10 ratings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SymptomScore {
@@ -265,12 +132,13 @@ pub struct StrengthCheck {
 }
 
 impl StrengthCheck {
-    pub const MAX_REPS: u16 = 999;
+    /// Most single-leg bridge repetitions a side can log.
+    pub const MAX_BRIDGE_REPS: u16 = 999;
 }
 
 impl Valid for StrengthCheck {
     fn is_valid(&self) -> bool {
-        self.left <= StrengthCheck::MAX_REPS && self.right <= StrengthCheck::MAX_REPS
+        self.left <= StrengthCheck::MAX_BRIDGE_REPS && self.right <= StrengthCheck::MAX_BRIDGE_REPS
     }
 }
 
@@ -377,26 +245,43 @@ pub struct AppState {
 }
 
 /// Every kind of record, once. Kinds listed under `main` are stored together;
-/// kinds under `by_day` are keyed by day and stored one month to a key.
-/// Adding a kind: a field on `AppState` and a name here; merging, pruning,
-/// re-stamping, clamping, storing, salvaging and counting follow.
+/// kinds under `by_day` are keyed by day and stored one month to a key, day
+/// logs (`days`) first. A kind with words (`counted as "one" / "many"`) is
+/// counted on its own in `Counts`; the rest count as "other".
+/// Adding a kind: a field on `AppState` and a line here (and an `AnyValue`
+/// impl for its value in the tests, if it is a new type); merging, pruning,
+/// re-stamping, clamping, storing, salvaging, counting, the store's patch and
+/// the property tests follow.
 macro_rules! record_kinds {
-    (main: [$($main:ident),* $(,)?], by_day: [$($day:ident),* $(,)?] $(,)?) => {
+    (
+        main: [$($main:ident $(counted as $main_one:literal / $main_many:literal)?),* $(,)?],
+        by_day: [days $(, $day:ident $(counted as $day_one:literal / $day_many:literal)?)* $(,)?] $(,)?
+    ) => {
+        /// The kinds `Counts` counts on their own: (kind, one, many), in
+        /// the order they are described.
+        const COUNTED_KINDS: &[(&str, &str, &str)] = &[
+            $($((stringify!($main), $main_one, $main_many),)?)*
+            $($((stringify!($day), $day_one, $day_many),)?)*
+        ];
+
         impl AppState {
             /// Visits each kind with its name.
             pub fn visit(&self, visitor: &mut impl records::Visit) {
                 $(visitor.visit(stringify!($main), &self.$main);)*
+                visitor.visit("days", &self.days);
                 $(visitor.visit(stringify!($day), &self.$day);)*
             }
 
             pub fn visit_mut(&mut self, visitor: &mut impl records::VisitMut) {
                 $(visitor.visit(stringify!($main), &mut self.$main);)*
+                visitor.visit("days", &mut self.days);
                 $(visitor.visit(stringify!($day), &mut self.$day);)*
             }
 
             /// Visits each kind of `self` beside the same kind of `other`.
             pub fn visit_pair(&mut self, other: &AppState, visitor: &mut impl records::VisitPair) {
                 $(visitor.visit(stringify!($main), &mut self.$main, &other.$main);)*
+                visitor.visit("days", &mut self.days, &other.days);
                 $(visitor.visit(stringify!($day), &mut self.$day, &other.$day);)*
             }
 
@@ -409,6 +294,7 @@ macro_rules! record_kinds {
                         ..AppState::default()
                     },
                     Part::Month(month) => AppState {
+                        days: records::month_of(&self.days, *month),
                         $($day: records::month_of(&self.$day, *month),)*
                         ..AppState::default()
                     },
@@ -417,17 +303,51 @@ macro_rules! record_kinds {
 
             /// The months that hold records of the by-day kinds.
             pub fn months(&self) -> std::collections::BTreeSet<Month> {
-                let mut months = std::collections::BTreeSet::new();
+                let mut months: std::collections::BTreeSet<Month> =
+                    self.days.keys().map(|day| day.month()).collect();
                 $(months.extend(self.$day.keys().map(|day| day.month()));)*
                 months
+            }
+
+            /// True when `self` holds day logs and nothing else, not even a
+            /// deletion: merging it in can then go day by day.
+            pub fn holds_only_days(&self) -> bool {
+                self.reset_at == 0
+                    $(&& self.$main == Default::default())*
+                    $(&& self.$day.is_empty())*
+            }
+
+            /// Any state: each kind drawn by its type's `AnyRecords`, no
+            /// deletion.
+            #[cfg(test)]
+            pub(crate) fn any_records() -> proptest::strategy::BoxedStrategy<AppState> {
+                use proptest::strategy::{Just, Strategy};
+                let state = Just(AppState::default()).boxed();
+                $(let state = tests::with_any(state, |state, records| state.$main = records);)*
+                let state = tests::with_any(state, |state, records| state.days = records);
+                $(let state = tests::with_any(state, |state, records| state.$day = records);)*
+                state
             }
         }
     };
 }
 
 record_kinds! {
-    main: [settings, programme, check_draft, check_results, last_backup, been_seen, phase_history],
-    by_day: [days, symptom_scores, strength_checks, runs],
+    main: [
+        settings,
+        programme,
+        check_draft,
+        check_results counted as "self-check result" / "self-check results",
+        last_backup,
+        been_seen,
+        phase_history,
+    ],
+    by_day: [
+        days,
+        symptom_scores counted as "symptom score" / "symptom scores",
+        strength_checks counted as "strength check" / "strength checks",
+        runs counted as "run" / "runs",
+    ],
 }
 
 impl AppState {
@@ -460,11 +380,27 @@ impl AppState {
             .map(|(_, phase)| *phase)
     }
 
+    /// The day the phase of `day` began: the latest phase begun on or
+    /// before it, or without one the current programme's start.
+    pub fn phase_began(&self, day: Day) -> Option<Day> {
+        self.phase_history
+            .range(..=day)
+            .next_back()
+            .map(|(since, _)| *since)
+            .or(self.programme().map(|p| p.since))
+    }
+
     /// A day's log, or an empty one; borrowed, since reactive views read it
     /// on every change.
     pub fn day(&self, day: Day) -> &DayLog {
-        static EMPTY: DayLog = DayLog::EMPTY;
-        self.days.get(&day).unwrap_or(&EMPTY)
+        self.days.get(&day).unwrap_or(&EMPTY_DAY)
+    }
+
+    /// Every part that holds records: each month, then the main key.
+    pub fn parts(&self) -> Vec<Part> {
+        let mut parts: Vec<Part> = self.months().into_iter().map(Part::Month).collect();
+        parts.push(Part::Main);
+        parts
     }
 
     /// True when nothing has been recorded at all.

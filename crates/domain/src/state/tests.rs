@@ -4,6 +4,7 @@
 use super::*;
 use crate::routine::set_targets;
 use crate::selfcheck::{OlderFinding, Reason, Triage};
+use hamstring_content::exercises::ExerciseId;
 use hamstring_content::selfcheck::Level;
 use proptest::prelude::*;
 
@@ -79,99 +80,144 @@ fn any_result() -> impl Strategy<Value = CheckResult> {
     })
 }
 
+/// A random value of one record kind's type, for `AppState::any_records`.
+pub trait AnyRecords: Sized {
+    fn any_records() -> BoxedStrategy<Self>;
+}
+
+/// A record's value, within what a stored one may hold.
+pub trait AnyValue: Sized + std::fmt::Debug + Clone + 'static {
+    fn any_value() -> BoxedStrategy<Self>;
+}
+
+impl<T: AnyValue> AnyRecords for Option<Stamped<T>> {
+    fn any_records() -> BoxedStrategy<Self> {
+        proptest::option::of(stamped(T::any_value())).boxed()
+    }
+}
+
+/// A kind kept by key: the keys are drawn as values are.
+impl<K: AnyValue + Ord, T: AnyValue> AnyRecords for BTreeMap<K, Stamped<T>> {
+    fn any_records() -> BoxedStrategy<Self> {
+        proptest::collection::btree_map(K::any_value(), stamped(T::any_value()), 0..3).boxed()
+    }
+}
+
+impl AnyRecords for BTreeMap<Day, DayLog> {
+    fn any_records() -> BoxedStrategy<Self> {
+        proptest::collection::btree_map(any_day(), any_log(), 0..5).boxed()
+    }
+}
+
+impl AnyValue for Day {
+    fn any_value() -> BoxedStrategy<Self> {
+        any_day().boxed()
+    }
+}
+
+/// The time a self-check was finished: a result's key, and what `been_seen`
+/// holds.
+impl AnyValue for u64 {
+    fn any_value() -> BoxedStrategy<Self> {
+        (1u64..40).boxed()
+    }
+}
+
+impl AnyValue for Phase {
+    fn any_value() -> BoxedStrategy<Self> {
+        (0..Phase::ALL.len()).prop_map(|i| Phase::ALL[i]).boxed()
+    }
+}
+
+impl AnyValue for Settings {
+    fn any_value() -> BoxedStrategy<Self> {
+        let week_start = proptest::option::of((0..7usize).prop_map(|i| Weekday::ALL[i]));
+        (Settings::REST_SECS, Settings::BREAK_MINUTES, week_start)
+            .prop_map(|(rest_secs, break_minutes, week_start)| Settings {
+                rest_secs,
+                break_minutes,
+                week_start,
+            })
+            .boxed()
+    }
+}
+
+impl AnyValue for Programme {
+    fn any_value() -> BoxedStrategy<Self> {
+        (Phase::any_value(), any_day())
+            .prop_map(|(phase, since)| Programme { phase, since })
+            .boxed()
+    }
+}
+
+impl AnyValue for Answers {
+    fn any_value() -> BoxedStrategy<Self> {
+        Just([("where".to_string(), vec!["sit-bone".to_string()])].into()).boxed()
+    }
+}
+
+impl AnyValue for CheckResult {
+    fn any_value() -> BoxedStrategy<Self> {
+        any_result().boxed()
+    }
+}
+
+impl AnyValue for SymptomScore {
+    fn any_value() -> BoxedStrategy<Self> {
+        (0u8..=10, 0u8..=10, 0u8..=10)
+            .prop_map(|(sitting, activity, morning_after)| SymptomScore {
+                sitting,
+                activity,
+                morning_after,
+            })
+            .boxed()
+    }
+}
+
+impl AnyValue for StrengthCheck {
+    fn any_value() -> BoxedStrategy<Self> {
+        (0u16..40, 0u16..40, any::<bool>())
+            .prop_map(|(left, right, pain_at_rest)| StrengthCheck {
+                left,
+                right,
+                pain_at_rest,
+            })
+            .boxed()
+    }
+}
+
+impl AnyValue for RunEntry {
+    fn any_value() -> BoxedStrategy<Self> {
+        (1u16..90, 0u8..=10, proptest::option::of(0u8..=10))
+            .prop_map(|(minutes, pain_now, pain_next_morning)| RunEntry {
+                minutes,
+                pain_now,
+                pain_next_morning,
+            })
+            .boxed()
+    }
+}
+
+/// `state` with one more kind drawn at random, set by `set`.
+pub fn with_any<R: AnyRecords + std::fmt::Debug + Clone + 'static>(
+    state: BoxedStrategy<AppState>,
+    set: fn(&mut AppState, R),
+) -> BoxedStrategy<AppState> {
+    (state, R::any_records())
+        .prop_map(move |(mut state, records)| {
+            set(&mut state, records);
+            state
+        })
+        .boxed()
+}
+
 pub fn any_state() -> impl Strategy<Value = AppState> {
-    let phase = (0..Phase::ALL.len()).prop_map(|i| Phase::ALL[i]);
-    (
-        (
-            proptest::collection::btree_map(any_day(), any_log(), 0..5),
-            proptest::option::of(stamped(
-                (phase, any_day()).prop_map(|(phase, since)| Programme { phase, since }),
-            )),
-            proptest::option::of(stamped((0u32..=600, 5u32..=120).prop_map(
-                |(rest_secs, break_minutes)| Settings {
-                    rest_secs,
-                    break_minutes,
-                    ..Settings::default()
-                },
-            ))),
-            proptest::collection::btree_map(
-                any_day(),
-                stamped(
-                    (0u8..=10, 0u8..=10, 0u8..=10).prop_map(|(a, b, c)| SymptomScore {
-                        sitting: a,
-                        activity: b,
-                        morning_after: c,
-                    }),
-                ),
-                0..3,
-            ),
-            proptest::collection::btree_map(
-                any_day(),
-                stamped((0u16..40, 0u16..40, any::<bool>()).prop_map(
-                    |(left, right, pain_at_rest)| StrengthCheck {
-                        left,
-                        right,
-                        pain_at_rest,
-                    },
-                )),
-                0..3,
-            ),
-        ),
-        (
-            proptest::collection::btree_map(1u64..40, stamped(any_result()), 0..2),
-            proptest::collection::btree_map(
-                any_day(),
-                stamped(
-                    (1u16..90, 0u8..=10, proptest::option::of(0u8..=10)).prop_map(
-                        |(minutes, pain_now, pain_next_morning)| RunEntry {
-                            minutes,
-                            pain_now,
-                            pain_next_morning,
-                        },
-                    ),
-                ),
-                0..2,
-            ),
-            proptest::option::of(stamped(1u64..40)),
-            0u64..3,
-        ),
-        (
-            proptest::option::of(stamped(Just(
-                [("where".to_string(), vec!["sit-bone".to_string()])].into(),
-            ))),
-            proptest::option::of(stamped(any_day())),
-            proptest::collection::btree_map(
-                any_day(),
-                stamped((0..Phase::ALL.len()).prop_map(|i| Phase::ALL[i])),
-                0..3,
-            ),
-        ),
-    )
-        .prop_map(
-            |(
-                (days, programme, settings, symptom_scores, strength_checks),
-                (check_results, runs, been_seen, reset_at),
-                (check_draft, last_backup, phase_history),
-            )| {
-                let mut state = AppState {
-                    reset_at,
-                    settings,
-                    programme,
-                    days,
-                    check_draft,
-                    check_results,
-                    symptom_scores,
-                    strength_checks,
-                    runs,
-                    last_backup,
-                    been_seen,
-                    phase_history,
-                };
-                // As every real copy is: nothing older than its own deletion.
-                state.drop_before(reset_at);
-                state
-            },
-        )
+    (AppState::any_records(), 0u64..3).prop_map(|(mut state, reset_at)| {
+        state.reset_at = reset_at;
+        // As every real copy is: nothing older than its own deletion.
+        state.drop_before(reset_at);
+        state
+    })
 }
 
 /// Every (kind, key) record with its stamp, to check nothing is lost.
@@ -208,10 +254,8 @@ fn keys(state: &AppState) -> std::collections::BTreeSet<String> {
 
 /// The state stored part by part, as storage keeps it, and read back.
 fn through_parts(state: &AppState, today: Day) -> AppState {
-    let mut parts = vec![Part::Main];
-    parts.extend(state.months().into_iter().map(Part::Month));
     let mut back = AppState::default();
-    for part in parts {
+    for part in state.parts() {
         let decoded = decode(&encode_part(state, &part, today)).unwrap();
         assert_eq!(decoded.dropped, 0);
         back.merge_in(&decoded.state);
@@ -800,20 +844,22 @@ fn values_out_of_range_are_skipped_and_counted_never_kept() {
     );
 }
 
+/// A 20-minute run at pain 2.
+fn a_run() -> Stamped<RunEntry> {
+    Stamped::new(
+        1,
+        RunEntry {
+            minutes: 20,
+            pain_now: 2,
+            pain_next_morning: None,
+        },
+    )
+}
+
 #[test]
 fn counts_describe_in_plain_words_with_plurals() {
     let mut state = eight_days();
-    state.runs.insert(
-        Day(20_000),
-        Stamped::new(
-            1,
-            RunEntry {
-                minutes: 20,
-                pain_now: 2,
-                pain_next_morning: None,
-            },
-        ),
-    );
+    state.runs.insert(Day(20_000), a_run());
     assert_eq!(
         Counts::of(&state).describe("nothing"),
         "8 training days (16 sets), 1 run"
@@ -1011,4 +1057,84 @@ fn only_days_the_store_can_read_back_are_storable() {
             "{year}"
         );
     }
+}
+
+#[test]
+fn only_a_month_of_day_logs_holds_only_days() {
+    let days = eight_days();
+    assert!(days.holds_only_days());
+    let mut with_run = days.clone();
+    with_run.runs.insert(Day(20_000), a_run());
+    assert!(!with_run.holds_only_days());
+    let mut with_setting = days.clone();
+    with_setting.settings = Some(Stamped::new(1, Settings::default()));
+    assert!(!with_setting.holds_only_days());
+    let deleted = AppState {
+        reset_at: 5,
+        ..days
+    };
+    assert!(!deleted.holds_only_days());
+}
+
+#[test]
+fn each_pain_rating_of_a_day_is_its_own() {
+    for (which, slot) in [
+        (
+            DayPain::Before,
+            (|log| &log.pain_before) as fn(&DayLog) -> &Option<Stamped<u8>>,
+        ),
+        (DayPain::After, |log| &log.pain_after),
+        (DayPain::NextMorning, |log| &log.pain_next_morning),
+    ] {
+        let mut log = DayLog::default();
+        assert_eq!(log.pain(which), None);
+        log.rate_pain(which, 7, 4);
+        assert_eq!(log.pain(which), Some(4));
+        assert_eq!(slot(&log), &Some(Stamped::new(7, 4)));
+        let rated = [log.pain_before, log.pain_after, log.pain_next_morning];
+        assert_eq!(rated.iter().flatten().count(), 1, "{which:?}");
+    }
+}
+
+#[test]
+fn a_day_counts_its_weeks_from_the_start_of_its_own_phase() {
+    let day = |text| Day::parse(text).unwrap();
+    let mut state = AppState::default();
+    assert_eq!(state.phase_began(day("2026-11-20")), None);
+    state.programme = Some(Stamped::new(
+        1,
+        Programme {
+            phase: Phase::Hamstring,
+            since: day("2026-11-10"),
+        },
+    ));
+    // No history: the programme's start, even for a day before it.
+    assert_eq!(
+        state.phase_began(day("2026-11-01")),
+        Some(day("2026-11-10"))
+    );
+    for (since, phase) in [
+        ("2026-10-01", Phase::Foundation),
+        ("2026-11-10", Phase::Hamstring),
+    ] {
+        state
+            .phase_history
+            .insert(day(since), Stamped::new(1, phase));
+    }
+    assert_eq!(
+        state.phase_began(day("2026-10-01")),
+        Some(day("2026-10-01"))
+    );
+    assert_eq!(
+        state.phase_began(day("2026-11-09")),
+        Some(day("2026-10-01"))
+    );
+    assert_eq!(
+        state.phase_began(day("2026-11-25")),
+        Some(day("2026-11-10"))
+    );
+    assert_eq!(
+        state.phase_began(day("2026-09-30")),
+        Some(day("2026-11-10"))
+    );
 }

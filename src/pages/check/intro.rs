@@ -1,0 +1,133 @@
+//! The self-check's first screen: start or continue, past results and the
+//! weekly symptom score.
+
+use super::{draft, go};
+use crate::browser::link;
+use crate::components::widgets::Rating;
+use crate::store::{use_store, Scope};
+use hamstring_domain::selfcheck::steps::{first_step, resume_step, Step};
+use hamstring_domain::selfcheck::Answers;
+use hamstring_domain::state::{AppStateStoreFields, Stamped, SymptomScore};
+use leptos::prelude::*;
+
+#[component]
+pub fn Intro() -> impl IntoView {
+    let store = use_store();
+    let in_progress = move || resume_step(&draft(store));
+    let start = move |_| {
+        store.change(Scope::Main, |state, now| {
+            state.check_draft = Some(Stamped::new(now, Answers::new()))
+        });
+        go(first_step());
+    };
+    view! {
+        <p class="lead">"Answer a few questions about your pain. The check points you to a sensible next step, and to a doctor when something sounds like more than this injury."</p>
+        <p>"It starts with warning signs that need a doctor, then asks about the pain itself. Each question has a \"Not sure\" answer: use it whenever you are not sure, and the check will play it safe. It takes about three minutes."</p>
+        <aside class="callout caution">
+            <p>"This check informs; it does not diagnose. Only a doctor or physiotherapist who examines you can say what you have."</p>
+        </aside>
+        // What was answered before is only known once storage is read.
+        <Show when=move || store.loaded.get()>
+            <div class="actions">
+                {move || match in_progress() {
+                    Some(step) => view! {
+                        <a class="button primary" href=link(&step.href())>"Continue where you left off"</a>
+                        <button type="button" class="secondary" on:click=start>"Start again"</button>
+                    }.into_any(),
+                    None => view! { <button type="button" class="primary" on:click=start>"Start the self-check"</button> }.into_any(),
+                }}
+            </div>
+            <PastResults />
+            <SymptomScoreForm />
+        </Show>
+    }
+}
+
+#[component]
+fn PastResults() -> impl IntoView {
+    let store = use_store();
+    let results = move || {
+        store.state.check_results().with(|results| {
+            results
+                .iter()
+                .rev()
+                .map(|(id, r)| (*id, r.value.day, r.value.verdict.headline()))
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        {move || {
+            let results = results();
+            (!results.is_empty()).then(|| view! {
+                <section class="card" aria-labelledby="past-title">
+                    <h2 id="past-title">"Your past results"</h2>
+                    <ul>
+                        {results.into_iter().map(|(id, day, top)| view! {
+                            <li><a href=link(&Step::Result(id).href())>{day.long_label()}</a> ": " {top}</li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            })
+        }}
+    }
+}
+
+/// The weekly symptom score: three 0–10 ratings of the project's own.
+#[component]
+fn SymptomScoreForm() -> impl IntoView {
+    let store = use_store();
+    let today = store.today.get_untracked();
+    let saved = move || {
+        store
+            .state
+            .symptom_scores()
+            .with(|scores| scores.get(&today).map(|r| r.value))
+    };
+    let sitting = RwSignal::new(saved().map(|s| s.sitting));
+    let activity = RwSignal::new(saved().map(|s| s.activity));
+    let morning = RwSignal::new(saved().map(|s| s.morning_after));
+    let save = move || {
+        if let (Some(sitting), Some(activity), Some(morning_after)) = (
+            sitting.get_untracked(),
+            activity.get_untracked(),
+            morning.get_untracked(),
+        ) {
+            store.change(Scope::Day(today), |state, now| {
+                state.symptom_scores.insert(
+                    today,
+                    Stamped::new(
+                        now,
+                        SymptomScore {
+                            sitting,
+                            activity,
+                            morning_after,
+                        },
+                    ),
+                );
+            });
+        }
+    };
+    let picker = move |signal: RwSignal<Option<u8>>| {
+        Callback::new(move |n: u8| {
+            signal.set(Some(n));
+            save();
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="score-title" id="score">
+            <h2 id="score-title">"Weekly symptom score"</h2>
+            <p>"Three quick ratings, once a week. Your trend is drawn on the " <a href=link("/progress#symptoms")>"Progress"</a> " page. This is a simple score of our own, not a clinical questionnaire."</p>
+            <Rating legend="Pain when sitting" name="score-sitting" value=sitting on_pick=picker(sitting) />
+            <Rating legend="Pain during running or activity" name="score-activity" value=activity on_pick=picker(activity) />
+            <Rating legend="Pain the morning after activity" name="score-morning" value=morning on_pick=picker(morning) />
+            <p aria-live="polite">{move || {
+                let rated = [sitting.get(), activity.get(), morning.get()].iter().flatten().count();
+                match (saved(), rated) {
+                    (Some(_), _) => format!("Saved for {}.", today.long_label()),
+                    (None, 0) => String::new(),
+                    (None, n) => format!("{n} of 3 rated: the score is saved once all three are."),
+                }
+            }}</p>
+        </section>
+    }
+}
