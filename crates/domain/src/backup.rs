@@ -45,6 +45,8 @@ pub fn check_import(text: &str, now: u64) -> Result<Import, String> {
         )),
     };
     let mut state = decoded.state;
+    // A file's index names months of another device's storage.
+    state.month_index.clear();
     let clamped = state.clamp_future(now + MAX_CLOCK_SKEW_MS, now);
     if state.is_empty() {
         return Err(if decoded.dropped > 0 {

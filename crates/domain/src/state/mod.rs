@@ -26,7 +26,7 @@ use crate::phase::Phase;
 use crate::selfcheck::{Answers, Verdict};
 use hamstring_content::exercises::ExerciseId;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::str::FromStr;
 
@@ -402,6 +402,11 @@ pub struct AppState {
     pub symptom_scores: BTreeMap<Day, Stamped<SymptomScore>>,
     pub strength_checks: BTreeMap<Day, Stamped<StrengthCheck>>,
     pub runs: BTreeMap<Day, Stamped<RunEntry>>,
+    /// The months stored under their own keys, as the main key names them:
+    /// where a browser will not list its keys, these are read by name. Not a
+    /// record (not counted, stamped or backed up); it only grows, since a
+    /// month named but no longer stored reads as nothing.
+    pub month_index: BTreeSet<Month>,
 }
 
 /// Every kind of record, once. Kinds listed under `main` are stored together;
@@ -433,6 +438,7 @@ macro_rules! record_kinds {
                 match part {
                     Part::Main => AppState {
                         reset_at: self.reset_at,
+                        month_index: self.month_index.clone(),
                         $($main: self.$main.clone(),)*
                         ..AppState::default()
                     },
@@ -444,8 +450,8 @@ macro_rules! record_kinds {
             }
 
             /// The months that hold records of the by-day kinds.
-            pub fn months(&self) -> std::collections::BTreeSet<Month> {
-                let mut months = std::collections::BTreeSet::new();
+            pub fn months(&self) -> BTreeSet<Month> {
+                let mut months = BTreeSet::new();
                 $(months.extend(self.$day.keys().map(|day| day.month()));)*
                 months
             }
@@ -493,6 +499,28 @@ impl AppState {
     pub fn day(&self, day: Day) -> &DayLog {
         static EMPTY: DayLog = DayLog::EMPTY;
         self.days.get(&day).unwrap_or(&EMPTY)
+    }
+
+    /// Names in the index every month among `parts` that holds records here.
+    /// True when the index grew: the main key must then be written before
+    /// those months' keys, so no stored month is ever missing from it.
+    pub fn index_months(&mut self, parts: &[Part]) -> bool {
+        let held = self.months();
+        let before = self.month_index.len();
+        self.month_index
+            .extend(parts.iter().filter_map(|part| match part {
+                Part::Month(month) if held.contains(month) => Some(*month),
+                _ => None,
+            }));
+        self.month_index.len() > before
+    }
+
+    /// The month keys worth reading where storage cannot list its keys:
+    /// those the index names and those of records held here.
+    pub fn known_months(&self) -> BTreeSet<Month> {
+        let mut months = self.months();
+        months.extend(&self.month_index);
+        months
     }
 
     /// True when nothing has been recorded at all.
