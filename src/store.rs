@@ -266,13 +266,7 @@ impl Store {
     /// Writes what a change touched, unless taking in failed.
     fn save(&self, taken: Result<Vec<Part>, Health>) -> Result<(), Health> {
         let problem = match taken {
-            Ok(parts) => self
-                .index_first(&parts)
-                .and_then(|()| {
-                    self.state
-                        .with_untracked(|state| self.write_parts(state, &parts))
-                })
-                .err(),
+            Ok(parts) => self.write_indexed(&parts).err(),
             Err(problem) => Some(problem),
         };
         self.settle_health(problem.clone());
@@ -286,27 +280,29 @@ impl Store {
             .unwrap_or(Err(Health::Unavailable))
     }
 
-    /// Names the months of `parts` in the main key's index before their keys
-    /// are first written (`AppState::index_months`), so that where storage
-    /// cannot list its keys, every stored month is still found. The main
-    /// key was taken in just before, like every key a change writes.
-    fn index_first(&self, parts: &[Part]) -> Result<(), Health> {
+    /// Writes `parts` as they are in memory, naming their months in the main
+    /// key's index (`AppState::index_months`), so that where storage cannot
+    /// list its keys every stored month is still found: before their keys
+    /// when the main key is not among the parts (a tick in a new month; the
+    /// main key was taken in just before), else with it, last (the order
+    /// that keeps a main key from data versions 1 and 2, which still holds
+    /// those months, until they are written).
+    fn write_indexed(&self, parts: &[Part]) -> Result<(), Health> {
         let grew = self
             .state
             .try_update_untracked(|state| state.index_months(parts))
             .unwrap_or(false);
-        if !grew {
-            return Ok(());
+        if grew && !parts.contains(&Part::Main) {
+            self.state
+                .with_untracked(|state| self.write_parts(state, &[Part::Main]))?;
         }
         self.state
-            .with_untracked(|state| self.write_parts(state, &[Part::Main]))
+            .with_untracked(|state| self.write_parts(state, parts))
     }
 
     /// Writes `parts` as they are in memory.
     fn write(&self, parts: &[Part]) {
-        let problem = self
-            .state
-            .with_untracked(|state| self.write_parts(state, parts).err());
+        let problem = self.write_indexed(parts).err();
         self.settle_health(problem);
     }
 
