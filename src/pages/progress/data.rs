@@ -6,6 +6,7 @@ use crate::components::install::InstallCard;
 use crate::components::widgets::NumberField;
 use crate::storage::{self, Health};
 use crate::store::{use_store, Scope, Store};
+use hamstring_content::data as words;
 use hamstring_content::routine::{BREAK_DIFFERS, REST_DIFFERS};
 use hamstring_domain::backup::{
     check_import, file_covers, file_name, Import, RestorePlan, MAX_IMPORT_BYTES,
@@ -125,8 +126,9 @@ fn Backup() -> impl IntoView {
             }
             // Not counted as a backup: it may not hold everything.
             Ok(()) => done.set(Some(format!(
-                "Downloaded {}. It may be incomplete: this browser would not list everything stored here (see above).",
-                file_name(today)
+                "Downloaded {}. {}",
+                file_name(today),
+                words::DOWNLOADED_MAY_BE_INCOMPLETE
             ))),
             Err(_) => done.set(Some(
                 "The download did not start. Your browser may block downloads.".into(),
@@ -137,7 +139,7 @@ fn Backup() -> impl IntoView {
         <h3>"Back up"</h3>
         <p>{move || format!("This device holds {}.", store.state.with(|s| Counts::of(s).describe("no records yet")))}</p>
         {move || (!store.listed.get()).then(|| view! {
-            <p class="status warn" id="backup-incomplete">"This browser would not let the app list everything it has stored, so the app read what it keeps an index of. A backup made now holds all of that, but may miss records saved where the index does not reach (for example by an older version of the app). Closing and reopening the browser may help."</p>
+            <p class="status warn" id="backup-incomplete">{words::BACKUP_MAY_BE_INCOMPLETE}</p>
         })}
         <div class="actions"><button type="button" class="primary" on:click=export>"Download a backup file"</button></div>
         <p aria-live="polite">{move || done.get()}</p>
@@ -184,13 +186,13 @@ fn BackupFilePicker(disabled: Signal<bool>, chosen: Callback<web_sys::File>) -> 
         }
     };
     view! {
-        <p id="import-help">"Choose a backup file this app saved (.json). You see what it holds before anything changes."</p>
+        <p id="import-help">{words::RESTORE_HELP}</p>
         <input type="file" id="import-file" class="visually-hidden" tabindex="-1" aria-label="Backup file" accept=".json,application/json"
             node_ref=input on:change=picked prop:disabled=disabled />
         <div class="actions">
             <button type="button" class="secondary" aria-describedby="import-help" prop:disabled=disabled
                 on:click=move |_| if let Some(input) = input.get() { input.click() }>
-                "Choose a backup file"
+                {words::CHOOSE_BACKUP_FILE}
             </button>
         </div>
     }
@@ -266,7 +268,7 @@ fn RestorePreview(
             {(clamped > 0).then(|| view! { <p>{format!("{clamped} records in it were dated in the future by a wrong clock; they will count as written now.")}</p> })}
             {move || if plan.get().device_empty {
                 view! {
-                    <p>"Nothing is recorded on this device yet, so restoring adds everything in the backup."</p>
+                    <p>{words::RESTORE_ON_EMPTY_DEVICE}</p>
                     <div class="actions">
                         <button type="button" class="primary" on:click=merge prop:disabled=disabled>"Restore"</button>
                         <button type="button" class="secondary" on:click=cancel>"Cancel"</button>
