@@ -19,7 +19,7 @@ use hamstring_domain::backup::UndoCopy;
 use hamstring_domain::date::{Day, Month};
 use hamstring_domain::device::Theme;
 use hamstring_domain::state::{
-    decode, encode, AppState, DecodeError, Decoded, Part, SCHEMA_VERSION,
+    decode, encode_part, AppState, DecodeError, Decoded, Part, SCHEMA_VERSION,
 };
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;
@@ -63,6 +63,10 @@ pub enum Health {
     Clamped {
         count: usize,
     },
+    /// Saving works, but the browser would not list the stored keys, so only
+    /// the keys the app keeps an index of were read: a backup may miss
+    /// records. Stays up until a reload lists them.
+    Unlisted,
 }
 
 impl Health {
@@ -329,6 +333,9 @@ pub struct Loaded {
     pub rewrite: Vec<Part>,
     /// Month keys older than the first screen needs, for `load_keys` later.
     pub later: Vec<String>,
+    /// Whether storage listed its keys. If not, only the keys the index
+    /// names were read, and records under others may be missing.
+    pub listed: bool,
 }
 
 impl Loaded {
@@ -339,6 +346,7 @@ impl Loaded {
             synced: Synced::default(),
             rewrite: Vec::new(),
             later: Vec::new(),
+            listed: true,
         }
     }
 }
@@ -346,14 +354,19 @@ impl Loaded {
 /// Loads the main key and the months from `recent` on, and lists the older
 /// month keys (years of history need not hold up the first screen). Never
 /// fails: problems are reported through `Health`. Stamps later than
-/// `clamp_after` are set to `now`.
+/// `clamp_after` are set to `now`. Where the browser will not list its keys
+/// (`Loaded::listed` false), the months the main key's index names are read
+/// by name; where it will, the index is completed with what is there (stores
+/// from before the index have none).
 pub fn load(now: u64, clamp_after: u64, recent: Month) -> Loaded {
     let Some(store) = storage() else {
         return Loaded::new(Health::Unavailable);
     };
     keep_older_choices();
-    let Some(months) = keys_with(&store, MONTH_PREFIX) else {
-        return Loaded::new(Health::Unavailable);
+    let listed = keys_with(&store, MONTH_PREFIX);
+    let months = match &listed {
+        Some(keys) => keys.clone(),
+        None => indexed_keys(&store),
     };
     let first_recent = key_of(&Part::Month(recent));
     let (later, mut keys): (Vec<String>, Vec<String>) =
@@ -361,7 +374,37 @@ pub fn load(now: u64, clamp_after: u64, recent: Month) -> Loaded {
     keys.push(STATE_KEY.to_string());
     let mut loaded = load_keys(&keys, now, clamp_after);
     loaded.later = later;
+    loaded.listed = listed.is_some();
+    // A failed read leaves nothing to complete, and nothing may be written.
+    let read_all = !matches!(loaded.health, Health::Unavailable | Health::ReadOnly { .. });
+    if let Some(keys) = listed.filter(|_| read_all) {
+        let parts: Vec<Part> = keys.iter().filter_map(|key| part_of(key)).collect();
+        let state = &mut loaded.state;
+        let before = state.month_index.len();
+        state
+            .month_index
+            .extend(parts.iter().filter_map(|part| match part {
+                Part::Month(month) => Some(*month),
+                Part::Main => None,
+            }));
+        if state.month_index.len() > before && !loaded.rewrite.contains(&Part::Main) {
+            loaded.rewrite.push(Part::Main);
+        }
+    }
     loaded
+}
+
+/// The month keys the main key's index names (and, for data versions 1
+/// and 2, the months its own records are in); none if it cannot be read.
+fn indexed_keys(store: &Storage) -> Vec<String> {
+    let Some(Ok(main)) = text_at(store, STATE_KEY).ok().flatten().map(|t| decode(&t)) else {
+        return Vec::new();
+    };
+    main.state
+        .known_months()
+        .into_iter()
+        .map(|month| key_of(&Part::Month(month)))
+        .collect()
 }
 
 /// Loads the given keys (see `load`).
@@ -525,7 +568,7 @@ pub fn write(
             }
             continue;
         }
-        let text = encode(&slice, today);
+        let text = encode_part(state, part, today);
         if synced.knows(&key, &text) {
             continue;
         }
@@ -557,7 +600,9 @@ pub fn note_synced(synced: &mut Synced, key: &str, text: Option<&str>) {
 
 /// Replaces everything stored by `state` (delete all, or an import that
 /// replaces): its months first, then the main key with its deletion time,
-/// then the months it no longer has.
+/// then the months it no longer has: those listed, or where storage cannot
+/// list its keys, the months the index names (records under a month it
+/// does not name are older than the deletion time, so they never load).
 pub fn replace_all(state: &AppState, today: Day, synced: &mut Synced) -> Result<(), Health> {
     let store = storage().ok_or(Health::Unavailable)?;
     if let Some(Err(DecodeError::Newer { schema })) = text_at(&store, STATE_KEY)
@@ -567,7 +612,13 @@ pub fn replace_all(state: &AppState, today: Day, synced: &mut Synced) -> Result<
     {
         return Err(Health::ReadOnly { schema });
     }
-    let old_months = keys_with(&store, MONTH_PREFIX).ok_or(Health::Unavailable)?;
+    let old_months = keys_with(&store, MONTH_PREFIX).unwrap_or_else(|| {
+        state
+            .month_index
+            .iter()
+            .map(|month| key_of(&Part::Month(*month)))
+            .collect()
+    });
     let mut parts: Vec<Part> = state.months().into_iter().map(Part::Month).collect();
     parts.push(Part::Main);
     write(state, &parts, today, synced)?;
@@ -608,10 +659,12 @@ pub fn drop_undo_copy() {
 }
 
 /// What is stored, exactly as it is, for a backup in read-only mode: the
-/// main key's text when it is the only key, else every key and its text.
+/// main key's text when it is the only key (or storage cannot list its
+/// keys: the backup then says it may be incomplete), else every key and
+/// its text.
 pub fn raw_export() -> Option<String> {
     let store = storage()?;
-    let mut keys = keys_with(&store, MONTH_PREFIX)?;
+    let mut keys = keys_with(&store, MONTH_PREFIX).unwrap_or_default();
     if keys.is_empty() {
         return text_at(&store, STATE_KEY).ok().flatten();
     }

@@ -50,6 +50,9 @@ pub struct Store {
     /// False while rendering at build time and until the browser's storage
     /// has been read: pages show what does not depend on it until then.
     pub loaded: RwSignal<bool>,
+    /// False when storage would not list its keys at load: what was read
+    /// may not be everything stored (`Health::Unlisted`).
+    pub listed: RwSignal<bool>,
     clock: StoredValue<Clock>,
     synced: StoredValue<Synced>,
     /// Older month keys, loaded just after the first screen (`load_history`).
@@ -76,6 +79,7 @@ impl Store {
             theme: frame.theme,
             today: RwSignal::new(Day(0)),
             loaded: RwSignal::new(false),
+            listed: RwSignal::new(true),
             clock: StoredValue::new(Clock::default()),
             synced: StoredValue::new(Synced::default()),
             later: StoredValue::new(Vec::new()),
@@ -92,7 +96,15 @@ impl Store {
         self.synced.set_value(loaded.synced);
         self.later.set_value(loaded.later);
         self.today.set(today);
-        self.health.set(loaded.health);
+        self.listed.set(loaded.listed);
+        self.health.set(match loaded.health {
+            // A note about repaired records gives way to the warning that a
+            // backup may miss records.
+            Health::Saving | Health::Salvaged { .. } | Health::Clamped { .. } if !loaded.listed => {
+                Health::Unlisted
+            }
+            health => health,
+        });
         self.state.set(loaded.state);
         self.days_changed();
         self.loaded.set(true);
@@ -258,9 +270,7 @@ impl Store {
     /// Writes what a change touched, unless taking in failed.
     fn save(&self, taken: Result<Vec<Part>, Health>) -> Result<(), Health> {
         let problem = match taken {
-            Ok(parts) => self
-                .state
-                .with_untracked(|state| self.write_parts(state, &parts).err()),
+            Ok(parts) => self.write_indexed(&parts).err(),
             Err(problem) => Some(problem),
         };
         self.settle_health(problem.clone());
@@ -274,11 +284,29 @@ impl Store {
             .unwrap_or(Err(Health::Unavailable))
     }
 
+    /// Writes `parts` as they are in memory, naming their months in the main
+    /// key's index (`AppState::index_months`), so that where storage cannot
+    /// list its keys every stored month is still found: before their keys
+    /// when the main key is not among the parts (a tick in a new month; the
+    /// main key was taken in just before), else with it, last (the order
+    /// that keeps a main key from data versions 1 and 2, which still holds
+    /// those months, until they are written).
+    fn write_indexed(&self, parts: &[Part]) -> Result<(), Health> {
+        let grew = self
+            .state
+            .try_update_untracked(|state| state.index_months(parts))
+            .unwrap_or(false);
+        if grew && !parts.contains(&Part::Main) {
+            self.state
+                .with_untracked(|state| self.write_parts(state, &[Part::Main]))?;
+        }
+        self.state
+            .with_untracked(|state| self.write_parts(state, parts))
+    }
+
     /// Writes `parts` as they are in memory.
     fn write(&self, parts: &[Part]) {
-        let problem = self
-            .state
-            .with_untracked(|state| self.write_parts(state, parts).err());
+        let problem = self.write_indexed(parts).err();
         self.settle_health(problem);
     }
 
@@ -296,7 +324,11 @@ impl Store {
                     self.health.get_untracked(),
                     Health::QuotaFull | Health::Unavailable
                 ) {
-                    self.health.set(Health::Saving);
+                    self.health.set(if self.listed.get_untracked() {
+                        Health::Saving
+                    } else {
+                        Health::Unlisted
+                    });
                 }
             }
         }
@@ -462,11 +494,17 @@ impl Store {
         self.load_history();
         let mut parts = self.take_in_everything()?;
         let before = self.state.get_untracked();
-        let merged = before.merge_import(backup);
+        let mut merged = before.merge_import(backup);
         parts.extend(merged.parts());
         parts.sort();
         parts.dedup();
-        if let Err(problem) = self.write_parts(&merged, &parts) {
+        // New months are named in the main key before their keys exist.
+        let written = if merged.index_months(&parts) {
+            self.write_parts(&merged, &[Part::Main])
+        } else {
+            Ok(())
+        };
+        if let Err(problem) = written.and_then(|()| self.write_parts(&merged, &parts)) {
             let _ = self.write_parts(&before, &parts);
             self.settle_health(Some(problem.clone()));
             return Err(problem);
@@ -486,6 +524,9 @@ impl Store {
     fn take_in_everything(&self) -> Result<Vec<Part>, Health> {
         let mut parts = self.state.with_untracked(AppState::parts);
         parts.extend(storage::stored_months().into_iter().map(Part::Month));
+        // Where storage cannot list its keys, those it has an index of.
+        let indexed = self.state.with_untracked(|state| state.month_index.clone());
+        parts.extend(indexed.into_iter().map(Part::Month));
         parts.sort();
         parts.dedup();
         self.take_in(&parts).inspect_err(|problem| {
@@ -515,7 +556,24 @@ impl Store {
                 self.settle_health(Some(problem.clone()));
             })?;
         }
-        let replacement = state.as_replacement(stamp);
+        let mut replacement = state.as_replacement(stamp);
+        // Its months are named in the main key before their keys are
+        // written (with what is there now), and the months it replaces
+        // stay named until they are removed.
+        replacement.month_index = self.state.with_untracked(AppState::known_months);
+        if replacement.index_months(&replacement.parts()) {
+            self.state.update_untracked(|current| {
+                current.month_index = replacement.month_index.clone();
+            });
+            self.state
+                .with_untracked(|current| self.write_parts(current, &[Part::Main]))
+                .inspect_err(|problem| {
+                    if keep_undo {
+                        storage::put_back_undo_copy(kept.as_ref(), today);
+                    }
+                    self.settle_health(Some(problem.clone()));
+                })?;
+        }
         let replace_all = |state: &AppState| {
             self.synced
                 .try_update_value(|synced| storage::replace_all(state, today, synced))

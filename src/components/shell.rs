@@ -127,6 +127,7 @@ pub fn HealthBanner() -> impl IntoView {
         Health::ReadOnly { schema } => Some(("warning", format!("Your data was saved by a newer version of this app (data version {schema}). It is kept safe and untouched: this version is read-only. Reload to get the latest version."))),
         Health::Quarantined { reason } => Some(("error", format!("Your saved data could not be read ({reason}). It has not been deleted: it is kept aside, and you can download it from Progress & data. The app has started fresh."))),
         Health::Salvaged { dropped } => Some(("info", format!("Some saved records were damaged and left out ({dropped}). Everything else loaded. The original is kept aside on Progress & data."))),
+        Health::Unlisted => Some(("warning", hamstring_content::data::UNLISTED_BANNER.to_string())),
         Health::Clamped { count } => Some(("info", format!("{count} saved records were dated in the future, by a device clock that was wrong. They now count as written today; nothing was lost."))),
     }
     };

@@ -5,6 +5,7 @@
 //! may use two bits of markup, which `markup` parses:
 //! `**strong words**` and `[link text](/route#anchor)` (internal links only).
 
+pub mod data;
 pub mod exercises;
 pub mod guide;
 pub mod markup;

@@ -2,7 +2,7 @@
 //! touches anything.
 
 use crate::date::Day;
-use crate::state::{decode, encode, AppState, Counts, DecodeError, MAX_CLOCK_SKEW_MS};
+use crate::state::{decode, encode, AppState, Changes, Counts, DecodeError, MAX_CLOCK_SKEW_MS};
 use serde_json::Value;
 
 /// Larger files are refused before parsing: years of records are far smaller.
@@ -45,6 +45,8 @@ pub fn check_import(text: &str, now: u64) -> Result<Import, String> {
         )),
     };
     let mut state = decoded.state;
+    // A file's index names months of another device's storage.
+    state.month_index.clear();
     let clamped = state.clamp_future(now + MAX_CLOCK_SKEW_MS, now);
     if state.is_empty() {
         return Err(if decoded.dropped > 0 {
@@ -59,6 +61,116 @@ pub fn check_import(text: &str, now: u64) -> Result<Import, String> {
         skipped: decoded.dropped,
         clamped,
     })
+}
+
+/// What restoring a checked backup would do on this device, for its
+/// preview: the backup's counts are said once ("This backup holds …"), and
+/// each choice says only what differs from that.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RestorePlan {
+    /// Nothing is recorded here: restoring only adds, so there is no choice
+    /// between merging and replacing (both would end the same).
+    pub device_empty: bool,
+    pub merging: Changes,
+    /// The backup's "not done" marks newer than a tick here, which a merge ignores.
+    pub unticks: usize,
+    pub replacing: Changes,
+    /// A merge would add every record the backup holds, none already here.
+    merge_adds_all: bool,
+}
+
+impl RestorePlan {
+    pub fn new(local: &AppState, import: &Import) -> RestorePlan {
+        let merging = Changes::between(local, &local.merge_import(&import.state));
+        let unticks = local.import_unticks(&import.state);
+        RestorePlan {
+            device_empty: local.is_empty(),
+            merge_adds_all: unticks == 0
+                && merging.changed.is_empty()
+                && merging.added == import.counts,
+            merging,
+            unticks,
+            replacing: Changes::between(local, &import.state),
+        }
+    }
+
+    /// Merging would change nothing: everything in the backup is here.
+    pub fn merge_changes_nothing(&self) -> bool {
+        self.merging.is_empty()
+    }
+
+    /// What "Merge" does, after its name: " keeps every record on this
+    /// device and adds everything in the backup."
+    pub fn merge_text(&self) -> String {
+        let mut text = if self.merge_adds_all {
+            " keeps every record on this device and adds everything in the backup.".to_string()
+        } else {
+            format!(
+                " keeps every record on this device and adds {}.",
+                self.merging.added.describe("nothing")
+            )
+        };
+        if !self.merging.changed.is_empty() {
+            text.push_str(&format!(
+                " Where both hold the same record, the later entry is kept: that changes {}.",
+                self.merging.changed.describe("nothing")
+            ));
+        }
+        if self.unticks > 0 {
+            text.push(' ');
+            text.push_str(&unticks_ignored(self.unticks));
+        }
+        text
+    }
+
+    /// What "Replace" does, after its name: what it would take away, since
+    /// what it brings is the backup, counted above.
+    pub fn replace_text(&self) -> String {
+        let Changes {
+            changed, removed, ..
+        } = &self.replacing;
+        let mut lost = Vec::new();
+        if !removed.is_empty() {
+            lost.push(format!(
+                "removes {} that only this device holds",
+                removed.describe("nothing")
+            ));
+        }
+        if !changed.is_empty() {
+            lost.push(format!(
+                "changes {} to the backup's entries",
+                changed.describe("nothing")
+            ));
+        }
+        let what = if lost.is_empty() {
+            ": nothing on this device is lost.".to_string()
+        } else {
+            format!(": it {}.", lost.join(" and "))
+        };
+        format!(" makes this device match the backup{what} You can undo it: a copy of your data from before is kept.")
+    }
+}
+
+/// A merge's note on the backup's newer "not done" marks it ignores.
+pub fn unticks_ignored(count: usize) -> String {
+    if count == 1 {
+        "1 set ticked here is marked \"not done\" in the backup: a merge leaves it ticked.".into()
+    } else {
+        format!("{count} sets ticked here are marked \"not done\" in the backup: a merge leaves them ticked.")
+    }
+}
+
+/// Whether the backup file holds every record of the device after it was
+/// restored (on an empty device, by a replace, or by a merge that found
+/// nothing of its own here): then the person holds a full copy, as good as
+/// a backup made now, and nothing should ask them to make one.
+pub fn file_covers(file: &AppState, device: &AppState) -> bool {
+    let without_backup_time = |state: &AppState| AppState {
+        last_backup: None,
+        ..state.clone()
+    };
+    let extra = Changes::between(&without_backup_time(file), &without_backup_time(device));
+    extra.added.is_empty() && extra.changed.is_empty()
 }
 
 /// What a "Replace" replaced, kept so it can be undone.
@@ -172,5 +284,86 @@ mod tests {
         assert_eq!(import.skipped, 0);
         assert_eq!(import.clamped, 1);
         assert_eq!(import.state.max_stamp(), NOW);
+    }
+
+    fn days(days: &[i32]) -> AppState {
+        let mut state = AppState::default();
+        for day in days {
+            let log = state.days.entry(Day(20_400 + day)).or_default();
+            for key in ["glute-bridge:1", "foam-roll:1"] {
+                log.sets.insert(key.parse().unwrap(), Stamped::new(5, true));
+            }
+        }
+        state
+    }
+
+    fn import(state: &AppState) -> Import {
+        check_import(&encode(state, Day(20_450)), NOW).unwrap()
+    }
+
+    #[test]
+    fn an_empty_device_has_one_way_to_restore_and_the_counts_are_said_once() {
+        let backup = import(&days(&[1, 2, 3]));
+        let plan = RestorePlan::new(&AppState::default(), &backup);
+        assert!(plan.device_empty);
+        let counts = backup.counts.describe("nothing");
+        assert_eq!(counts, "3 training days (6 sets)");
+        assert_eq!(
+            plan.merge_text(),
+            " keeps every record on this device and adds everything in the backup."
+        );
+        assert!(
+            !plan.replace_text().contains(&counts),
+            "{}",
+            plan.replace_text()
+        );
+        // A device that deleted everything is empty too.
+        let mut deleted = days(&[9]);
+        deleted.drop_before(10);
+        deleted.reset_at = 10;
+        assert!(RestorePlan::new(&deleted, &backup).device_empty);
+    }
+
+    #[test]
+    fn on_a_device_with_data_each_choice_says_what_differs_from_the_backup() {
+        let device = days(&[1, 2]);
+        // All new: both choices bring the backup; only Replace takes away.
+        let plan = RestorePlan::new(&device, &import(&days(&[5])));
+        assert!(!plan.device_empty);
+        assert_eq!(
+            plan.merge_text(),
+            " keeps every record on this device and adds everything in the backup."
+        );
+        assert_eq!(plan.replace_text(), " makes this device match the backup: it removes 2 training days (4 sets) that only this device holds. You can undo it: a copy of your data from before is kept.");
+        // Overlapping: Merge names what it adds; Replace loses nothing.
+        let plan = RestorePlan::new(&device, &import(&days(&[1, 2, 3])));
+        assert_eq!(
+            plan.merge_text(),
+            " keeps every record on this device and adds 1 training day (2 sets)."
+        );
+        assert_eq!(plan.replace_text(), " makes this device match the backup: nothing on this device is lost. You can undo it: a copy of your data from before is kept.");
+        // Already here: nothing to merge.
+        assert!(RestorePlan::new(&device, &import(&device)).merge_changes_nothing());
+    }
+
+    #[test]
+    fn a_restore_counts_as_a_backup_only_when_the_file_holds_everything_here() {
+        let file = days(&[1, 2]);
+        assert!(file_covers(&file, &AppState::default().merge_import(&file)));
+        assert!(file_covers(&file, &file.clone().as_replacement(NOW)));
+        // A merge into a device with records of its own: those are in no file.
+        let device = days(&[7]).merge_import(&file);
+        assert!(!file_covers(&file, &device));
+        // A record entered here differently from the file: not in it either.
+        let mut file_pain = file.clone();
+        let day = *file_pain.days.keys().next().unwrap();
+        file_pain.days.get_mut(&day).unwrap().pain_after = Some(Stamped::new(5, 2));
+        let mut device_pain = file_pain.clone();
+        device_pain.days.get_mut(&day).unwrap().pain_after = Some(Stamped::new(6, 4));
+        assert!(!file_covers(&file_pain, &device_pain));
+        // The time of the last backup itself does not count.
+        let mut stamped = file.clone();
+        stamped.last_backup = Some(Stamped::new(9, Day(20_401)));
+        assert!(file_covers(&file, &stamped));
     }
 }

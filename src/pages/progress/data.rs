@@ -5,9 +5,12 @@ use crate::browser::{download, now_ms};
 use crate::components::install::InstallCard;
 use crate::components::widgets::NumberField;
 use crate::storage::{self, Health};
-use crate::store::{use_store, Scope};
+use crate::store::{use_store, Scope, Store};
+use hamstring_content::data as words;
 use hamstring_content::routine::{BREAK_DIFFERS, REST_DIFFERS};
-use hamstring_domain::backup::{check_import, file_name, Import, MAX_IMPORT_BYTES};
+use hamstring_domain::backup::{
+    check_import, file_covers, file_name, Import, RestorePlan, MAX_IMPORT_BYTES,
+};
 use hamstring_domain::date::Weekday;
 use hamstring_domain::entry::NumberRule;
 use hamstring_domain::schedule::{break_differs_from_source, rest_differs_from_source};
@@ -102,6 +105,8 @@ fn Backup() -> impl IntoView {
     let export = move |_| {
         store.load_history();
         let today = store.today.get_untracked();
+        // Storage would not list its keys: the file holds what could be read.
+        let complete = store.listed.get_untracked();
         // Read-only: the stored text exactly as a newer version wrote it.
         let text = if store.health.get_untracked().is_read_only() {
             storage::raw_export()
@@ -113,12 +118,18 @@ fn Backup() -> impl IntoView {
             return;
         };
         match download(&file_name(today), "application/json", &text) {
-            Ok(()) => {
+            Ok(()) if complete => {
                 store.change(Scope::Main, |state, now| {
                     state.last_backup = Some(Stamped::new(now, today))
                 });
                 done.set(Some(format!("Downloaded {}.", file_name(today))));
             }
+            // Not counted as a backup: it may not hold everything.
+            Ok(()) => done.set(Some(format!(
+                "Downloaded {}. {}",
+                file_name(today),
+                words::DOWNLOADED_MAY_BE_INCOMPLETE
+            ))),
             Err(_) => done.set(Some(
                 "The download did not start. Your browser may block downloads.".into(),
             )),
@@ -127,6 +138,9 @@ fn Backup() -> impl IntoView {
     view! {
         <h3>"Back up"</h3>
         <p>{move || format!("This device holds {}.", store.state.with(|s| Counts::of(s).describe("no records yet")))}</p>
+        {move || (!store.listed.get()).then(|| view! {
+            <p class="status warn" id="backup-incomplete">{words::BACKUP_MAY_BE_INCOMPLETE}</p>
+        })}
         <div class="actions"><button type="button" class="primary" on:click=export>"Download a backup file"</button></div>
         <p aria-live="polite">{move || done.get()}</p>
     }
@@ -135,140 +149,217 @@ fn Backup() -> impl IntoView {
 /// A message after an import: whether it is good news, and its text.
 type Outcome = Option<(bool, String)>;
 
+/// Choosing a backup file, then a preview of what restoring it would do.
 #[component]
 fn Restore(undo_changed: RwSignal<u32>, message: RwSignal<Outcome>) -> impl IntoView {
     let store = use_store();
     let pending = RwSignal::new(None::<Import>);
-    let picked = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
-            return;
-        };
-        input.set_value("");
+    let disabled = Signal::derive(move || store.health.with(Health::is_read_only) || framed());
+    let chosen = Callback::new(move |file: web_sys::File| {
         pending.set(None);
         // The preview compares with every record held here.
         store.load_history();
-        if file.size() > MAX_IMPORT_BYTES as f64 {
-            message.set(Some((false, "This file is too large to be a Hamstring Rehab backup. Your current data has not been changed.".into())));
-            return;
-        }
-        spawn_local(async move {
-            let text = JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|t| t.as_string());
-            match text.map(|t| check_import(&t, now_ms())) {
-                Some(Ok(import)) => {
-                    message.set(None);
-                    pending.set(Some(import));
-                }
-                Some(Err(why)) => message.set(Some((false, why))),
-                None => message.set(Some((
-                    false,
-                    "The file could not be read. Your current data has not been changed.".into(),
-                ))),
-            }
-        });
-    };
-    // Exactly what each choice would change, from the records themselves.
-    let preview = move || {
-        pending.with(|import| {
-            import.as_ref().map(|import| {
-                store.state.with(|local| Preview {
-                    merging: Changes::between(local, &local.merge_import(&import.state)),
-                    unticks: local.import_unticks(&import.state),
-                    replacing: Changes::between(local, &import.state),
-                })
-            })
-        })
-    };
-    let merge = move |_| {
-        let Some(import) = pending.get_untracked() else {
-            return;
-        };
-        pending.set(None);
-        let unticks = store
-            .state
-            .with_untracked(|local| local.import_unticks(&import.state));
-        message.set(Some(match store.merge_import(&import.state) {
-            Ok(before) => {
-                let changes = store
-                    .state
-                    .with_untracked(|after| Changes::between(&before, after));
-                let mut text = format!("Merged. The backup {}.", changes.describe_done());
-                if unticks > 0 {
-                    text.push_str(&format!(" {}", unticks_kept(unticks)));
-                }
-                (true, text)
-            }
-            Err(problem) => (
-                false,
-                format!(
-                    "Nothing was merged: {}. Your data is as it was.",
-                    why_not_saved(&problem)
-                ),
-            ),
-        }));
-    };
-    let replace = move |_| {
-        // A second tap on the same spot finds no import left: one replace.
-        let Some(import) = pending.get_untracked() else {
-            return;
-        };
-        pending.set(None);
-        let before = store.state.get_untracked();
-        message.set(Some(match store.replace(import.state, true) {
-            Ok(()) => {
-                let changes = store.state.with_untracked(|after| Changes::between(&before, after));
-                (true, format!("Replaced. This device now matches the backup: it {}. Your data from before is kept: you can undo this above.", changes.describe_done()))
-            }
-            Err(problem) => (false, format!("Nothing was replaced: {}. Your data is as it was.", why_not_saved(&problem))),
-        }));
-        undo_changed.update(|n| *n += 1);
-    };
-    let read_only = move || store.health.with(Health::is_read_only);
+        read_backup(file, pending, message);
+    });
     view! {
         <h3>"Restore from a backup"</h3>
-        <label class="field" for="import-file">"Choose a backup file (.json)"</label>
-        <input type="file" id="import-file" accept=".json,application/json" on:change=picked prop:disabled=move || read_only() || framed() />
+        <BackupFilePicker disabled chosen />
         {move || message.get().map(|(ok, text)| view! {
             <p class=if ok { "status" } else { "status warn" } role="alert">{text}</p>
         })}
-        {move || pending.get().zip(preview()).map(|(import, Preview { merging, unticks, replacing })| view! {
-            <div class="status import-preview">
-                <p><strong>"This backup holds "</strong>{import.counts.describe("no records")}"."</p>
-                {(import.skipped > 0).then(|| view! { <p>{format!("{} damaged records in it will be skipped.", import.skipped)}</p> })}
-                {(import.clamped > 0).then(|| view! { <p>{format!("{} records in it were dated in the future by a wrong clock; they will count as written now.", import.clamped)}</p> })}
-                <p><strong>"Merge"</strong>{format!(" keeps every record on this device and adds {}.", merging.added.describe("nothing"))}
-                    {(!merging.changed.is_empty()).then(|| format!(" Where both hold the same record, the later entry is kept: that changes {}.", merging.changed.describe("nothing")))}
-                    {(unticks > 0).then(|| format!(" {}", unticks_ignored(unticks)))}
-                </p>
-                <p><strong>"Replace"</strong>{format!(" makes this device match the backup: it {}. You can undo it: a copy of your data from before is kept.", replacing.describe())}</p>
-                <div class="actions">
-                    <button type="button" class="primary" on:click=merge prop:disabled=move || read_only() || framed() || merging.is_empty()>"Merge"</button>
-                    <button type="button" class="secondary" on:click=replace prop:disabled=move || read_only() || framed()>"Replace"</button>
-                    <button type="button" class="secondary" on:click=move |_| pending.set(None)>"Cancel"</button>
-                </div>
-                {merging.is_empty().then(|| view! { <p>"Merging would change nothing: everything in this backup is already here."</p> })}
-            </div>
-        })}
+        {move || pending.get().map(|import| view! { <RestorePreview import pending message undo_changed disabled /> })}
     }
 }
 
-/// What each choice would do to the records here.
-#[derive(Clone)]
-struct Preview {
-    merging: Changes,
-    /// The backup's "not done" marks newer than a tick here, which a merge ignores.
-    unticks: usize,
-    replacing: Changes,
+/// A real button that opens the file picker; the file input it drives is
+/// out of sight and out of the tab order.
+#[component]
+fn BackupFilePicker(disabled: Signal<bool>, chosen: Callback<web_sys::File>) -> impl IntoView {
+    let input = NodeRef::<leptos::html::Input>::new();
+    let picked = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let file = input.files().and_then(|files| files.get(0));
+        // The same file can be chosen again.
+        input.set_value("");
+        if let Some(file) = file {
+            chosen.run(file);
+        }
+    };
+    view! {
+        <p id="import-help">{words::RESTORE_HELP}</p>
+        <input type="file" id="import-file" class="visually-hidden" tabindex="-1" aria-label="Backup file" accept=".json,application/json"
+            node_ref=input on:change=picked prop:disabled=disabled />
+        <div class="actions">
+            <button type="button" class="secondary" aria-describedby="import-help" prop:disabled=disabled
+                on:click=move |_| if let Some(input) = input.get() { input.click() }>
+                {words::CHOOSE_BACKUP_FILE}
+            </button>
+        </div>
+    }
 }
 
-fn unticks_ignored(count: usize) -> String {
-    if count == 1 {
-        "1 set ticked here is marked \"not done\" in the backup: a merge leaves it ticked.".into()
-    } else {
-        format!("{count} sets ticked here are marked \"not done\" in the backup: a merge leaves them ticked.")
+/// Reads and checks the chosen file; the preview shows once it is checked.
+fn read_backup(file: web_sys::File, pending: RwSignal<Option<Import>>, message: RwSignal<Outcome>) {
+    if file.size() > MAX_IMPORT_BYTES as f64 {
+        message.set(Some((false, "This file is too large to be a Hamstring Rehab backup. Your current data has not been changed.".into())));
+        return;
+    }
+    spawn_local(async move {
+        let text = JsFuture::from(file.text())
+            .await
+            .ok()
+            .and_then(|t| t.as_string());
+        match text.map(|t| check_import(&t, now_ms())) {
+            Some(Ok(import)) => {
+                message.set(None);
+                pending.set(Some(import));
+            }
+            Some(Err(why)) => message.set(Some((false, why))),
+            None => message.set(Some((
+                false,
+                "The file could not be read. Your current data has not been changed.".into(),
+            ))),
+        }
+    });
+}
+
+/// What the backup holds, said once, and the ways to restore it: one
+/// "Restore" on a device with nothing recorded, else Merge or Replace.
+#[component]
+fn RestorePreview(
+    import: Import,
+    pending: RwSignal<Option<Import>>,
+    message: RwSignal<Outcome>,
+    undo_changed: RwSignal<u32>,
+    disabled: Signal<bool>,
+) -> impl IntoView {
+    let store = use_store();
+    let holds = import.counts.describe("no records");
+    let (skipped, clamped) = (import.skipped, import.clamped);
+    let plan = {
+        let import = import.clone();
+        Memo::new(move |_| store.state.with(|local| RestorePlan::new(local, &import)))
+    };
+    let merge = move |_| {
+        // A second tap on the same spot finds no import left: one restore.
+        let Some(import) = pending.get_untracked() else {
+            return;
+        };
+        pending.set(None);
+        message.set(Some(merge_backup(
+            store,
+            &import,
+            plan.get_untracked().device_empty,
+        )));
+    };
+    let replace = move |_| {
+        let Some(import) = pending.get_untracked() else {
+            return;
+        };
+        pending.set(None);
+        message.set(Some(replace_with_backup(store, import)));
+        undo_changed.update(|n| *n += 1);
+    };
+    let cancel = move |_| pending.set(None);
+    view! {
+        <div class="status import-preview">
+            <p><strong>"This backup holds "</strong>{holds}"."</p>
+            {(skipped > 0).then(|| view! { <p>{format!("{skipped} damaged records in it will be skipped.")}</p> })}
+            {(clamped > 0).then(|| view! { <p>{format!("{clamped} records in it were dated in the future by a wrong clock; they will count as written now.")}</p> })}
+            {move || if plan.get().device_empty {
+                view! {
+                    <p>{words::RESTORE_ON_EMPTY_DEVICE}</p>
+                    <div class="actions">
+                        <button type="button" class="primary" on:click=merge prop:disabled=disabled>"Restore"</button>
+                        <button type="button" class="secondary" on:click=cancel>"Cancel"</button>
+                    </div>
+                }.into_any()
+            } else {
+                let plan = plan.get();
+                let nothing_to_merge = plan.merge_changes_nothing();
+                view! {
+                    <p><strong>"Merge"</strong>{plan.merge_text()}</p>
+                    <p><strong>"Replace"</strong>{plan.replace_text()}</p>
+                    <div class="actions">
+                        <button type="button" class="primary" on:click=merge prop:disabled=move || disabled.get() || nothing_to_merge>"Merge"</button>
+                        <button type="button" class="secondary" on:click=replace prop:disabled=disabled>"Replace"</button>
+                        <button type="button" class="secondary" on:click=cancel>"Cancel"</button>
+                    </div>
+                    {nothing_to_merge.then(|| view! { <p>"Merging would change nothing: everything in this backup is already here."</p> })}
+                }.into_any()
+            }}
+        </div>
+    }
+}
+
+/// Merges the backup in (on an empty device, "Restore") and says what changed.
+fn merge_backup(store: Store, import: &Import, device_empty: bool) -> (bool, String) {
+    let unticks = store
+        .state
+        .with_untracked(|local| local.import_unticks(&import.state));
+    match store.merge_import(&import.state) {
+        Ok(before) => {
+            let changes = store
+                .state
+                .with_untracked(|after| Changes::between(&before, after));
+            note_restored(store, &import.state);
+            let mut text = if device_empty {
+                format!("Restored. The backup {}.", changes.describe_done())
+            } else {
+                format!("Merged. The backup {}.", changes.describe_done())
+            };
+            if unticks > 0 {
+                text.push_str(&format!(" {}", unticks_kept(unticks)));
+            }
+            (true, text)
+        }
+        Err(problem) => (
+            false,
+            format!(
+                "Nothing was {}: {}. Your data is as it was.",
+                if device_empty { "restored" } else { "merged" },
+                why_not_saved(&problem)
+            ),
+        ),
+    }
+}
+
+/// Replaces everything with the backup and says what changed. The device
+/// then matches the file the person holds, as good as a backup made today:
+/// that is part of the replacement itself (a later write would end the run
+/// of replaces that one undo takes back).
+fn replace_with_backup(store: Store, import: Import) -> (bool, String) {
+    let changes = store
+        .state
+        .with_untracked(|before| Changes::between(before, &import.state));
+    let mut file = import.state;
+    // Stamped anew with the rest by the replace.
+    file.last_backup = Some(Stamped::new(0, store.today.get_untracked()));
+    match store.replace(file, true) {
+        Ok(()) => {
+            (true, format!("Replaced. This device now matches the backup: it {}. Your data from before is kept: you can undo this above.", changes.describe_done()))
+        }
+        Err(problem) => (
+            false,
+            format!(
+                "Nothing was replaced: {}. Your data is as it was.",
+                why_not_saved(&problem)
+            ),
+        ),
+    }
+}
+
+/// After a merge that left every record here in the file the person holds,
+/// that file is as good as a backup made today (`file_covers`).
+fn note_restored(store: Store, file: &hamstring_domain::state::AppState) {
+    if store
+        .state
+        .with_untracked(|device| file_covers(file, device))
+    {
+        let today = store.today.get_untracked();
+        store.change(Scope::Main, |state, now| {
+            state.last_backup = Some(Stamped::new(now, today))
+        });
     }
 }
 

@@ -12,6 +12,7 @@ use crate::date::{Day, Month};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use serde_json::{Map, Value};
+use std::collections::BTreeSet;
 use std::fmt;
 
 /// Bumped whenever the stored shape changes; `migrate` brings older data forward.
@@ -48,7 +49,13 @@ pub enum Part {
 struct Stored<'a> {
     state: &'a AppState,
     archive_before: Day,
+    /// Whether the month index goes in: only in the main key (a backup
+    /// file is read on other devices, whose storage it does not describe).
+    index: bool,
 }
+
+/// The field that holds `AppState::month_index`.
+const INDEX_FIELD: &str = "month_index";
 
 struct StoredKind<'a, R> {
     records: &'a R,
@@ -98,6 +105,15 @@ impl Serialize for Stored<'_> {
         if let Some(error) = fields.error {
             return Err(error);
         }
+        if self.index && !self.state.month_index.is_empty() {
+            let months: Vec<String> = self
+                .state
+                .month_index
+                .iter()
+                .map(Month::to_string)
+                .collect();
+            map.serialize_entry(INDEX_FIELD, &months)?;
+        }
         map.end()
     }
 }
@@ -112,20 +128,26 @@ struct Envelope<'a> {
 /// Serialises the whole state with its envelope (a backup file); days more
 /// than `ARCHIVE_AFTER_DAYS` before `today` are compact.
 pub fn encode(state: &AppState, today: Day) -> String {
+    encode_with(state, today, false)
+}
+
+/// Serialises one part of the state, as storage keeps it (the main key with
+/// the month index).
+pub fn encode_part(state: &AppState, part: &Part, today: Day) -> String {
+    encode_with(&state.part(part), today, *part == Part::Main)
+}
+
+fn encode_with(state: &AppState, today: Day, index: bool) -> String {
     serde_json::to_string(&Envelope {
         app: APP_TAG,
         schema: SCHEMA_VERSION,
         state: Stored {
             state,
             archive_before: today.plus(-ARCHIVE_AFTER_DAYS),
+            index,
         },
     })
     .expect("the state model always serialises")
-}
-
-/// Serialises one part of the state, as storage keeps it.
-pub fn encode_part(state: &AppState, part: &Part, today: Day) -> String {
-    encode(&state.part(part), today)
 }
 
 /// Why stored text could not be used as it is.
@@ -246,6 +268,32 @@ impl VisitMut for ReadFields<'_> {
     }
 }
 
+/// The month index: a list of `YYYY-MM`, each bad entry skipped and counted
+/// (so the key is rewritten clean). Bounded like every stored list.
+fn salvage_index(value: &Value, dropped: &mut usize) -> BTreeSet<Month> {
+    let Value::Array(entries) = value else {
+        *dropped += 1;
+        return BTreeSet::new();
+    };
+    let mut months = BTreeSet::new();
+    for entry in entries {
+        let month = entry
+            .as_str()
+            .and_then(|text| text.parse::<Month>().ok())
+            .filter(|_| months.len() < MAX_INDEXED_MONTHS);
+        match month {
+            Some(month) => {
+                months.insert(month);
+            }
+            None => *dropped += 1,
+        }
+    }
+    months
+}
+
+/// Every month of the hundred years storage keeps (`Day::is_storable`).
+const MAX_INDEXED_MONTHS: usize = 12 * 100;
+
 fn salvage(fields: &Map<String, Value>) -> Decoded {
     let mut state = AppState::default();
     let mut read = ReadFields { fields, dropped: 0 };
@@ -257,6 +305,9 @@ fn salvage(fields: &Map<String, Value>) -> Decoded {
             0
         }),
     };
+    if let Some(value) = fields.get(INDEX_FIELD) {
+        state.month_index = salvage_index(value, &mut read.dropped);
+    }
     // As every copy is kept: nothing older than its own deletion.
     state.drop_before(state.reset_at);
     Decoded {

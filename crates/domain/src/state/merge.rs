@@ -26,6 +26,7 @@ impl AppState {
     /// `merge`, in place. Only a newer deletion walks every record held
     /// here, so taking in one month's records costs one month.
     pub fn merge_in(&mut self, other: &AppState) {
+        self.month_index.extend(&other.month_index);
         let reset_at = self.reset_at.max(other.reset_at);
         if reset_at > self.reset_at {
             self.drop_before(reset_at);
@@ -60,6 +61,8 @@ impl AppState {
     /// The backup as it is merged, and how many newer unticks it lost.
     fn importable(&self, backup: &AppState) -> (AppState, usize) {
         let mut backup = backup.clone();
+        // Its index names months of another device's storage.
+        backup.month_index.clear();
         let floor = self.reset_at;
         backup.for_each_stamp(|at| *at = (*at).max(floor));
         backup.reset_at = 0;

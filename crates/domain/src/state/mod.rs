@@ -27,7 +27,7 @@ use crate::date::{Day, Month, Weekday};
 use crate::phase::Phase;
 use crate::selfcheck::{Answers, Verdict};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A value with the time it was last written: milliseconds since the epoch,
 /// from this device's `Clock`, which never goes backwards.
@@ -242,6 +242,11 @@ pub struct AppState {
     pub symptom_scores: BTreeMap<Day, Stamped<SymptomScore>>,
     pub strength_checks: BTreeMap<Day, Stamped<StrengthCheck>>,
     pub runs: BTreeMap<Day, Stamped<RunEntry>>,
+    /// The months stored under their own keys, as the main key names them:
+    /// where a browser will not list its keys, these are read by name. Not a
+    /// record (not counted, stamped or backed up); it only grows, since a
+    /// month named but no longer stored reads as nothing.
+    pub month_index: BTreeSet<Month>,
 }
 
 /// Every kind of record, once. Kinds listed under `main` are stored together;
@@ -290,6 +295,7 @@ macro_rules! record_kinds {
                 match part {
                     Part::Main => AppState {
                         reset_at: self.reset_at,
+                        month_index: self.month_index.clone(),
                         $($main: self.$main.clone(),)*
                         ..AppState::default()
                     },
@@ -302,8 +308,8 @@ macro_rules! record_kinds {
             }
 
             /// The months that hold records of the by-day kinds.
-            pub fn months(&self) -> std::collections::BTreeSet<Month> {
-                let mut months: std::collections::BTreeSet<Month> =
+            pub fn months(&self) -> BTreeSet<Month> {
+                let mut months: BTreeSet<Month> =
                     self.days.keys().map(|day| day.month()).collect();
                 $(months.extend(self.$day.keys().map(|day| day.month()));)*
                 months
@@ -401,6 +407,28 @@ impl AppState {
         let mut parts: Vec<Part> = self.months().into_iter().map(Part::Month).collect();
         parts.push(Part::Main);
         parts
+    }
+
+    /// Names in the index every month among `parts` that holds records here.
+    /// True when the index grew: the main key must then be written before
+    /// those months' keys, so no stored month is ever missing from it.
+    pub fn index_months(&mut self, parts: &[Part]) -> bool {
+        let held = self.months();
+        let before = self.month_index.len();
+        self.month_index
+            .extend(parts.iter().filter_map(|part| match part {
+                Part::Month(month) if held.contains(month) => Some(*month),
+                _ => None,
+            }));
+        self.month_index.len() > before
+    }
+
+    /// The month keys worth reading where storage cannot list its keys:
+    /// those the index names and those of records held here.
+    pub fn known_months(&self) -> BTreeSet<Month> {
+        let mut months = self.months();
+        months.extend(&self.month_index);
+        months
     }
 
     /// True when nothing has been recorded at all.

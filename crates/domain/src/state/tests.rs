@@ -1096,6 +1096,28 @@ fn each_pain_rating_of_a_day_is_its_own() {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Two tabs each index what they write and take in the other's main key
+    /// (in either order): the stored index names every month either holds,
+    /// so a browser that cannot list keys still finds all of them.
+    #[test]
+    fn the_month_index_names_every_month_either_tab_wrote(a in any_state(), b in any_state()) {
+        let today = Day(20_450);
+        let main_key = |state: &AppState| decode(&encode_part(state, &Part::Main, today)).unwrap().state;
+        let (mut a, mut b) = (a, b);
+        a.index_months(&a.parts());
+        b.index_months(&b.parts());
+        let stored = main_key(&a).merge(&main_key(&b));
+        prop_assert_eq!(&stored.month_index, &main_key(&b).merge(&main_key(&a)).month_index);
+        let mut held = a.months();
+        held.extend(b.months());
+        prop_assert!(held.is_subset(&stored.month_index));
+        prop_assert!(held.is_subset(&stored.known_months()));
+    }
+}
+
 #[test]
 fn a_day_counts_its_weeks_from_the_start_of_its_own_phase() {
     let day = |text| Day::parse(text).unwrap();
@@ -1137,4 +1159,70 @@ fn a_day_counts_its_weeks_from_the_start_of_its_own_phase() {
         state.phase_began(day("2026-09-30")),
         Some(day("2026-11-10"))
     );
+}
+
+#[test]
+fn a_month_enters_the_index_once_and_only_when_it_holds_records() {
+    let mut state = eight_days();
+    let months = state.months();
+    assert!(!months.is_empty());
+    let empty_month: Month = "2030-01".parse().unwrap();
+    let mut parts = state.parts();
+    parts.push(Part::Month(empty_month));
+    assert!(
+        state.index_months(&parts),
+        "the first write grows the index"
+    );
+    assert_eq!(state.month_index, months);
+    assert!(
+        !state.index_months(&parts),
+        "the next write of the same months does not"
+    );
+    // A month named but since emptied (set aside, or deleted) stays named.
+    state.days.clear();
+    assert_eq!(state.known_months(), months);
+}
+
+#[test]
+fn the_index_is_kept_in_the_main_key_and_never_in_a_backup_file() {
+    let today = Day(20_450);
+    let mut state = eight_days();
+    state.index_months(&state.parts());
+    let main = decode(&encode_part(&state, &Part::Main, today)).unwrap();
+    assert_eq!(
+        (main.dropped, &main.state.month_index),
+        (0, &state.month_index)
+    );
+    for part in state.months() {
+        assert!(decode(&encode_part(&state, &Part::Month(part), today))
+            .unwrap()
+            .state
+            .month_index
+            .is_empty());
+    }
+    let file = encode(&state, today);
+    assert!(!file.contains("month_index"), "{file}");
+    // A file that carries one (edited by hand) is taken in without it.
+    let mut foreign = eight_days();
+    foreign.month_index.insert("2031-05".parse().unwrap());
+    let text = encode_part(&foreign, &Part::Main, today).replace(
+        r#""month_index""#,
+        r#""days":{"2026-11-20":{"sets":{"glute-bridge:1":{"at":1,"value":true}}}},"month_index""#,
+    );
+    let import = crate::backup::check_import(&text, 1_800_000_000_000).unwrap();
+    assert!(import.state.month_index.is_empty());
+    assert!(eight_days().merge_import(&foreign).month_index.is_empty());
+}
+
+#[test]
+fn a_damaged_index_entry_is_skipped_and_counted() {
+    let text = r#"{"app":"hamstring-rehab","schema":4,"state":{"month_index":["2026-11","2026-13","nope",7]}}"#;
+    let decoded = decode(text).unwrap();
+    assert_eq!(decoded.dropped, 3);
+    assert_eq!(
+        decoded.state.month_index.into_iter().collect::<Vec<_>>(),
+        vec!["2026-11".parse::<Month>().unwrap()]
+    );
+    let not_a_list = r#"{"app":"hamstring-rehab","schema":4,"state":{"month_index":"2026-11"}}"#;
+    assert_eq!(decode(not_a_list).unwrap().dropped, 1);
 }
