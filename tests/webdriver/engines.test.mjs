@@ -189,8 +189,9 @@ for (const engine of ENGINES) {
       await driver.findElement(By.css("#import-file")).sendKeys(file);
       await driver.wait(until.elementLocated(By.css(".import-preview")), 10000);
       assert.match(await text(".import-preview"), /This backup holds 1 training day \(2 sets\)/);
-      await clickButton("Merge");
-      await driver.wait(until.elementLocated(By.xpath('//*[starts-with(normalize-space(.), "Merged.")]')), 10000);
+      // An empty device has nothing to merge with: one "Restore".
+      await clickButton("Restore");
+      await driver.wait(until.elementLocated(By.xpath('//*[starts-with(normalize-space(.), "Restored.")]')), 10000);
       await open("/routine", { keep: true });
       assert.equal(await checked('input[aria-label="Glute bridge: Set 1"]'), true);
     });
