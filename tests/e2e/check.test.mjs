@@ -309,3 +309,19 @@ test("the weekly score says it is saved only once all three ratings are in", asy
   await page.locator("#score").getByText(/^Saved for /).waitFor();
   assert.match(await status.innerText(), /^Saved for /);
 });
+
+test("the self-check's first screen is drawn whole at build time, and a returning person's draft shows once the app runs", async () => {
+  // Without scripts, as the first paint shows it: the start button and the
+  // weekly score are there (they were the late, largest paint).
+  const still = await env.newContext({ ...PROFILES.phone, javaScriptEnabled: false });
+  const bare = await still.newPage();
+  await bare.goto(env.server.url + "/check");
+  await bare.getByRole("button", { name: "Start the self-check" }).waitFor();
+  await bare.getByRole("heading", { name: "Weekly symptom score" }).waitFor();
+  // With a draft saved, the same button becomes "Start again" beside "Continue".
+  const draft = { check_draft: { at: 1, value: { where: ["sit-bone"] } } };
+  const { page } = await env.openApp({ state: draft, path: "/check" });
+  await page.getByRole("link", { name: "Continue where you left off" }).waitFor();
+  await page.getByRole("button", { name: "Start again" }).waitFor();
+  assert.equal(await page.getByRole("button", { name: "Start the self-check" }).count(), 0);
+});

@@ -26,20 +26,20 @@ pub fn Intro() -> impl IntoView {
         <aside class="callout caution">
             <p>"This check informs; it does not diagnose. Only a doctor or physiotherapist who examines you can say what you have."</p>
         </aside>
-        // What was answered before is only known once storage is read.
-        <Show when=move || store.loaded.get()>
-            <div class="actions">
-                {move || match in_progress() {
-                    Some(step) => view! {
-                        <a class="button primary" href=link(&step.href())>"Continue where you left off"</a>
-                        <button type="button" class="secondary" on:click=start>"Start again"</button>
-                    }.into_any(),
-                    None => view! { <button type="button" class="primary" on:click=start>"Start the self-check"</button> }.into_any(),
-                }}
-            </div>
-            <PastResults />
-            <SymptomScoreForm />
-        </Show>
+        // Drawn at build time as a first visit sees it, so the page paints
+        // whole; what was answered before shows once storage is read. The
+        // start button stays the same element either way, so a tap held
+        // before the app ran is still made on it.
+        <div class="actions">
+            {move || in_progress().map(|step| view! {
+                <a class="button primary" href=link(&step.href())>"Continue where you left off"</a>
+            })}
+            <button type="button" class=move || if in_progress().is_some() { "secondary" } else { "primary" } on:click=start>
+                {move || if in_progress().is_some() { "Start again" } else { "Start the self-check" }}
+            </button>
+        </div>
+        <PastResults />
+        <SymptomScoreForm />
     }
 }
 
@@ -76,17 +76,26 @@ fn PastResults() -> impl IntoView {
 #[component]
 fn SymptomScoreForm() -> impl IntoView {
     let store = use_store();
-    let today = store.today.get_untracked();
     let saved = move || {
+        let today = store.today.get();
         store
             .state
             .symptom_scores()
             .with(|scores| scores.get(&today).map(|r| r.value))
     };
-    let sitting = RwSignal::new(saved().map(|s| s.sitting));
-    let activity = RwSignal::new(saved().map(|s| s.activity));
-    let morning = RwSignal::new(saved().map(|s| s.morning_after));
+    let sitting = RwSignal::new(None);
+    let activity = RwSignal::new(None);
+    let morning = RwSignal::new(None);
+    // Today's saved score, once storage is read (the build draws none).
+    Effect::new(move |_| {
+        if let Some(score) = saved() {
+            sitting.set(Some(score.sitting));
+            activity.set(Some(score.activity));
+            morning.set(Some(score.morning_after));
+        }
+    });
     let save = move || {
+        let today = store.today.get_untracked();
         if let (Some(sitting), Some(activity), Some(morning_after)) = (
             sitting.get_untracked(),
             activity.get_untracked(),
@@ -123,7 +132,7 @@ fn SymptomScoreForm() -> impl IntoView {
             <p aria-live="polite">{move || {
                 let rated = [sitting.get(), activity.get(), morning.get()].iter().flatten().count();
                 match (saved(), rated) {
-                    (Some(_), _) => format!("Saved for {}.", today.long_label()),
+                    (Some(_), _) => format!("Saved for {}.", store.today.get().long_label()),
                     (None, 0) => String::new(),
                     (None, n) => format!("{n} of 3 rated: the score is saved once all three are."),
                 }
