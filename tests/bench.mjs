@@ -12,7 +12,11 @@ import { serveStatic, launch, PROFILES, appReady, envelope, isoDay } from "./e2e
 const run = promisify(execFile);
 const DIST = new URL("../dist/", import.meta.url);
 const rows = [];
-const row = (what, value, budget, ok) => rows.push(`| ${what} | ${value} | ${budget} | ${ok ? "yes" : "**no**"} |`);
+// Each row is also shown as it is taken, so a failure late in the run keeps what came before.
+const row = (what, value, budget, ok) => {
+  rows.push(`| ${what} | ${value} | ${budget} | ${ok ? "yes" : "**no**"} |`);
+  console.error(rows.at(-1));
+};
 const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
 
 const arg = (name, fallback) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
@@ -197,7 +201,7 @@ async function storedByApp(text) {
   await context.addInitScript((t) => { if (!sessionStorage.getItem("seeded")) { localStorage.setItem("hamstring-rehab:state", t); sessionStorage.setItem("seeded", "1"); } }, text);
   const page = await context.newPage();
   await page.goto(server.url + "/routine");
-  await page.locator(".session-count").waitFor();
+  await page.locator(".session-count").waitFor({ state: "attached" });
   await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith("hamstring-rehab:month:")) || !localStorage.getItem("hamstring-rehab:state").includes('"days"'));
   const all = await page.evaluate(() => ({ ...localStorage }));
   await context.close();
@@ -234,7 +238,7 @@ async function tickLatency(entries) {
   const page = await context.newPage();
   await page.goto(server.url + "/routine");
   await appReady(page);
-  await page.locator(".session-count").waitFor();
+  await page.locator(".session-count").waitFor({ state: "attached" });
   const cdp = await context.newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
   const timings = await page.evaluate(async () => {
