@@ -60,12 +60,22 @@ for (const name of await readdir(staging)) {
 template = template.replace(trunkLoader, "__LOADER__");
 
 // The app starts after the page has painted: it is already on screen
-// (rendered at build time). Its wasm is fetched at once, compiled while the
-// page paints, and run after a frame (or 200 ms: a hidden tab draws none).
+// (rendered at build time). Its wasm is fetched at once and compiled while
+// the page paints; it runs once the first contents are on screen (a small
+// wasm can arrive before the stylesheet lets the page paint, and running it
+// then would hold the paint back), or at once in a tab that draws nothing.
 const loader = ({ glue, wasm }) => `<script type="module">
 const code = fetch('${wasm}');
 const bindings = import('${glue}');
-await new Promise((resolve) => { requestAnimationFrame(() => setTimeout(resolve)); setTimeout(resolve, 200); });
+await new Promise((resolve) => {
+  const after = () => setTimeout(resolve);
+  if (document.hidden) return resolve();
+  addEventListener("visibilitychange", resolve, { once: true });
+  if (!PerformanceObserver.supportedEntryTypes?.includes("paint")) return requestAnimationFrame(after);
+  new PerformanceObserver((list, observer) => {
+    if (list.getEntries().some((entry) => entry.name === "first-contentful-paint")) { observer.disconnect(); after(); }
+  }).observe({ type: "paint", buffered: true });
+});
 await (await bindings).default({ module_or_path: code });
 </script>`;
 
