@@ -211,10 +211,14 @@ pub const THEME_KEY: &str = "hamstring-rehab:device:theme";
 const THEME: &str = "theme";
 const READING: &str = "reading";
 
+/// Where data version 4 and older kept the theme and the reading place.
+const OLDER_THEME: [&str; 3] = ["settings", "value", "theme"];
+const OLDER_READING: [&str; 2] = ["reading", "value"];
+
 /// The theme chosen on this device (`Theme::System` until one is).
 pub fn theme() -> Theme {
     read_raw(THEME_KEY)
-        .or_else(|| older_choice(&["settings", "value", "theme"]))
+        .or_else(|| older_choice(&OLDER_THEME))
         .map_or(Theme::System, |name| Theme::from_name(&name))
 }
 
@@ -224,27 +228,37 @@ pub fn set_theme(theme: Theme) -> Result<(), Health> {
 
 /// The guide section last reached on this device, if any.
 pub fn reading_place() -> Option<String> {
-    read_raw(&format!("{PREFERENCE_PREFIX}{READING}"))
-        .or_else(|| older_choice(&["reading", "value"]))
+    read_raw(&format!("{PREFERENCE_PREFIX}{READING}")).or_else(|| older_choice(&OLDER_READING))
 }
 
 pub fn set_reading_place(section: &str) {
     let _ = set_device_text(READING, Some(section));
 }
 
-/// Data version 4 and older kept the theme and the reading place among the
-/// records; read from there until the first write of version 5 drops them
-/// (`keep_older_choices` moves them to the device first). Read with the
-/// browser's JSON parser, so a page that reads no records carries no decoder.
-fn older_choice(path: &[&str]) -> Option<String> {
-    let stored = js_sys::JSON::parse(&read_raw(STATE_KEY)?).ok()?;
+/// The main key's data version and records, read with the browser's JSON
+/// parser, so a page that reads no records carries no decoder.
+fn parse_main(text: &str) -> Option<(f64, wasm_bindgen::JsValue)> {
+    let stored = js_sys::JSON::parse(text).ok()?;
     let schema = js_sys::Reflect::get(&stored, &"schema".into())
         .ok()?
         .as_f64()?;
+    Some((schema, js_sys::Reflect::get(&stored, &"state".into()).ok()?))
+}
+
+/// Data version 4 and older kept the theme and the reading place among the
+/// records; read from there until the first write of version 5 drops them
+/// (`keep_older_choices` moves them to the device first).
+fn older_choice(path: &[&str]) -> Option<String> {
+    let text = read_raw(STATE_KEY)?;
+    // Most stores never held the field: no parse at every start for them.
+    let field = path.last()?;
+    if !text.contains(&format!("\"{field}\"")) {
+        return None;
+    }
+    let (schema, mut value) = parse_main(&text)?;
     if schema > 4.0 {
         return None;
     }
-    let mut value = js_sys::Reflect::get(&stored, &"state".into()).ok()?;
     for field in path {
         value = js_sys::Reflect::get(&value, &(*field).into()).ok()?;
     }
@@ -255,12 +269,12 @@ fn older_choice(path: &[&str]) -> Option<String> {
 /// first write of this version drops them from the records.
 fn keep_older_choices() {
     if read_raw(THEME_KEY).is_none() {
-        if let Some(theme) = older_choice(&["settings", "value", "theme"]) {
+        if let Some(theme) = older_choice(&OLDER_THEME) {
             let _ = set_device_text(THEME, Theme::from_name(&theme).name());
         }
     }
     if read_raw(&format!("{PREFERENCE_PREFIX}{READING}")).is_none() {
-        if let Some(section) = older_choice(&["reading", "value"]) {
+        if let Some(section) = older_choice(&OLDER_READING) {
             set_reading_place(&section);
         }
     }
@@ -282,9 +296,8 @@ pub fn peek_health() -> Health {
     let newer = text_at(&store, STATE_KEY)
         .ok()
         .flatten()
-        .and_then(|text| js_sys::JSON::parse(&text).ok())
-        .and_then(|stored| js_sys::Reflect::get(&stored, &"schema".into()).ok())
-        .and_then(|schema| schema.as_f64())
+        .and_then(|text| parse_main(&text))
+        .map(|(schema, _)| schema)
         .filter(|schema| *schema > f64::from(SCHEMA_VERSION));
     match newer {
         Some(schema) => Health::ReadOnly {
