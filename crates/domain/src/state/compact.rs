@@ -2,6 +2,7 @@
 //! day. Days older than `ARCHIVE_AFTER_DAYS` are stored this way, so years of
 //! daily records stay small.
 
+use super::records::map_of;
 use super::{is_rating, DayLog, SetKey, Stamped, MAX_LOAD_TENTHS, MAX_REPS};
 use crate::date::Day;
 use hamstring_content::exercises::ExerciseId;
@@ -54,8 +55,8 @@ impl ArchivedDay {
                 .filter(|(_, r)| r.value)
                 .map(|(k, _)| *k)
                 .collect(),
-            reps: log.reps.iter().map(|(k, r)| (*k, r.value)).collect(),
-            loads: log.loads.iter().map(|(k, r)| (*k, r.value)).collect(),
+            reps: map_of(log.reps.iter().map(|(k, r)| (*k, r.value))),
+            loads: map_of(log.loads.iter().map(|(k, r)| (*k, r.value))),
             pain_before: log.pain_before.as_ref().map(|r| r.value),
             pain_after: log.pain_after.as_ref().map(|r| r.value),
             pain_next_morning: log.pain_next_morning.as_ref().map(|r| r.value),
@@ -73,21 +74,13 @@ impl ArchivedDay {
     fn expand(self) -> DayLog {
         let at = self.at;
         DayLog {
-            sets: self
-                .done
-                .into_iter()
-                .map(|k| (k, Stamped::new(at, true)))
-                .collect(),
-            reps: self
-                .reps
-                .into_iter()
-                .map(|(k, n)| (k, Stamped::new(at, n)))
-                .collect(),
-            loads: self
-                .loads
-                .into_iter()
-                .map(|(k, n)| (k, Stamped::new(at, n)))
-                .collect(),
+            sets: map_of(self.done.into_iter().map(|k| (k, Stamped::new(at, true)))),
+            reps: map_of(self.reps.into_iter().map(|(k, n)| (k, Stamped::new(at, n)))),
+            loads: map_of(
+                self.loads
+                    .into_iter()
+                    .map(|(k, n)| (k, Stamped::new(at, n))),
+            ),
             pain_before: self.pain_before.map(|n| Stamped::new(at, n)),
             pain_after: self.pain_after.map(|n| Stamped::new(at, n)),
             pain_next_morning: self.pain_next_morning.map(|n| Stamped::new(at, n)),

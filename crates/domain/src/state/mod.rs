@@ -309,8 +309,8 @@ macro_rules! record_kinds {
 
             /// The months that hold records of the by-day kinds.
             pub fn months(&self) -> BTreeSet<Month> {
-                let mut months: BTreeSet<Month> =
-                    self.days.keys().map(|day| day.month()).collect();
+                let mut months = BTreeSet::new();
+                months.extend(self.days.keys().map(|day| day.month()));
                 $(months.extend(self.$day.keys().map(|day| day.month()));)*
                 months
             }
@@ -371,11 +371,11 @@ impl AppState {
     /// The phase a day was in: the latest phase begun on or before it (the
     /// current programme is the latest of all); before any, the earliest.
     pub fn phase_on(&self, day: Day) -> Option<Phase> {
-        let mut begun: BTreeMap<Day, Phase> = self
-            .phase_history
-            .iter()
-            .map(|(since, phase)| (*since, phase.value))
-            .collect();
+        let mut begun: BTreeMap<Day, Phase> = records::map_of(
+            self.phase_history
+                .iter()
+                .map(|(since, phase)| (*since, phase.value)),
+        );
         if let Some(programme) = self.programme() {
             begun.insert(programme.since, programme.phase);
         }

@@ -189,10 +189,20 @@ where
 
 /// The records of a by-day collection that fall in `month`.
 pub fn month_of<V: Clone>(records: &BTreeMap<Day, V>, month: Month) -> BTreeMap<Day, V> {
-    records
-        .range(month.first_day()..month.end())
-        .map(|(day, record)| (*day, record.clone()))
-        .collect()
+    map_of(
+        records
+            .range(month.first_day()..month.end())
+            .map(|(day, record)| (*day, record.clone())),
+    )
+}
+
+/// A map built by inserting each entry. `collect()` sorts the entries
+/// first, and each type it sorts adds its own copy of the sort to the wasm
+/// (about 3 KB each); the maps here are small, or built from sorted input.
+pub(crate) fn map_of<K: Ord, V>(entries: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
+    let mut map = BTreeMap::new();
+    map.extend(entries);
+    map
 }
 
 impl DayLog {
