@@ -7,10 +7,13 @@
 import { readFile, stat } from "node:fs/promises";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { serveStatic, launch, PROFILES, appReady, envelope, isoDay } from "./e2e/support.mjs";
 
 const run = promisify(execFile);
-const DIST = new URL("../dist/", import.meta.url);
+// `--dist=<dir>` measures another build (say, main's, beside a change).
+const distArg = process.argv.find((a) => a.startsWith("--dist="))?.split("=")[1];
+const DIST = distArg ? pathToFileURL(distArg.replace(/\/?$/, "/")) : new URL("../dist/", import.meta.url);
 const rows = [];
 // Each row is also shown as it is taken, so a failure late in the run keeps what came before.
 const row = (what, value, budget, ok) => {
@@ -21,13 +24,16 @@ const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(val
 
 const arg = (name, fallback) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
 const RUNS = arg("runs", 5);
+// `--only=waits,tabs` takes only those parts: sizes, lighthouse, waits, tabs, scale.
+const ONLY = process.argv.find((a) => a.startsWith("--only="))?.split("=")[1].split(",");
+const part = (name) => (!ONLY || ONLY.includes(name)) && !(name === "lighthouse" && process.argv.includes("--no-lighthouse"));
 const median = (values) => percentile(values, 50);
 const ROUTES = JSON.parse(await readFile(new URL("routes.json", DIST), "utf8")).filter((route) => route.path !== "/404");
 
 // 1. First-load transfer per route: its page and everything it loads, as the
 // build's brotli and gzip copies (what a host with precompressed files sends).
 const BUDGET_BR = { "/": 120 };
-for (const route of ROUTES) {
+for (const route of part("sizes") ? ROUTES : []) {
   const html = await readFile(new URL(route.file, DIST), "utf8");
   // Attributes and the loader's import() and wasm path alike.
   const files = [route.file, ...new Set([...html.matchAll(/["']\/([^"']+\.(?:js|wasm|css))["']/g)].map((m) => m[1]))];
@@ -42,12 +48,12 @@ for (const route of ROUTES) {
 // Served as a static host serves: the build's compressed copies, with
 // Content-Length and cache headers; /__anchor/<route> is the same route's
 // built page with its scripts removed (the no-JS anchor).
-const server = await serveStatic();
+const server = await serveStatic({ dist: fileURLToPath(DIST) });
 const browser = await launch();
 
 // 2. Lighthouse 12, mobile with default throttling: each route RUNS times,
 // alternating with its no-JS anchor in the same run; medians.
-if (!process.argv.includes("--no-lighthouse")) {
+if (part("lighthouse")) {
   const lighthouse = async (url) => {
     const { stdout } = await run(
       "node_modules/.bin/lighthouse",
@@ -141,7 +147,7 @@ async function visit(path, { warm, returning }) {
   await context.close();
   return result;
 }
-for (const [label, options] of [["cold, first visit", {}], ["cold, returning", { returning: true }], ["warm, returning", { warm: true, returning: true }]]) {
+if (part("waits")) for (const [label, options] of [["cold, first visit", {}], ["cold, returning", { returning: true }], ["warm, returning", { warm: true, returning: true }]]) {
   for (const { path } of ROUTES) {
     const runs = [];
     for (let i = 0; i < RUNS; i++) runs.push(await visit(path, options));
@@ -160,7 +166,7 @@ for (const [label, options] of [["cold, first visit", {}], ["cold, returning", {
 
 // 2c. Tab to tab, warm (the service worker serves the next page), 4× CPU:
 // from the tap on a tab until the next page's taps work.
-{
+if (part("tabs")) {
   const context = await browser.newContext(PROFILES.phone);
   await context.addInitScript((text) => localStorage.setItem("hamstring-rehab:state", text), envelope(RETURNING));
   await marks(context);
@@ -192,120 +198,122 @@ for (const [label, options] of [["cold, first visit", {}], ["cold, returning", {
 // app stores them (seeded in the single-key form of data version 1, which the
 // app rewrites one month to a key on load), against a store holding only a
 // programme. Tick latency and start-up are taken on both.
-const KEYS = ["glute-bridge:1", "bulgarian-split-squat:1:L", "bulgarian-split-squat:1:R", "bodyweight-squat:1", "bodyweight-squat:2", "bodyweight-squat:3", "foam-roll:1"];
-const PREVENTION = { programme: { at: 1, value: { phase: "prevention", since: isoDay(-1900) } } };
+if (part("scale")) {
+  const KEYS = ["glute-bridge:1", "bulgarian-split-squat:1:L", "bulgarian-split-squat:1:R", "bodyweight-squat:1", "bodyweight-squat:2", "bodyweight-squat:3", "foam-roll:1"];
+  const PREVENTION = { programme: { at: 1, value: { phase: "prevention", since: isoDay(-1900) } } };
 
-/** Every key the app stored after loading `text` once. */
-async function storedByApp(text) {
-  const context = await browser.newContext(PROFILES.phone);
-  await context.addInitScript((t) => { if (!sessionStorage.getItem("seeded")) { localStorage.setItem("hamstring-rehab:state", t); sessionStorage.setItem("seeded", "1"); } }, text);
-  const page = await context.newPage();
-  await page.goto(server.url + "/routine");
-  await page.locator(".session-count").waitFor({ state: "attached" });
-  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith("hamstring-rehab:month:")) || !localStorage.getItem("hamstring-rehab:state").includes('"days"'));
-  const all = await page.evaluate(() => ({ ...localStorage }));
-  await context.close();
-  return all;
-}
-
-const seedAll = (context, entries) => context.addInitScript((all) => { for (const [k, v] of Object.entries(all)) localStorage.setItem(k, v); }, entries);
-
-/** `years` of daily records (seven sets and two ratings a day), as the app stores them. */
-async function history(years) {
-  const days = {};
-  for (let d = 1; d <= years * 365; d++) {
-    days[isoDay(-d)] = {
-      sets: Object.fromEntries(KEYS.map((k) => [k, { at: 1700000000000 + d, value: true }])),
-      pain_after: { at: 1700000000000 + d, value: d % 6 },
-      pain_next_morning: { at: 1700000000000 + d, value: d % 4 },
-    };
+  /** Every key the app stored after loading `text` once. */
+  async function storedByApp(text) {
+    const context = await browser.newContext(PROFILES.phone);
+    await context.addInitScript((t) => { if (!sessionStorage.getItem("seeded")) { localStorage.setItem("hamstring-rehab:state", t); sessionStorage.setItem("seeded", "1"); } }, text);
+    const page = await context.newPage();
+    await page.goto(server.url + "/routine");
+    await page.locator(".session-count").waitFor({ state: "attached" });
+    await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith("hamstring-rehab:month:")) || !localStorage.getItem("hamstring-rehab:state").includes('"days"'));
+    const all = await page.evaluate(() => ({ ...localStorage }));
+    await context.close();
+    return all;
   }
-  return storedByApp(envelope({ ...PREVENTION, days }));
-}
-const threeYears = await history(3);
-const fiveYears = await history(5);
-const emptyStore = await storedByApp(envelope(PREVENTION));
-for (const [years, entries] of [[3, threeYears], [5, fiveYears]]) {
-  const bytes = Object.values(entries).reduce((n, text) => n + text.length, 0);
-  const largest = Math.max(...Object.values(entries).map((t) => t.length));
-  row(`Stored size of ${years} years of daily records (${Object.keys(entries).length} keys)`, `${(bytes / 1024).toFixed(0)} KB, largest key ${(largest / 1024).toFixed(1)} KB`, `≤ ${years * 120} KB`, bytes <= years * 120 * 1024);
-}
 
-/** Tap to DOM updated and state saved, 4× CPU slowdown, p95 of 200 taps. */
-async function tickLatency(entries) {
-  const context = await browser.newContext(PROFILES.phone);
-  await seedAll(context, entries);
-  const page = await context.newPage();
-  await page.goto(server.url + "/routine");
-  await appReady(page);
-  await page.locator(".session-count").waitFor({ state: "attached" });
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-  const timings = await page.evaluate(async () => {
-    const boxes = [...document.querySelectorAll('.sets input[type="checkbox"]')];
-    const snapshot = () => Object.entries(localStorage).filter(([k]) => k.startsWith("hamstring-rehab:")).map(([k, v]) => k + v.length + v.slice(-64)).join("|");
-    const out = [];
-    for (let i = 0; i < 200; i++) {
-      const box = boxes[i % boxes.length];
-      const before = snapshot();
-      const want = !box.checked;
-      const start = performance.now();
-      box.click();
-      while (box.checked !== want || snapshot() === before) {
-        await Promise.resolve();
-      }
-      out.push(performance.now() - start);
-      await new Promise((r) => setTimeout(r, 0));
+  const seedAll = (context, entries) => context.addInitScript((all) => { for (const [k, v] of Object.entries(all)) localStorage.setItem(k, v); }, entries);
+
+  /** `years` of daily records (seven sets and two ratings a day), as the app stores them. */
+  async function history(years) {
+    const days = {};
+    for (let d = 1; d <= years * 365; d++) {
+      days[isoDay(-d)] = {
+        sets: Object.fromEntries(KEYS.map((k) => [k, { at: 1700000000000 + d, value: true }])),
+        pain_after: { at: 1700000000000 + d, value: d % 6 },
+        pain_next_morning: { at: 1700000000000 + d, value: d % 4 },
+      };
     }
-    return out;
-  });
-  await context.close();
-  return timings;
-}
-for (const [label, entries] of [["empty store", emptyStore], ["5 years of records", fiveYears]]) {
-  const timings = await tickLatency(entries);
-  const p95 = percentile(timings, 95);
-  row(`Tick latency, ${label}: p95 of 200 taps (4× CPU slowdown)`, `${p95.toFixed(1)} ms (p50 ${percentile(timings, 50).toFixed(1)} ms)`, "≤ 16 ms", p95 <= 16);
-}
-
-/**
- * ms from navigation until the route's content is in the page: taken in the
- * page by a MutationObserver, so work the app defers until after the first
- * screen (loading older months) is not counted against it.
- */
-async function startup(entries, path, ready) {
-  const context = await browser.newContext(PROFILES.phone);
-  await seedAll(context, entries);
-  await context.addInitScript((selector) => {
-    new MutationObserver((_, observer) => {
-      if (document.querySelector(selector)) {
-        window.readyAt = performance.now();
-        observer.disconnect();
-      }
-    }).observe(document, { subtree: true, childList: true });
-  }, ready);
-  const page = await context.newPage();
-  await page.goto(server.url + path);
-  await page.waitForFunction(() => window.readyAt !== undefined);
-  const ms = await page.evaluate(() => window.readyAt);
-  await context.close();
-  return ms;
-}
-const SAMPLES = 15;
-for (const [path, ready] of [["/routine", ".session-count"], ["/progress", "#pain .chart, #pain p.muted"]]) {
+    return storedByApp(envelope({ ...PREVENTION, days }));
+  }
+  const threeYears = await history(3);
+  const fiveYears = await history(5);
+  const emptyStore = await storedByApp(envelope(PREVENTION));
   for (const [years, entries] of [[3, threeYears], [5, fiveYears]]) {
-    const empty = [];
-    const full = [];
-    // Alternating, so drift on the machine falls on both sides alike.
-    for (let i = 0; i < SAMPLES; i++) {
-      empty.push(await startup(emptyStore, path, ready));
-      full.push(await startup(entries, path, ready));
-    }
-    const [e, f] = [percentile(empty, 50), percentile(full, 50)];
-    row(`Start-up of ${path}, ${years} years of records vs empty (median of ${SAMPLES}, alternating)`, `${(f / e).toFixed(2)}× (${f.toFixed(0)} ms vs ${e.toFixed(0)} ms)`, "≤ 1.2×", f / e <= 1.2);
+    const bytes = Object.values(entries).reduce((n, text) => n + text.length, 0);
+    const largest = Math.max(...Object.values(entries).map((t) => t.length));
+    row(`Stored size of ${years} years of daily records (${Object.keys(entries).length} keys)`, `${(bytes / 1024).toFixed(0)} KB, largest key ${(largest / 1024).toFixed(1)} KB`, `≤ ${years * 120} KB`, bytes <= years * 120 * 1024);
   }
-}
 
+  /** Tap to DOM updated and state saved, 4× CPU slowdown, p95 of 200 taps. */
+  async function tickLatency(entries) {
+    const context = await browser.newContext(PROFILES.phone);
+    await seedAll(context, entries);
+    const page = await context.newPage();
+    await page.goto(server.url + "/routine");
+    await appReady(page);
+    await page.locator(".session-count").waitFor({ state: "attached" });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    const timings = await page.evaluate(async () => {
+      const boxes = [...document.querySelectorAll('.sets input[type="checkbox"]')];
+      const snapshot = () => Object.entries(localStorage).filter(([k]) => k.startsWith("hamstring-rehab:")).map(([k, v]) => k + v.length + v.slice(-64)).join("|");
+      const out = [];
+      for (let i = 0; i < 200; i++) {
+        const box = boxes[i % boxes.length];
+        const before = snapshot();
+        const want = !box.checked;
+        const start = performance.now();
+        box.click();
+        while (box.checked !== want || snapshot() === before) {
+          await Promise.resolve();
+        }
+        out.push(performance.now() - start);
+        await new Promise((r) => setTimeout(r, 0));
+      }
+      return out;
+    });
+    await context.close();
+    return timings;
+  }
+  for (const [label, entries] of [["empty store", emptyStore], ["5 years of records", fiveYears]]) {
+    const timings = await tickLatency(entries);
+    const p95 = percentile(timings, 95);
+    row(`Tick latency, ${label}: p95 of 200 taps (4× CPU slowdown)`, `${p95.toFixed(1)} ms (p50 ${percentile(timings, 50).toFixed(1)} ms)`, "≤ 16 ms", p95 <= 16);
+  }
+
+  /**
+   * ms from navigation until the route's content is in the page: taken in the
+   * page by a MutationObserver, so work the app defers until after the first
+   * screen (loading older months) is not counted against it.
+   */
+  async function startup(entries, path, ready) {
+    const context = await browser.newContext(PROFILES.phone);
+    await seedAll(context, entries);
+    await context.addInitScript((selector) => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector(selector)) {
+          window.readyAt = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { subtree: true, childList: true });
+    }, ready);
+    const page = await context.newPage();
+    await page.goto(server.url + path);
+    await page.waitForFunction(() => window.readyAt !== undefined);
+    const ms = await page.evaluate(() => window.readyAt);
+    await context.close();
+    return ms;
+  }
+  const SAMPLES = 15;
+  for (const [path, ready] of [["/routine", ".session-count"], ["/progress", "#pain .chart, #pain p.muted"]]) {
+    for (const [years, entries] of [[3, threeYears], [5, fiveYears]]) {
+      const empty = [];
+      const full = [];
+      // Alternating, so drift on the machine falls on both sides alike.
+      for (let i = 0; i < SAMPLES; i++) {
+        empty.push(await startup(emptyStore, path, ready));
+        full.push(await startup(entries, path, ready));
+      }
+      const [e, f] = [percentile(empty, 50), percentile(full, 50)];
+      row(`Start-up of ${path}, ${years} years of records vs empty (median of ${SAMPLES}, alternating)`, `${(f / e).toFixed(2)}× (${f.toFixed(0)} ms vs ${e.toFixed(0)} ms)`, "≤ 1.2×", f / e <= 1.2);
+    }
+  }
+
+}
 await browser.close();
 server.close();
 console.log(["| measure | result | budget | met |", "| --- | --- | --- | --- |", ...rows].join("\n"));
