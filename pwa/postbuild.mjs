@@ -15,25 +15,23 @@
 //  - writes sw.js with the files to precache and a version hash, and a
 //    brotli and a gzip copy beside every text file and wasm, for hosts that
 //    serve precompressed files.
+// With HR_ALSO_PUBLIC_URL and HR_ALSO_DIST set (the tests: `/rehab/` into
+// dist-subpath), it also writes the site for that base path: trunk's build
+// for another base differs only in the pages and the worker (its wasm, glue
+// and stylesheet are the same bytes), so one build makes both.
 import { createHash } from "node:crypto";
-import { readFile, writeFile, readdir, mkdir, rename } from "node:fs/promises";
+import { readFile, writeFile, readdir, mkdir, rename, rm, cp } from "node:fs/promises";
 import { execFileSync } from "node:child_process";
-import { join, dirname, extname } from "node:path";
+import { join, dirname, extname, resolve } from "node:path";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 
 const staging = process.env.TRUNK_STAGING_DIR;
-const publicUrl = process.env.TRUNK_PUBLIC_URL ?? "/";
-const base = publicUrl.replace(/\/$/, "");
+const trunkUrl = process.env.TRUNK_PUBLIC_URL ?? "/";
 const release = process.env.TRUNK_PROFILE === "release";
 const here = new URL(".", import.meta.url).pathname;
 const hash16 = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
 
 let template = await readFile(join(staging, "index.html"), "utf8");
-
-// Absolute, so pages in sub-folders and deep links still find them.
-for (const file of ["manifest.webmanifest", "apple-touch-icon.png"]) {
-  template = template.replace(`href="${file}"`, `href="${publicUrl}${file}"`);
-}
 
 // Each entry's glue and wasm. The main one trunk names and loads itself (its
 // loader is replaced below); the others it writes as <entry>.js and
@@ -44,7 +42,7 @@ template = template
 const trunkLoader = /<script type="module">\s*import init, \* as bindings from '([^']+)';\s*const wasm = await init\(\{ module_or_path: '([^']+)' \}\);[\s\S]*?<\/script>/;
 const main = template.match(trunkLoader);
 if (!main) throw new Error("trunk's loader script has changed: update pwa/postbuild.mjs");
-const entries = { "app-guide": { glue: main[1], wasm: main[2] } };
+const entries = { "app-guide": { glue: main[1].slice(trunkUrl.length), wasm: main[2].slice(trunkUrl.length) } };
 for (const name of await readdir(staging)) {
   const extra = name.match(/^(app-[a-z]+)\.js$/);
   if (!extra) continue;
@@ -55,18 +53,23 @@ for (const name of await readdir(staging)) {
   const wasm = `${entry}-${hash16(wasmBytes)}_bg.wasm`;
   await rename(join(staging, name), join(staging, glue));
   await rename(join(staging, `${entry}_bg.wasm`), join(staging, wasm));
-  entries[entry] = { glue: `${publicUrl}${glue}`, wasm: `${publicUrl}${wasm}` };
+  entries[entry] = { glue, wasm };
 }
 template = template.replace(trunkLoader, "__LOADER__");
 
 // The app starts after the page has painted: it is already on screen
-// (rendered at build time). Its wasm is fetched at once and compiled while
-// the page paints; it runs once the first contents are on screen (a small
-// wasm can arrive before the stylesheet lets the page paint, and running it
-// then would hold the paint back), or at once in a tab that draws nothing.
-const loader = ({ glue, wasm }) => `<script type="module">
-const code = fetch('${wasm}');
-const bindings = import('${glue}');
+// (rendered at build time). Its wasm is fetched and compiled at once, while
+// the page paints (the browser compiles a stream off the main thread); it
+// runs once the first contents are on screen (a small wasm can arrive
+// before the stylesheet lets the page paint, and running it then would hold
+// the paint back), or at once in a tab that draws nothing. A host that
+// serves the wasm with another type gets it compiled from its bytes.
+const loader = ({ glue, wasm }, publicUrl) => `<script type="module">
+const code = fetch('${publicUrl}${wasm}').then((response) =>
+  response.headers.get("content-type")?.startsWith("application/wasm")
+    ? WebAssembly.compileStreaming(response)
+    : response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes)));
+const bindings = import('${publicUrl}${glue}');
 await new Promise((resolve) => {
   const after = () => setTimeout(resolve);
   if (document.hidden) return resolve();
@@ -76,133 +79,160 @@ await new Promise((resolve) => {
     if (list.getEntries().some((entry) => entry.name === "first-contentful-paint")) { observer.disconnect(); after(); }
   }).observe({ type: "paint", buffered: true });
 });
-await (await bindings).default({ module_or_path: code });
+await (await bindings).default({ module_or_path: await code });
 </script>`;
-
-// The app reads its base path from here (src/browser.rs, `base`).
-template = template.replace("<head>", `<head>\n    <meta name="app-base" content="${base}" />`);
-
-// Every route, rendered by the app's own components.
-const pages = JSON.parse(
-  execFileSync("cargo", ["run", "--quiet", "--offline", "--bin", "prerender"], {
-    encoding: "utf8",
-    env: { ...process.env, APP_BASE: base },
-    maxBuffer: 16 * 1024 * 1024,
-  }),
-);
-const files = Object.fromEntries(pages.map((page) => [page.path, page.file]));
-
-// Before the first paint, on each page:
-//  - a host that answered this address with another route's file (a rewrite
-//    of every path to index.html) is sent to the route's own file, and an
-//    address such as /check/ or /check/index.html reads /check;
-//  - the saved theme (the app sets it again once it runs), and whether this
-//    is a returning person, whose routine page hides the first visit's phase
-//    choice until the app shows their own session;
-//  - taps on controls before the app runs are held, shown as waiting, and
-//    made again once the app runs (`hrReplayTaps`, src/browser.rs), so none
-//    is lost. Links and disclosures work without the app and are left alone.
-const boot = (route) => `(function () {
-  var base = ${JSON.stringify(base)}, files = ${JSON.stringify(files)}, here = ${JSON.stringify(route)};
-  var path = location.pathname.slice(base.length).replace(/\\/(index\\.html)?$/, "") || "/";
-  if (path !== here && files[path]) return location.replace(base + "/" + files[path] + location.search + location.hash);
-  if (location.pathname !== base + path && path === here) history.replaceState(null, "", base + path + location.search + location.hash);
-  var root = document.documentElement;
-  var theme = null, stored = null;
-  try {
-    theme = localStorage.getItem("hamstring-rehab:device:theme");
-    stored = JSON.parse(localStorage.getItem("hamstring-rehab:state"));
-  } catch (e) {}
-  try {
-    // Data version 4 and older kept the theme among the records.
-    if (theme === null && stored.schema <= 4) theme = stored.state.settings.value.theme;
-  } catch (e) {}
-  if (theme === "light" || theme === "dark") root.setAttribute("data-theme", theme);
-  try {
-    var state = stored.state;
-    if (state.programme || (state.check_results && Object.keys(state.check_results).length)) root.setAttribute("data-returning", "");
-  } catch (e) {}
-  var held = [];
-  function hold(event) {
-    var control = event.target.closest && event.target.closest("button, label, input[type=checkbox], input[type=radio], [role=button]");
-    if (!control || control.closest("a[href], summary")) return;
-    event.preventDefault();
-    event.stopImmediatePropagation();
-    control.setAttribute("data-held", "");
-    held.push(control);
-  }
-  addEventListener("click", hold, true);
-  window.hrReplayTaps = function () {
-    removeEventListener("click", hold, true);
-    window.hrReplayTaps = null;
-    held.splice(0).forEach(function (control) {
-      control.removeAttribute("data-held");
-      if (control.isConnected) control.click();
-    });
-  };
-})();`;
-const register = `<script type="module">if ("serviceWorker" in navigator) addEventListener("load", () => navigator.serviceWorker.register(${JSON.stringify(publicUrl + "sw.js")}));</script>`;
-
-const policy = (html) => {
-  const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
-    ([, body]) => `'sha256-${createHash("sha256").update(body).digest("base64")}'`,
-  );
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(" ")}`,
-    "style-src 'self'",
-    "img-src 'self'",
-    "connect-src 'self'",
-    "manifest-src 'self'",
-    "worker-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'none'",
-  ].join("; ");
-};
-
-const escapeHtml = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;");
-for (const page of pages) {
-  const entry = entries[page.entry];
-  if (!entry) throw new Error(`no build of the entry ${page.entry} (index.html lists each one)`);
-  let html = template
-    .replace("__LOADER__", loader(entry))
-    .replace("</head>", `  <script>${boot(page.path)}</script>\n    ${register}\n  </head>`)
-    .replace(/<title>[\s\S]*?<\/title>/, `<title>${escapeHtml(page.title)}</title>`)
-    // No whitespace before the app: hydration starts at <body>'s first child.
-    .replace(/<body>\s*/, `<body data-prerendered="${page.path}">${page.html}\n    `);
-  if (release) html = html.replace("<head>", `<head>\n    <meta http-equiv="Content-Security-Policy" content="${policy(html)}" />`);
-  await mkdir(dirname(join(staging, page.file)), { recursive: true });
-  await writeFile(join(staging, page.file), html);
-}
-// For the tests: the same list of routes, not a copy of it.
-await writeFile(join(staging, "routes.json"), JSON.stringify(pages.map(({ path, file, entry, title }) => ({ path, file, entry, title }))));
-
-const routeDirs = new Set(pages.map((page) => page.file.split("/")[0]).filter((dir) => !dir.endsWith(".html")));
-// Not precached: the worker itself, the host's _headers (pwa/_headers, never
-// served), the route folders (their pages are listed below) and the
-// compressed copies (the browser asks for the file; the host picks the copy).
-const skip = (name) => ["sw.js", "_headers", "404.html", "exercises", "routes.json"].includes(name) || routeDirs.has(name) || name.startsWith(".") || /\.(br|gz)$/.test(name);
-const assets = (await readdir(staging)).filter((name) => !skip(name)).sort();
-// The exercise pictures: small, and needed offline in the middle of a session.
-const pictures = (await readdir(join(staging, "exercises"))).map((name) => `exercises/${name}`);
-const routePages = pages.filter((page) => page.path !== "/404");
-const version = createHash("sha256");
-for (const name of [...assets, ...pictures, ...routePages.map((page) => page.file)]) version.update(name).update(await readFile(join(staging, name)));
-const precache = ["./", "./404.html", ...assets.map((name) => `./${name}`), ...pictures.map((name) => `./${name}`), ...routePages.map((page) => `./${page.file}`)];
-const worker = (await readFile(join(here, "sw.js"), "utf8"))
-  .replace("__VERSION__", version.digest("hex").slice(0, 16))
-  .replace("__PRECACHE__", JSON.stringify([...new Set(precache)]))
-  .replace("__ROUTES__", JSON.stringify(Object.fromEntries(routePages.map((page) => [page.path, `./${page.file}`]))));
-await writeFile(join(staging, "sw.js"), worker);
 
 // Precompressed copies, for hosts that serve them (nginx gzip_static and
 // brotli_static, Netlify, Cloudflare) and for the tests' static server.
 const compressible = new Set([".html", ".js", ".wasm", ".css", ".svg", ".json", ".webmanifest", ".txt"]);
-for (const name of await readdir(staging, { recursive: true })) {
-  if (!compressible.has(extname(name))) continue;
-  const file = join(staging, name);
+async function compress(file) {
+  if (!compressible.has(extname(file))) return;
   const bytes = await readFile(file);
   await writeFile(`${file}.br`, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }));
   await writeFile(`${file}.gz`, gzipSync(bytes, { level: 9 }));
+}
+
+/** Writes the pages, routes.json and sw.js of the site served at `publicUrl` into `dir`; returns their names. */
+async function writeSite(dir, publicUrl) {
+  const base = publicUrl.replace(/\/$/, "");
+  let layout = template;
+  // Trunk's own links (stylesheet, icon) name the base it built for.
+  if (publicUrl !== trunkUrl) layout = layout.replaceAll(`href="${trunkUrl}`, `href="${publicUrl}`);
+  // Absolute, so pages in sub-folders and deep links still find them.
+  for (const file of ["manifest.webmanifest", "apple-touch-icon.png"]) {
+    layout = layout.replace(`href="${file}"`, `href="${publicUrl}${file}"`);
+  }
+  // The app reads its base path from here (src/browser.rs, `base`).
+  layout = layout.replace("<head>", `<head>\n    <meta name="app-base" content="${base}" />`);
+
+  // Every route, rendered by the app's own components.
+  const pages = JSON.parse(
+    execFileSync("cargo", ["run", "--quiet", "--offline", "--bin", "prerender"], {
+      encoding: "utf8",
+      env: { ...process.env, APP_BASE: base },
+      maxBuffer: 16 * 1024 * 1024,
+    }),
+  );
+  const files = Object.fromEntries(pages.map((page) => [page.path, page.file]));
+
+  // Before the first paint, on each page:
+  //  - a host that answered this address with another route's file (a rewrite
+  //    of every path to index.html) is sent to the route's own file, and an
+  //    address such as /check/ or /check/index.html reads /check;
+  //  - the saved theme (the app sets it again once it runs), and whether this
+  //    is a returning person, whose routine page hides the first visit's phase
+  //    choice until the app shows their own session;
+  //  - taps on controls before the app runs are held, shown as waiting, and
+  //    made again once the app runs (`hrReplayTaps`, src/browser.rs), so none
+  //    is lost. Links and disclosures work without the app and are left alone.
+  const boot = (route) => `(function () {
+    var base = ${JSON.stringify(base)}, files = ${JSON.stringify(files)}, here = ${JSON.stringify(route)};
+    var path = location.pathname.slice(base.length).replace(/\\/(index\\.html)?$/, "") || "/";
+    if (path !== here && files[path]) return location.replace(base + "/" + files[path] + location.search + location.hash);
+    if (location.pathname !== base + path && path === here) history.replaceState(null, "", base + path + location.search + location.hash);
+    var root = document.documentElement;
+    var theme = null, stored = null;
+    try {
+      theme = localStorage.getItem("hamstring-rehab:device:theme");
+      stored = JSON.parse(localStorage.getItem("hamstring-rehab:state"));
+    } catch (e) {}
+    try {
+      // Data version 4 and older kept the theme among the records.
+      if (theme === null && stored.schema <= 4) theme = stored.state.settings.value.theme;
+    } catch (e) {}
+    if (theme === "light" || theme === "dark") root.setAttribute("data-theme", theme);
+    try {
+      var state = stored.state;
+      if (state.programme || (state.check_results && Object.keys(state.check_results).length)) root.setAttribute("data-returning", "");
+    } catch (e) {}
+    var held = [];
+    function hold(event) {
+      var control = event.target.closest && event.target.closest("button, label, input[type=checkbox], input[type=radio], [role=button]");
+      if (!control || control.closest("a[href], summary")) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      control.setAttribute("data-held", "");
+      held.push(control);
+    }
+    addEventListener("click", hold, true);
+    window.hrReplayTaps = function () {
+      removeEventListener("click", hold, true);
+      window.hrReplayTaps = null;
+      held.splice(0).forEach(function (control) {
+        control.removeAttribute("data-held");
+        if (control.isConnected) control.click();
+      });
+    };
+  })();`;
+  const register = `<script type="module">if ("serviceWorker" in navigator) addEventListener("load", () => navigator.serviceWorker.register(${JSON.stringify(publicUrl + "sw.js")}));</script>`;
+
+  const policy = (html) => {
+    const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+      ([, body]) => `'sha256-${createHash("sha256").update(body).digest("base64")}'`,
+    );
+    return [
+      "default-src 'self'",
+      `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(" ")}`,
+      "style-src 'self'",
+      "img-src 'self'",
+      "connect-src 'self'",
+      "manifest-src 'self'",
+      "worker-src 'self'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'none'",
+    ].join("; ");
+  };
+
+  const escapeHtml = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  for (const page of pages) {
+    const entry = entries[page.entry];
+    if (!entry) throw new Error(`no build of the entry ${page.entry} (index.html lists each one)`);
+    let html = layout
+      .replace("__LOADER__", loader(entry, publicUrl))
+      .replace("</head>", `  <script>${boot(page.path)}</script>\n    ${register}\n  </head>`)
+      .replace(/<title>[\s\S]*?<\/title>/, `<title>${escapeHtml(page.title)}</title>`)
+      // No whitespace before the app: hydration starts at <body>'s first child.
+      .replace(/<body>\s*/, `<body data-prerendered="${page.path}">${page.html}\n    `);
+    if (release) html = html.replace("<head>", `<head>\n    <meta http-equiv="Content-Security-Policy" content="${policy(html)}" />`);
+    await mkdir(dirname(join(dir, page.file)), { recursive: true });
+    await writeFile(join(dir, page.file), html);
+  }
+  // For the tests: the same list of routes, not a copy of it.
+  await writeFile(join(dir, "routes.json"), JSON.stringify(pages.map(({ path, file, entry, title }) => ({ path, file, entry, title }))));
+
+  const routeDirs = new Set(pages.map((page) => page.file.split("/")[0]).filter((dir) => !dir.endsWith(".html")));
+  // Not precached: the worker itself, the host's _headers (pwa/_headers, never
+  // served), the route folders (their pages are listed below) and the
+  // compressed copies (the browser asks for the file; the host picks the copy).
+  const skip = (name) => ["sw.js", "_headers", "404.html", "exercises", "routes.json"].includes(name) || routeDirs.has(name) || name.startsWith(".") || /\.(br|gz)$/.test(name);
+  const assets = (await readdir(dir)).filter((name) => !skip(name)).sort();
+  // The exercise pictures: small, and needed offline in the middle of a session.
+  const pictures = (await readdir(join(dir, "exercises"))).map((name) => `exercises/${name}`);
+  const routePages = pages.filter((page) => page.path !== "/404");
+  const version = createHash("sha256");
+  for (const name of [...assets, ...pictures, ...routePages.map((page) => page.file)]) version.update(name).update(await readFile(join(dir, name)));
+  const precache = ["./", "./404.html", ...assets.map((name) => `./${name}`), ...pictures.map((name) => `./${name}`), ...routePages.map((page) => `./${page.file}`)];
+  const worker = (await readFile(join(here, "sw.js"), "utf8"))
+    .replace("__VERSION__", version.digest("hex").slice(0, 16))
+    .replace("__PRECACHE__", JSON.stringify([...new Set(precache)]))
+    .replace("__ROUTES__", JSON.stringify(Object.fromEntries(routePages.map((page) => [page.path, `./${page.file}`]))));
+  await writeFile(join(dir, "sw.js"), worker);
+  return [...pages.map((page) => page.file), "routes.json", "sw.js"];
+}
+
+// The wasm, glue, stylesheet and pictures are the same for every base:
+// compressed once, before a second site is copied from them.
+for (const name of await readdir(staging, { recursive: true })) {
+  if (extname(name) !== ".html") await compress(join(staging, name));
+}
+const sites = [[staging, trunkUrl]];
+if (process.env.HR_ALSO_DIST) {
+  const also = resolve(here, "..", process.env.HR_ALSO_DIST);
+  await rm(also, { recursive: true, force: true });
+  await cp(staging, also, { recursive: true });
+  sites.push([also, process.env.HR_ALSO_PUBLIC_URL]);
+}
+for (const [dir, publicUrl] of sites) {
+  for (const file of await writeSite(dir, publicUrl)) await compress(join(dir, file));
 }
