@@ -3,6 +3,7 @@
 
 pub mod chart;
 pub mod exercise;
+pub mod in_turn;
 pub mod install;
 pub mod reminders;
 pub mod runs;

@@ -7,6 +7,7 @@ mod data;
 use crate::browser::link;
 use crate::components::chart::{Chart, Series};
 use crate::components::exercise::SessionExercise;
+use crate::components::in_turn::use_parts_in_turn;
 use crate::components::runs::RunLog;
 use crate::components::summary::PhysioSummary;
 use crate::components::widgets::{use_day_pain, Rating};
@@ -30,6 +31,8 @@ use leptos::prelude::*;
 #[component]
 pub fn ProgressPage() -> impl IntoView {
     let store = use_store();
+    let drawn = use_parts_in_turn(move || store.loaded.get(), 4);
+    let drawn_from = move |part| move || drawn.get() >= part;
     view! {
         <article class="page progress">
             <h1>"Progress & data"</h1>
@@ -41,15 +44,22 @@ pub fn ProgressPage() -> impl IntoView {
             <Show when=move || !store.loaded.get() || store.state.with(|s| first_record(s).is_none())>
                 <p class="status new-person first-visit">"Nothing recorded yet. As you train, this page fills in: your sessions each week, a calendar of them, your pain after sessions and the next morning, your weekly symptom score, strength checks, runs, and a summary for your physiotherapist."</p>
             </Show>
-            // Everything below reads what this device stored.
-            <Show when=move || store.loaded.get()>
+            // Everything below reads what this device stored: drawn from
+            // the top, a few sections at a time.
+            <Show when=drawn_from(1)>
                 <Weeks />
                 <Calendar />
+            </Show>
+            <Show when=drawn_from(2)>
                 <PainChart />
                 <SymptomChart />
                 <RunChart />
+            </Show>
+            <Show when=drawn_from(3)>
                 <StrengthCheckForm />
                 <RunLog />
+            </Show>
+            <Show when=drawn_from(4)>
                 <PhysioSummary />
                 <DataSection />
             </Show>
