@@ -31,7 +31,7 @@ use leptos::prelude::*;
 #[component]
 pub fn ProgressPage() -> impl IntoView {
     let store = use_store();
-    let drawn = use_parts_in_turn(move || store.loaded.get(), 4);
+    let drawn = use_parts_in_turn(move || store.loaded.get(), 5);
     let drawn_from = move |part| move || drawn.get() >= part;
     view! {
         <article class="page progress">
@@ -48,18 +48,20 @@ pub fn ProgressPage() -> impl IntoView {
             // the top, a few sections at a time.
             <Show when=drawn_from(1)>
                 <Weeks />
-                <Calendar />
             </Show>
             <Show when=drawn_from(2)>
+                <Calendar />
+            </Show>
+            <Show when=drawn_from(3)>
                 <PainChart />
                 <SymptomChart />
                 <RunChart />
             </Show>
-            <Show when=drawn_from(3)>
+            <Show when=drawn_from(4)>
                 <StrengthCheckForm />
                 <RunLog />
             </Show>
-            <Show when=drawn_from(4)>
+            <Show when=drawn_from(5)>
                 <PhysioSummary />
                 <DataSection />
             </Show>
