@@ -28,11 +28,11 @@ use hamstring_domain::schedule::{
     back_to_back, foundation_progress, morning_check_day, phase_offer, sessions_in_week,
     weeks_in_phase, PhaseOffer, SETTLED_IN_A_ROW, WEEK_TARGET_MAX, WEEK_TARGET_MIN,
 };
-use hamstring_domain::state::{AppStateStoreFields, CheckResult, Stamped};
+use hamstring_domain::selfcheck::care_pending;
+use hamstring_domain::state::{AppStateStoreFields, Stamped};
 use hamstring_domain::today::{next_set, today, LighterBecause, RestBecause, Today as TodayStatus};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::collections::BTreeMap;
 use wasm_bindgen::JsValue;
 
 #[component]
@@ -80,22 +80,6 @@ pub fn RoutinePage() -> impl IntoView {
             }}
         </article>
     }
-}
-
-/// The latest self-check result, when it called for care today or sooner and
-/// the person has not yet said they were seen: its id, level and day.
-fn care_pending(
-    results: &BTreeMap<u64, Stamped<CheckResult>>,
-    seen_after: Option<u64>,
-) -> Option<(u64, Level, Day)> {
-    let (id, result) = results.iter().next_back()?;
-    let result = &result.value;
-    let level = result
-        .verdict
-        .level()
-        .filter(|level| *level <= Level::Urgent)?;
-    let seen = seen_after.is_some_and(|seen| seen >= *id);
-    (!seen).then_some((*id, level, result.day))
 }
 
 /// Asks "Have you been seen?" before offering the routine after an

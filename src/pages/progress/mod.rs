@@ -103,15 +103,14 @@ fn Calendar() -> impl IntoView {
     let selected = RwSignal::new(None::<Day>);
     let shift = move |months: i32| month.update(|month| *month = month.plus(months));
     let cells = move || {
-        let first = month.get().first_day();
-        let lead = first.days_since(first.week_start(store.week_start()));
+        let lead = month.get().lead_days(store.week_start());
         (lead, month.get().days().collect::<Vec<_>>())
     };
     let headers = move || {
-        let start = store.week_start().index();
-        (0..7).map(move |i| {
-            hamstring_domain::date::Weekday::ALL[((start + i) % 7) as usize].short_name()
-        })
+        store
+            .week_start()
+            .week_from()
+            .map(|weekday| weekday.short_name())
     };
     view! {
         <section class="card" aria-labelledby="calendar-title" id="history">

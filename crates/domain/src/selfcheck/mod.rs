@@ -9,7 +9,10 @@ use hamstring_content::selfcheck::{
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+mod care;
 pub mod steps;
+
+pub use care::care_pending;
 
 /// The option id picked for each question id. Ids, not positions, are stored
 /// so reordering the options never changes a saved answer. (A list per
