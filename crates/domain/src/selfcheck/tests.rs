@@ -48,104 +48,129 @@ fn ids(list: &[Reason]) -> Vec<String> {
         .collect()
 }
 
-/// The people the check is for, as they would answer; the level they must
-/// be shown, and whether the routine may be offered (self-care or back first).
+/// Someone the check is for: who, their answers ("no" or the first harmless
+/// option to every question, then `changes`; only `changes` when not
+/// `typical_otherwise`), the level they must be shown and the answers behind it.
+struct Persona {
+    who: &'static str,
+    typical_otherwise: bool,
+    changes: &'static [(&'static str, &'static str)],
+    level: Level,
+    reasons: &'static [&'static str],
+}
+
+const PEOPLE: &[Persona] = &[
+    Persona {
+        who: "a typical runner: gradual sit-bone pain, no warning signs",
+        typical_otherwise: true,
+        changes: &[],
+        level: Level::SelfCare,
+        reasons: &[],
+    },
+    Persona {
+        who: "months of gradual pain, then a pop with bruising last week",
+        typical_otherwise: true,
+        changes: &[("pop", "yes-bruising")],
+        level: Level::Urgent,
+        reasons: &["pop:yes-bruising"],
+    },
+    Persona {
+        who: "saddle numbness and a change in peeing",
+        typical_otherwise: false,
+        changes: &[("saddle-numb", "yes"), ("bladder", "yes")],
+        level: Level::Emergency,
+        reasons: &["saddle-numb:yes"],
+    },
+    Persona {
+        who: "both hamstrings sore after hills, read against 'does not count'",
+        typical_otherwise: true,
+        changes: &[("sides", "both"), ("progress", "after")],
+        level: Level::SelfCare,
+        reasons: &[],
+    },
+    Persona {
+        who: "one-sided tingling at the sit bone that comes and goes",
+        typical_otherwise: true,
+        changes: &[("tingling", "above-knee")],
+        level: Level::Soon,
+        reasons: &["tingling:above-knee"],
+    },
+    Persona {
+        who: "past cancer and a swollen calf",
+        typical_otherwise: true,
+        changes: &[("cancer", "yes"), ("calf", "yes")],
+        level: Level::Urgent,
+        reasons: &["cancer:yes", "calf:yes"],
+    },
+    Persona {
+        who: "the guide's own runner: one-sided tingling when she sits, some back pain",
+        typical_otherwise: true,
+        changes: &[("back-pain", "yes"), ("tingling", "past-knee")],
+        level: Level::Soon,
+        reasons: &["back-pain:yes", "tingling:past-knee"],
+    },
+    Persona {
+        who: "mostly lower-back pain",
+        typical_otherwise: true,
+        changes: &[("where", "lower-back"), ("back-pain", "yes")],
+        level: Level::Soon,
+        reasons: &["where:lower-back", "back-pain:yes"],
+    },
+    Persona {
+        who: "fever and pain at night",
+        typical_otherwise: true,
+        changes: &[("fever", "yes"), ("night-rest", "yes")],
+        level: Level::Urgent,
+        reasons: &["fever:yes", "night-rest:yes"],
+    },
+    Persona {
+        who: "pain at the knee",
+        typical_otherwise: true,
+        changes: &[("where", "knee")],
+        level: Level::Soon,
+        reasons: &["where:knee"],
+    },
+    Persona {
+        who: "past cancer and weight loss, otherwise typical",
+        typical_otherwise: true,
+        changes: &[("cancer", "yes"), ("weight", "yes")],
+        level: Level::Urgent,
+        reasons: &["cancer:yes", "weight:yes"],
+    },
+    Persona {
+        who: "not sure about saddle numbness, everything else typical",
+        typical_otherwise: true,
+        changes: &[("saddle-numb", NOT_SURE)],
+        level: Level::Urgent,
+        reasons: &["saddle-numb:not-sure"],
+    },
+    Persona {
+        who: "a swollen, tender calf",
+        typical_otherwise: true,
+        changes: &[("calf", "yes")],
+        level: Level::Urgent,
+        reasons: &["calf:yes"],
+    },
+    Persona {
+        who: "weeks of self-care and no better",
+        typical_otherwise: true,
+        changes: &[("self-care", "not-improving")],
+        level: Level::Soon,
+        reasons: &["self-care:not-improving"],
+    },
+];
+
+/// The people the check is for, as they would answer: the level they must
+/// be shown, and the answers that set it.
 #[test]
 fn personas() {
-    struct Persona {
-        who: &'static str,
-        answers: Answers,
-        level: Level,
-        reasons: &'static [&'static str],
-    }
-    let people = [
-        Persona {
-            who: "a typical runner: gradual sit-bone pain, no warning signs",
-            answers: with(&[]),
-            level: Level::SelfCare,
-            reasons: &[],
-        },
-        Persona {
-            who: "months of gradual pain, then a pop with bruising last week",
-            answers: with(&[("pop", "yes-bruising")]),
-            level: Level::Urgent,
-            reasons: &["pop:yes-bruising"],
-        },
-        Persona {
-            who: "saddle numbness and a change in peeing",
-            answers: answers(&[("saddle-numb", "yes"), ("bladder", "yes")]),
-            level: Level::Emergency,
-            reasons: &["saddle-numb:yes"],
-        },
-        Persona {
-            who: "both hamstrings sore after hills, read against 'does not count'",
-            answers: with(&[("sides", "both"), ("progress", "after")]),
-            level: Level::SelfCare,
-            reasons: &[],
-        },
-        Persona {
-            who: "one-sided tingling at the sit bone that comes and goes",
-            answers: with(&[("tingling", "above-knee")]),
-            level: Level::Soon,
-            reasons: &["tingling:above-knee"],
-        },
-        Persona {
-            who: "past cancer and a swollen calf",
-            answers: with(&[("cancer", "yes"), ("calf", "yes")]),
-            level: Level::Urgent,
-            reasons: &["cancer:yes", "calf:yes"],
-        },
-        Persona {
-            who: "the guide's own runner: one-sided tingling when she sits, some back pain",
-            answers: with(&[("back-pain", "yes"), ("tingling", "past-knee")]),
-            level: Level::Soon,
-            reasons: &["back-pain:yes", "tingling:past-knee"],
-        },
-        Persona {
-            who: "mostly lower-back pain",
-            answers: with(&[("where", "lower-back"), ("back-pain", "yes")]),
-            level: Level::Soon,
-            reasons: &["where:lower-back", "back-pain:yes"],
-        },
-        Persona {
-            who: "fever and pain at night",
-            answers: with(&[("fever", "yes"), ("night-rest", "yes")]),
-            level: Level::Urgent,
-            reasons: &["fever:yes", "night-rest:yes"],
-        },
-        Persona {
-            who: "pain at the knee",
-            answers: with(&[("where", "knee")]),
-            level: Level::Soon,
-            reasons: &["where:knee"],
-        },
-        Persona {
-            who: "past cancer and weight loss, otherwise typical",
-            answers: with(&[("cancer", "yes"), ("weight", "yes")]),
-            level: Level::Urgent,
-            reasons: &["cancer:yes", "weight:yes"],
-        },
-        Persona {
-            who: "not sure about saddle numbness, everything else typical",
-            answers: with(&[("saddle-numb", NOT_SURE)]),
-            level: Level::Urgent,
-            reasons: &["saddle-numb:not-sure"],
-        },
-        Persona {
-            who: "a swollen, tender calf",
-            answers: with(&[("calf", "yes")]),
-            level: Level::Urgent,
-            reasons: &["calf:yes"],
-        },
-        Persona {
-            who: "weeks of self-care and no better",
-            answers: with(&[("self-care", "not-improving")]),
-            level: Level::Soon,
-            reasons: &["self-care:not-improving"],
-        },
-    ];
-    for person in people {
-        let result = triage(&person.answers);
+    for person in PEOPLE {
+        let given = if person.typical_otherwise {
+            with(person.changes)
+        } else {
+            answers(person.changes)
+        };
+        let result = triage(&given);
         assert_eq!(result.level, person.level, "{}", person.who);
         assert_eq!(ids(&result.reasons), person.reasons, "{}", person.who);
     }
