@@ -70,7 +70,7 @@ fn Weeks() -> impl IntoView {
     let streak = move || {
         store
             .state
-            .with(|s| week_streak(s, store.today.get(), store.week_start()))
+            .with(|s| week_streak(&s.days, store.today.get(), store.week_start()))
     };
     view! {
         <section class="card" aria-labelledby="weeks-title">
@@ -226,7 +226,7 @@ fn DayEditor(day: Day) -> impl IntoView {
         <div class="day-editor" aria-labelledby="day-title">
             <h3 id="day-title" tabindex="-1">{day.long_label()}</h3>
             <p class="muted">{format!("{}: the session of that day.", phase.title())}</p>
-            {move || store.state.with(|s| back_to_back(s, day)).then(|| view! {
+            {move || store.state.with(|s| back_to_back(&s.days, day)).then(|| view! {
                 <p class="status warn">"Back to back with another session: rest days let the tendon recover."</p>
             })}
             <div class="actions">
@@ -407,8 +407,16 @@ fn StrengthCheckForm() -> impl IntoView {
             );
         });
     };
-    let latest = move || store.state.with(latest_strength_check);
-    let ready_twice = move || store.state.with(strength_ready_twice);
+    let latest = move || {
+        store
+            .state
+            .with(|s| latest_strength_check(&s.strength_checks))
+    };
+    let ready_twice = move || {
+        store
+            .state
+            .with(|s| strength_ready_twice(&s.strength_checks))
+    };
     view! {
         <section class="card" aria-labelledby="strength-title" id="strength">
             <h2 id="strength-title">"Strength check"</h2>

@@ -74,7 +74,7 @@ pub fn physio_report(state: &AppState, from: Day, to: Day, week_start: Weekday) 
     let mut weeks = Vec::new();
     let mut week = from.week_start(week_start);
     while week <= to {
-        let sessions = sessions_in_week(state, week, week_start);
+        let sessions = sessions_in_week(&state.days, week, week_start);
         weeks.push(WeekAdherence {
             start: week,
             sessions,

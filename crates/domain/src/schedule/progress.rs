@@ -5,7 +5,7 @@ use crate::date::Day;
 use crate::pain::{decide, NextSession, SAFE};
 use crate::phase::Phase;
 use crate::routine::set_targets;
-use crate::state::{AppState, DayLog, SetKey, StrengthCheck};
+use crate::state::{day_log, AppState, DayLog, Days, SetKey, StrengthCheck, StrengthChecks};
 use hamstring_content::exercises::ExerciseId;
 
 /// Phase 1 lasts up to six weeks before hamstring-specific work is offered.
@@ -47,9 +47,8 @@ impl FoundationProgress {
     }
 }
 
-pub fn foundation_progress(state: &AppState, since: Day, today: Day) -> FoundationProgress {
-    let sessions: Vec<Day> = state
-        .days
+pub fn foundation_progress(days: &Days, since: Day, today: Day) -> FoundationProgress {
+    let sessions: Vec<Day> = days
         .range(since..=today)
         .filter(|(_, log)| log.trained())
         .map(|(day, _)| *day)
@@ -57,7 +56,7 @@ pub fn foundation_progress(state: &AppState, since: Day, today: Day) -> Foundati
     let decisions: Vec<NextSession> = sessions
         .iter()
         .rev()
-        .filter_map(|day| decide(state.day(*day)).map(|d| d.next))
+        .filter_map(|day| decide(day_log(days, *day)).map(|d| d.next))
         .collect();
     FoundationProgress {
         sessions: sessions.len(),
@@ -94,7 +93,7 @@ pub fn phase_offer(state: &AppState, today: Day) -> PhaseOffer {
     };
     match programme.phase {
         Phase::Foundation => {
-            let progress = foundation_progress(state, programme.since, today);
+            let progress = foundation_progress(&state.days, programme.since, today);
             if progress.ready() {
                 PhaseOffer::Hamstring
             } else if weeks_in_phase(programme.since, today) >= FOUNDATION_WEEKS
@@ -105,19 +104,19 @@ pub fn phase_offer(state: &AppState, today: Day) -> PhaseOffer {
                 PhaseOffer::None
             }
         }
-        Phase::Hamstring if strength_ready_twice(state) => PhaseOffer::ReturnToRun,
+        Phase::Hamstring if strength_ready_twice(&state.strength_checks) => PhaseOffer::ReturnToRun,
         _ => PhaseOffer::None,
     }
 }
 
-pub fn latest_strength_check(state: &AppState) -> Option<StrengthCheck> {
-    state.strength_checks.values().next_back().map(|r| r.value)
+pub fn latest_strength_check(checks: &StrengthChecks) -> Option<StrengthCheck> {
+    checks.values().next_back().map(|r| r.value)
 }
 
 /// The latest strength check passed, and an earlier one at least a week
 /// before it passed too.
-pub fn strength_ready_twice(state: &AppState) -> bool {
-    let mut checks = state.strength_checks.iter().rev();
+pub fn strength_ready_twice(checks: &StrengthChecks) -> bool {
+    let mut checks = checks.iter().rev();
     let Some((latest_day, latest)) = checks.next() else {
         return false;
     };
@@ -134,14 +133,13 @@ pub const SESSIONS_BEFORE_MORE_LOAD: usize = 2;
 /// last two sessions before `day` with a weight logged both settled (and
 /// stayed at or under 5/10), had every required set of the move done, and
 /// their pain after stayed in the safe zone (3 or less).
-pub fn add_load_suggested(state: &AppState, exercise: ExerciseId, day: Day) -> bool {
+pub fn add_load_suggested(days: &Days, exercise: ExerciseId, day: Day) -> bool {
     let required: Vec<SetKey> = set_targets(exercise)
         .into_iter()
         .filter(|t| !t.optional)
         .map(|t| t.key)
         .collect();
-    let recent: Vec<&DayLog> = state
-        .days
+    let recent: Vec<&DayLog> = days
         .range(..day)
         .rev()
         .map(|(_, log)| log)
@@ -197,7 +195,7 @@ mod tests {
         state.days.insert(start.plus(15), rated(2, 4, 4));
         assert_eq!(phase_offer(&state, start.plus(16)), PhaseOffer::None);
         assert_eq!(phase_offer(&state, start.plus(42)), PhaseOffer::SeePhysio);
-        let progress = foundation_progress(&state, start, start.plus(16));
+        let progress = foundation_progress(&state.days, start, start.plus(16));
         assert_eq!((progress.sessions, progress.settled_in_a_row), (7, 0));
     }
 
@@ -223,20 +221,23 @@ mod tests {
         let today = day("2026-10-10");
         state.days.insert(day("2026-10-06"), session(2, 2, 3));
         assert!(
-            !add_load_suggested(&state, rdl, today),
+            !add_load_suggested(&state.days, rdl, today),
             "one session is not enough"
         );
         state.days.insert(day("2026-10-08"), session(3, 2, 3));
-        assert!(add_load_suggested(&state, rdl, today));
+        assert!(add_load_suggested(&state.days, rdl, today));
         state.days.insert(day("2026-10-08"), session(4, 2, 3));
         assert!(
-            !add_load_suggested(&state, rdl, today),
+            !add_load_suggested(&state.days, rdl, today),
             "pain after above 3"
         );
         state.days.insert(day("2026-10-08"), session(3, 2, 2));
-        assert!(!add_load_suggested(&state, rdl, today), "a set missing");
+        assert!(
+            !add_load_suggested(&state.days, rdl, today),
+            "a set missing"
+        );
         state.days.insert(day("2026-10-08"), session(3, 4, 3));
-        assert!(!add_load_suggested(&state, rdl, today), "not settled");
+        assert!(!add_load_suggested(&state.days, rdl, today), "not settled");
     }
 
     #[test]

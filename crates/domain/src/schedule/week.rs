@@ -2,17 +2,15 @@
 //! and which session's morning after is asked about.
 
 use crate::date::{Day, Weekday};
-use crate::state::AppState;
+use crate::state::{day_log, AppState, Days};
 
 /// The source's weekly target: three to four sessions.
 pub const WEEK_TARGET_MIN: usize = 3;
 pub const WEEK_TARGET_MAX: usize = 4;
 
 /// The days with at least one ticked set, in order.
-pub fn training_days(state: &AppState) -> Vec<Day> {
-    state
-        .days
-        .iter()
+pub fn training_days(days: &Days) -> Vec<Day> {
+    days.iter()
         .filter(|(_, log)| log.trained())
         .map(|(day, _)| *day)
         .collect()
@@ -31,11 +29,11 @@ pub enum TodayStatus {
     TrainingDay,
 }
 
-pub fn today_status(state: &AppState, today: Day, week_start: Weekday) -> TodayStatus {
-    let trained_today = usize::from(state.day(today).trained());
-    if state.day(today.plus(-1)).trained() {
+pub fn today_status(days: &Days, today: Day, week_start: Weekday) -> TodayStatus {
+    let trained_today = usize::from(day_log(days, today).trained());
+    if day_log(days, today.plus(-1)).trained() {
         TodayStatus::RestAdvised
-    } else if sessions_in_week(state, today, week_start) - trained_today >= WEEK_TARGET_MAX {
+    } else if sessions_in_week(days, today, week_start) - trained_today >= WEEK_TARGET_MAX {
         TodayStatus::WeekDone
     } else {
         TodayStatus::TrainingDay
@@ -43,17 +41,17 @@ pub fn today_status(state: &AppState, today: Day, week_start: Weekday) -> TodayS
 }
 
 /// Sessions in the week holding `day`.
-pub fn sessions_in_week(state: &AppState, day: Day, week_start: Weekday) -> usize {
+pub fn sessions_in_week(days: &Days, day: Day, week_start: Weekday) -> usize {
     let start = day.week_start(week_start);
     (0..7)
-        .filter(|offset| state.day(start.plus(*offset)).trained())
+        .filter(|offset| day_log(days, start.plus(*offset)).trained())
         .count()
 }
 
 /// Whether `day` follows or precedes another training day (a warning, not a ban).
-pub fn back_to_back(state: &AppState, day: Day) -> bool {
-    state.day(day).trained()
-        && (state.day(day.plus(-1)).trained() || state.day(day.plus(1)).trained())
+pub fn back_to_back(days: &Days, day: Day) -> bool {
+    let trained = |day: Day| day_log(days, day).trained();
+    trained(day) && (trained(day.plus(-1)) || trained(day.plus(1)))
 }
 
 /// The day the person's records begin: the earliest phase start, day log,
@@ -87,18 +85,13 @@ pub struct WeekAdherence {
 }
 
 /// The last `weeks` weeks up to and including the week holding `today`, oldest first.
-pub fn adherence(
-    state: &AppState,
-    today: Day,
-    week_start: Weekday,
-    weeks: i32,
-) -> Vec<WeekAdherence> {
+pub fn adherence(days: &Days, today: Day, week_start: Weekday, weeks: i32) -> Vec<WeekAdherence> {
     let this_week = today.week_start(week_start);
     (0..weeks)
         .rev()
         .map(|back| {
             let start = this_week.plus(-7 * back);
-            let sessions = sessions_in_week(state, start, week_start);
+            let sessions = sessions_in_week(days, start, week_start);
             WeekAdherence {
                 start,
                 sessions,
@@ -120,18 +113,18 @@ pub fn recorded_weeks(
         return Vec::new();
     };
     let first_week = first.week_start(week_start);
-    let mut weeks = adherence(state, today, week_start, weeks);
+    let mut weeks = adherence(&state.days, today, week_start, weeks);
     weeks.retain(|week| week.start >= first_week);
     weeks
 }
 
 /// Consecutive weeks, ending with the last finished week (or this one once it
 /// meets the target), with at least three sessions.
-pub fn week_streak(state: &AppState, today: Day, week_start: Weekday) -> usize {
+pub fn week_streak(days: &Days, today: Day, week_start: Weekday) -> usize {
     let this_week = today.week_start(week_start);
-    let mut streak = usize::from(sessions_in_week(state, this_week, week_start) >= WEEK_TARGET_MIN);
+    let mut streak = usize::from(sessions_in_week(days, this_week, week_start) >= WEEK_TARGET_MIN);
     let mut start = this_week.plus(-7);
-    while sessions_in_week(state, start, week_start) >= WEEK_TARGET_MIN {
+    while sessions_in_week(days, start, week_start) >= WEEK_TARGET_MIN {
         streak += 1;
         start = start.plus(-7);
     }
@@ -145,11 +138,11 @@ pub const MORNING_CHECK_DAYS: i32 = 14;
 /// session before today, if it was yesterday (rated or not, so the rating
 /// can be changed all day) or is still unrated. A runner who skipped the app
 /// the next day is asked on the next opening, so the plan can still act on it.
-pub fn morning_check_day(state: &AppState, today: Day) -> Option<Day> {
+pub fn morning_check_day(days: &Days, today: Day) -> Option<Day> {
     let last = (1..=MORNING_CHECK_DAYS)
         .map(|back| today.plus(-back))
-        .find(|day| state.day(*day).trained())?;
-    let unrated = state.day(last).pain_next_morning.is_none();
+        .find(|day| day_log(days, *day).trained())?;
+    let unrated = day_log(days, last).pain_next_morning.is_none();
     (last == today.plus(-1) || unrated).then_some(last)
 }
 #[cfg(test)]
@@ -165,31 +158,31 @@ mod tests {
         let state = with_sessions(&["2026-11-23"]);
         // Training today does not turn today into a rest day.
         assert_eq!(
-            today_status(&state, mon, Weekday::Mon),
+            today_status(&state.days, mon, Weekday::Mon),
             TodayStatus::TrainingDay
         );
         assert_eq!(
-            today_status(&state, mon.plus(1), Weekday::Mon),
+            today_status(&state.days, mon.plus(1), Weekday::Mon),
             TodayStatus::RestAdvised
         );
         assert_eq!(
-            today_status(&state, mon.plus(2), Weekday::Mon),
+            today_status(&state.days, mon.plus(2), Weekday::Mon),
             TodayStatus::TrainingDay
         );
         let full = with_sessions(&["2026-11-23", "2026-11-25", "2026-11-27", "2026-11-28"]);
         assert_eq!(
-            today_status(&full, day("2026-11-29").plus(1), Weekday::Mon),
+            today_status(&full.days, day("2026-11-29").plus(1), Weekday::Mon),
             TodayStatus::TrainingDay
         );
         let full_week = with_sessions(&["2026-11-23", "2026-11-24", "2026-11-26", "2026-11-27"]);
         assert_eq!(
-            today_status(&full_week, day("2026-11-29"), Weekday::Mon),
+            today_status(&full_week.days, day("2026-11-29"), Weekday::Mon),
             TodayStatus::WeekDone
         );
         // Ticking a set on a rest day keeps the warning.
         let trained_anyway = with_sessions(&["2026-11-23", "2026-11-24"]);
         assert_eq!(
-            today_status(&trained_anyway, day("2026-11-24"), Weekday::Mon),
+            today_status(&trained_anyway.days, day("2026-11-24"), Weekday::Mon),
             TodayStatus::RestAdvised
         );
         let fifth = with_sessions(&[
@@ -200,7 +193,7 @@ mod tests {
             "2026-11-29",
         ]);
         assert_eq!(
-            today_status(&fifth, day("2026-11-29"), Weekday::Mon),
+            today_status(&fifth.days, day("2026-11-29"), Weekday::Mon),
             TodayStatus::RestAdvised
         );
         let fifth_apart = with_sessions(&[
@@ -211,7 +204,7 @@ mod tests {
             "2026-11-29",
         ]);
         assert_eq!(
-            today_status(&fifth_apart, day("2026-11-29"), Weekday::Mon),
+            today_status(&fifth_apart.days, day("2026-11-29"), Weekday::Mon),
             TodayStatus::WeekDone
         );
     }
@@ -219,10 +212,10 @@ mod tests {
     #[test]
     fn back_to_back_is_flagged_on_both_days() {
         let state = with_sessions(&["2026-11-23", "2026-11-24", "2026-11-26"]);
-        assert!(back_to_back(&state, day("2026-11-23")));
-        assert!(back_to_back(&state, day("2026-11-24")));
-        assert!(!back_to_back(&state, day("2026-11-26")));
-        assert!(!back_to_back(&state, day("2026-11-25")));
+        assert!(back_to_back(&state.days, day("2026-11-23")));
+        assert!(back_to_back(&state.days, day("2026-11-24")));
+        assert!(!back_to_back(&state.days, day("2026-11-26")));
+        assert!(!back_to_back(&state.days, day("2026-11-25")));
     }
 
     #[test]
@@ -231,11 +224,14 @@ mod tests {
         let state = with_sessions(&["2025-12-28", "2026-01-01"]);
         let new_year = day("2026-01-01");
         // A Monday week starts Mon 29 Dec, so Sunday 28 Dec falls in the week before.
-        assert_eq!(sessions_in_week(&state, new_year, Weekday::Mon), 1);
-        assert_eq!(sessions_in_week(&state, day("2025-12-27"), Weekday::Mon), 1);
+        assert_eq!(sessions_in_week(&state.days, new_year, Weekday::Mon), 1);
+        assert_eq!(
+            sessions_in_week(&state.days, day("2025-12-27"), Weekday::Mon),
+            1
+        );
         // Sunday and Saturday weeks both hold the two sessions.
-        assert_eq!(sessions_in_week(&state, new_year, Weekday::Sun), 2);
-        assert_eq!(sessions_in_week(&state, new_year, Weekday::Sat), 2);
+        assert_eq!(sessions_in_week(&state.days, new_year, Weekday::Sun), 2);
+        assert_eq!(sessions_in_week(&state.days, new_year, Weekday::Sat), 2);
     }
 
     #[test]
@@ -254,12 +250,12 @@ mod tests {
             "2026-11-27", // this week: 3
         ]);
         let today = day("2026-11-27");
-        let weeks = adherence(&state, today, Weekday::Mon, 4);
+        let weeks = adherence(&state.days, today, Weekday::Mon, 4);
         let counts: Vec<_> = weeks.iter().map(|w| w.sessions).collect();
         assert_eq!(counts, vec![3, 4, 1, 3]);
         assert_eq!(weeks[0].start, day("2026-11-02"));
-        assert_eq!(week_streak(&state, today, Weekday::Mon), 1);
-        assert_eq!(week_streak(&state, day("2026-11-16"), Weekday::Mon), 2);
+        assert_eq!(week_streak(&state.days, today, Weekday::Mon), 1);
+        assert_eq!(week_streak(&state.days, day("2026-11-16"), Weekday::Mon), 2);
     }
 
     #[test]
@@ -294,22 +290,22 @@ mod tests {
     fn the_morning_after_can_be_rated_on_a_later_day() {
         let mut state = with_sessions(&["2026-11-20", "2026-11-24"]);
         let tuesday = Some(day("2026-11-24"));
-        assert_eq!(morning_check_day(&state, day("2026-11-25")), tuesday);
+        assert_eq!(morning_check_day(&state.days, day("2026-11-25")), tuesday);
         // Not opened on Wednesday: asked on Friday, about the last session only.
-        assert_eq!(morning_check_day(&state, day("2026-11-27")), tuesday);
+        assert_eq!(morning_check_day(&state.days, day("2026-11-27")), tuesday);
         state
             .days
             .get_mut(&day("2026-11-24"))
             .unwrap()
             .pain_next_morning = Some(Stamped::new(2, 1));
         // Rated: still shown the next day, to change it; not after.
-        assert_eq!(morning_check_day(&state, day("2026-11-25")), tuesday);
-        assert_eq!(morning_check_day(&state, day("2026-11-27")), None);
+        assert_eq!(morning_check_day(&state.days, day("2026-11-25")), tuesday);
+        assert_eq!(morning_check_day(&state.days, day("2026-11-27")), None);
         // Two weeks on, no longer asked.
         let old = with_sessions(&["2026-11-01"]);
-        assert_eq!(morning_check_day(&old, day("2026-11-16")), None);
+        assert_eq!(morning_check_day(&old.days, day("2026-11-16")), None);
         assert_eq!(
-            morning_check_day(&old, day("2026-11-15")),
+            morning_check_day(&old.days, day("2026-11-15")),
             Some(day("2026-11-01"))
         );
     }
@@ -323,7 +319,7 @@ mod tests {
             for offset in &offsets {
                 state.days.insert(base.plus(*offset), trained_log());
             }
-            let weeks = adherence(&state, base.plus(69), first, 12);
+            let weeks = adherence(&state.days, base.plus(69), first, 12);
             let total: usize = weeks.iter().map(|w| w.sessions).sum();
             prop_assert_eq!(total, offsets.len());
             for w in &weeks {
