@@ -10,13 +10,12 @@ use crate::components::exercise::SessionExercise;
 use crate::components::runs::RunLog;
 use crate::components::summary::PhysioSummary;
 use crate::components::widgets::{use_day_pain, Rating};
-use crate::store::{use_store, Scope, Store};
+use crate::store::{use_store, Scope};
 use data::DataSection;
-use hamstring_content::exercises::ExerciseId;
 use hamstring_content::routine::STRENGTH_RULE;
 use hamstring_domain::date::Day;
 use hamstring_domain::phase::Phase;
-use hamstring_domain::routine::{session_targets, SetTarget};
+use hamstring_domain::routine::{session_targets, sets_looking_back};
 use hamstring_domain::schedule::{
     back_to_back, first_record, latest_strength_check, recorded_weeks, strength_ratio_percent,
     strength_ready, strength_ready_twice, week_streak, weeks_in_phase, STRENGTH_RATIO_PERCENT,
@@ -165,27 +164,6 @@ fn CalendarDay(day: Day, today: Day, selected: RwSignal<Option<Day>>) -> impl In
     }
 }
 
-/// The sets of `id` in that day's plan, and any ticked beyond it: a set not
-/// yet in the plan then is no "not yet" to show now.
-fn sets_of_the_day(
-    store: Store,
-    day: Day,
-    targets: &[SetTarget],
-    id: ExerciseId,
-) -> Vec<SetTarget> {
-    targets
-        .iter()
-        .filter(|t| t.key.exercise == id)
-        .filter(|t| {
-            t.dropped.is_none() || store.state.with_untracked(|s| s.day(day).is_done(t.key))
-        })
-        .map(|t| SetTarget {
-            dropped: None,
-            ..*t
-        })
-        .collect()
-}
-
 /// A past (or today's) day: the session of the phase it was in, to view,
 /// correct or fill in, "All done" for a whole session, and its pain ratings.
 #[component]
@@ -235,7 +213,7 @@ fn DayEditor(day: Day) -> impl IntoView {
                 </button>
             </div>
             {phase.exercises().into_iter().filter_map(|id| {
-                let mine = sets_of_the_day(store, day, &targets, id);
+                let mine = store.state.with_untracked(|s| sets_looking_back(&targets, s.day(day), id));
                 (!mine.is_empty()).then(|| view! { <SessionExercise id day targets=mine /> })
             }).collect_view()}
             <Rating legend=format!("Pain during or right after the session on {}, 0 to 10", day.long_label()) name=format!("after-{day}")
