@@ -10,7 +10,7 @@ use crate::schedule::{
     first_record, sessions_in_week, weeks_in_phase, WeekAdherence, WEEK_TARGET_MAX, WEEK_TARGET_MIN,
 };
 use crate::selfcheck::Verdict;
-use crate::state::{AppState, RunEntry, StrengthCheck};
+use crate::state::{AppState, CheckResults, RunEntry, StrengthCheck};
 use hamstring_content::exercises::ExerciseId;
 use hamstring_content::selfcheck::level_text;
 
@@ -107,7 +107,7 @@ pub fn physio_report(state: &AppState, from: Day, to: Day, week_start: Weekday) 
     Report {
         from,
         to,
-        latest_check: latest_check(state),
+        latest_check: latest_check(&state.check_results),
         phase: state.programme().map(|p| (p.phase, p.since)),
         weeks,
         sessions,
@@ -126,8 +126,8 @@ pub fn physio_report(state: &AppState, from: Day, to: Day, week_start: Weekday) 
     }
 }
 
-fn latest_check(state: &AppState) -> Option<LatestCheck> {
-    let result = &state.check_results.values().next_back()?.value;
+fn latest_check(results: &CheckResults) -> Option<LatestCheck> {
+    let result = &results.values().next_back()?.value;
     let (when, reasons) = match &result.verdict {
         Verdict::Triage(triage) => (
             Some(level_text(triage.level).when),

@@ -2,18 +2,14 @@
 //! for care today or sooner waits until the person says they were seen.
 
 use crate::date::Day;
-use crate::state::{CheckResult, Stamped};
+use crate::state::CheckResults;
 use hamstring_content::selfcheck::Level;
-use std::collections::BTreeMap;
 
 /// The latest self-check result, when it called for care today or sooner and
 /// the person has not said they were seen since (`seen_after`: the result
 /// after which they said so): its id, level and day. Only the latest result
 /// counts, so a later check that calls for less lifts the hold.
-pub fn care_pending(
-    results: &BTreeMap<u64, Stamped<CheckResult>>,
-    seen_after: Option<u64>,
-) -> Option<(u64, Level, Day)> {
+pub fn care_pending(results: &CheckResults, seen_after: Option<u64>) -> Option<(u64, Level, Day)> {
     let (id, result) = results.iter().next_back()?;
     let result = &result.value;
     let level = result
@@ -28,6 +24,8 @@ pub fn care_pending(
 mod tests {
     use super::*;
     use crate::selfcheck::{Answers, OlderFinding, Triage, Verdict};
+    use crate::state::{CheckResult, Stamped};
+    use std::collections::BTreeMap;
 
     fn result(day: Day, verdict: Verdict) -> Stamped<CheckResult> {
         let answers = Answers::new();

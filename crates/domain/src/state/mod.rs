@@ -255,6 +255,8 @@ pub type Days = BTreeMap<Day, DayLog>;
 pub type Runs = BTreeMap<Day, Stamped<RunEntry>>;
 /// The strength checks, by day.
 pub type StrengthChecks = BTreeMap<Day, Stamped<StrengthCheck>>;
+/// Finished self-checks, by the time each was finished.
+pub type CheckResults = BTreeMap<u64, Stamped<CheckResult>>;
 
 /// The log of `day`, or an empty one.
 pub fn day_log(days: &Days, day: Day) -> &DayLog {
