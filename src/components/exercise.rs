@@ -158,7 +158,7 @@ fn LoadLog(id: ExerciseId, day: Day) -> impl IntoView {
     let saved = Signal::derive(move || {
         store.with_day(day, |log| log.loads.get(&id).map(|r| u32::from(r.value)))
     });
-    let suggest = move || store.state.with(|s| add_load_suggested(s, id, day));
+    let suggest = move || store.state.with(|s| add_load_suggested(&s.days, id, day));
     let commit = move |tenths: Option<u32>| {
         store.change_day(day, |log, now| {
             match tenths.and_then(|t| u16::try_from(t).ok()) {

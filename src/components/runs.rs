@@ -27,7 +27,7 @@ pub fn RunLog() -> impl IntoView {
             .with(|p| p.as_ref().map(|p| p.value.phase));
         phase.is_some_and(|p| p.has_run_log()) || store.state.runs().with(|runs| !runs.is_empty())
     };
-    let stage = move || store.state.with(current_stage);
+    let stage = move || store.state.with(|s| current_stage(&s.runs));
     view! {
         {move || visible().then(|| view! {
             <section class="card" aria-labelledby="runs-title" id="runs">
@@ -48,13 +48,13 @@ pub fn RunLog() -> impl IntoView {
 #[component]
 pub fn RunToday() -> impl IntoView {
     let store = use_store();
-    let stage = move || store.state.with(current_stage);
+    let stage = move || store.state.with(|s| current_stage(&s.runs));
     let today = store.today;
-    let length = move || store.state.with(|s| next_run_length(s, today.get()));
+    let length = move || store.state.with(|s| next_run_length(&s.runs, today.get()));
     // Asked until the page is left, so the answer shows what it means.
     let to_rate = store
         .state
-        .with_untracked(|s| run_to_rate(s, today.get_untracked()));
+        .with_untracked(|s| run_to_rate(&s.runs, today.get_untracked()));
     view! {
         <section class="card run-today" aria-labelledby="runs-title" id="runs">
             <h2 id="runs-title">"Today's run"</h2>
@@ -145,7 +145,7 @@ fn run_outcome(run: &RunEntry) -> (&'static str, String) {
 #[component]
 fn Stages() -> impl IntoView {
     let store = use_store();
-    let stage = move || store.state.with(current_stage);
+    let stage = move || store.state.with(|s| current_stage(&s.runs));
     view! {
         <ol class="stages">
             {RUN_STAGES.iter().enumerate().map(|(i, text)| view! {

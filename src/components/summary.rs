@@ -6,7 +6,7 @@
 
 use crate::browser::{can_share, download, share};
 use crate::store::use_store;
-use hamstring_domain::chart::{date_ticks, polyline, Frame, Window, MIN_WINDOW_DAYS};
+use hamstring_domain::chart::{self, date_ticks, polyline, ChartRange, Frame, Window};
 use hamstring_domain::date::Day;
 use hamstring_domain::report::{physio_report, rating, Report, SessionPain};
 use hamstring_domain::running::run_settled;
@@ -57,10 +57,7 @@ pub fn PhysioSummary() -> impl IntoView {
 /// The report itself: what prints, one part after another.
 #[component]
 fn ReportView(report: Report) -> impl IntoView {
-    let window = Window {
-        first: report.from.min(report.to.plus(-MIN_WINDOW_DAYS)),
-        last: report.to,
-    };
+    let window = chart::window(ChartRange::All, report.to, Some(report.from));
     let pain = |name: &'static str, pick: fn(&SessionPain) -> Option<u8>| {
         let values: Vec<(Day, u8)> = report
             .sessions

@@ -28,11 +28,11 @@ use hamstring_domain::schedule::{
     back_to_back, foundation_progress, morning_check_day, phase_offer, sessions_in_week,
     weeks_in_phase, PhaseOffer, SETTLED_IN_A_ROW, WEEK_TARGET_MAX, WEEK_TARGET_MIN,
 };
-use hamstring_domain::state::{AppStateStoreFields, CheckResult, Stamped};
+use hamstring_domain::selfcheck::care_pending;
+use hamstring_domain::state::{AppStateStoreFields, Stamped};
 use hamstring_domain::today::{next_set, today, LighterBecause, RestBecause, Today as TodayStatus};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::collections::BTreeMap;
 use wasm_bindgen::JsValue;
 
 #[component]
@@ -80,22 +80,6 @@ pub fn RoutinePage() -> impl IntoView {
             }}
         </article>
     }
-}
-
-/// The latest self-check result, when it called for care today or sooner and
-/// the person has not yet said they were seen: its id, level and day.
-fn care_pending(
-    results: &BTreeMap<u64, Stamped<CheckResult>>,
-    seen_after: Option<u64>,
-) -> Option<(u64, Level, Day)> {
-    let (id, result) = results.iter().next_back()?;
-    let result = &result.value;
-    let level = result
-        .verdict
-        .level()
-        .filter(|level| *level <= Level::Urgent)?;
-    let seen = seen_after.is_some_and(|seen| seen >= *id);
-    (!seen).then_some((*id, level, result.day))
 }
 
 /// Asks "Have you been seen?" before offering the routine after an
@@ -192,7 +176,7 @@ fn focus_phase_heading() {
 /// that did not settle (see `hamstring_domain::pain`).
 fn todays_plan(store: Store, day: Day) -> Plan {
     let week_start = store.week_start();
-    store.state.with(|s| pain::plan(s, day, week_start))
+    store.state.with(|s| pain::plan(&s.days, day, week_start))
 }
 
 /// Today first: in phase 3 today's run; then what today is and the set to
@@ -214,7 +198,7 @@ fn Today(phase: Phase, day: Day) -> impl IntoView {
     let plan = Memo::new(move |_| todays_plan(store, day));
     let status = Memo::new(move |_| {
         let week_start = store.week_start();
-        store.state.with(|s| today(s, day, week_start))
+        store.state.with(|s| today(&s.days, day, week_start))
     });
     // The session's sets: the phase's moves, those building up in a new
     // phase, and fewer after pain that did not settle.
@@ -377,7 +361,7 @@ fn PhaseStatus(phase: Phase, plan: Memo<Plan>) -> impl IntoView {
     let foundation = move || {
         store.state.with(|s| {
             s.programme()
-                .map(|p| foundation_progress(s, p.since, store.today.get()))
+                .map(|p| foundation_progress(&s.days, p.since, store.today.get()))
         })
     };
     let building = move || plan.get().building_up;
@@ -444,7 +428,10 @@ fn plural(count: usize, one: &str, many: &str) -> String {
 #[component]
 fn MorningCheck(day: Day) -> impl IntoView {
     let store = use_store();
-    let Some(session) = store.state.with_untracked(|s| morning_check_day(s, day)) else {
+    let Some(session) = store
+        .state
+        .with_untracked(|s| morning_check_day(&s.days, day))
+    else {
         return ().into_any();
     };
     let yesterday = session == day.plus(-1);
@@ -505,9 +492,12 @@ fn SessionHeader(day: Day, targets: Memo<Vec<SetTarget>>) -> impl IntoView {
         move || targets.with(|targets| store.with_day(day, |log| session_progress(targets, log)));
     let week = move || {
         let start = store.week_start();
-        store
-            .state
-            .with(|s| (sessions_in_week(s, day, start), back_to_back(s, day)))
+        store.state.with(|s| {
+            (
+                sessions_in_week(&s.days, day, start),
+                back_to_back(&s.days, day),
+            )
+        })
     };
     let building =
         move || targets.with(|t| t.iter().any(|t| t.dropped == Some(Dropped::BuildingUp)));

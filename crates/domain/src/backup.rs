@@ -12,6 +12,16 @@ pub fn file_name(today: Day) -> String {
     format!("hamstring-rehab-backup-{today}.json")
 }
 
+/// Suggest a fresh backup after this many days.
+pub const BACKUP_NUDGE_DAYS: i32 = 14;
+
+/// Whether to suggest a backup on `today`: there are records, and none was
+/// ever downloaded or the last was two weeks ago or more.
+pub fn backup_due(state: &AppState, today: Day) -> bool {
+    let last = state.last_backup.as_ref().map(|b| b.value);
+    !state.is_empty() && last.is_none_or(|d| today.days_since(d) >= BACKUP_NUDGE_DAYS)
+}
+
 /// A checked import, ready to merge or replace.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Import {
@@ -299,6 +309,21 @@ mod tests {
 
     fn import(state: &AppState) -> Import {
         check_import(&encode(state, Day(20_450)), NOW).unwrap()
+    }
+
+    #[test]
+    fn a_backup_is_suggested_for_records_never_backed_up_or_not_for_two_weeks() {
+        let today = Day(20_450);
+        assert!(!backup_due(&AppState::default(), today));
+        let mut state = days(&[1]);
+        assert!(backup_due(&state, today));
+        let backed_up = |state: &mut AppState, day: Day| {
+            state.last_backup = Some(Stamped::new(6, day));
+        };
+        backed_up(&mut state, today.plus(1 - BACKUP_NUDGE_DAYS));
+        assert!(!backup_due(&state, today));
+        backed_up(&mut state, today.plus(-BACKUP_NUDGE_DAYS));
+        assert!(backup_due(&state, today));
     }
 
     #[test]

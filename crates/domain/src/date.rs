@@ -43,6 +43,12 @@ impl Weekday {
     pub fn short_name(self) -> &'static str {
         ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][self as usize]
     }
+
+    /// The seven weekdays in order, starting with this one: the columns of a
+    /// month grid whose weeks begin on it.
+    pub fn week_from(self) -> impl Iterator<Item = Weekday> {
+        (0..7).map(move |i| Weekday::ALL[((self.index() + i) % 7) as usize])
+    }
 }
 
 const MONTHS: [&str; 12] = [
@@ -195,6 +201,13 @@ impl Month {
         let first = self.first_day();
         (0..days_in_month(self.year, self.month) as i32).map(move |i| first.plus(i))
     }
+
+    /// How many days of a week beginning on `week_start` come before the
+    /// first of the month: the empty cells that open a month grid.
+    pub fn lead_days(self, week_start: Weekday) -> i32 {
+        let first = self.first_day();
+        first.days_since(first.week_start(week_start))
+    }
 }
 
 impl fmt::Display for Month {
@@ -301,6 +314,38 @@ mod tests {
             }
             assert_eq!(first.plus(600).plus(shift), stepped, "{shift}");
             assert_eq!(first.plus(600).plus(shift).plus(-shift), first.plus(600));
+        }
+    }
+
+    /// Exhaustive over a hundred years of months and every first weekday:
+    /// a grid's columns are the seven weekdays from its first, and its empty
+    /// cells put the first of the month under its own weekday.
+    #[test]
+    fn a_month_grid_puts_each_first_under_its_weekday() {
+        let november = Month {
+            year: 2026,
+            month: 11,
+        }; // Sunday 1 November 2026
+        assert_eq!(november.lead_days(Weekday::Mon), 6);
+        assert_eq!(november.lead_days(Weekday::Sun), 0);
+        assert_eq!(november.lead_days(Weekday::Sat), 1);
+        let sunday_first: Vec<_> = Weekday::Sun.week_from().map(Weekday::short_name).collect();
+        assert_eq!(
+            sunday_first,
+            ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+        );
+        let mut month = Month {
+            year: 2000,
+            month: 1,
+        };
+        for _ in 0..100 * 12 {
+            for first in Weekday::ALL {
+                let columns: Vec<Weekday> = first.week_from().collect();
+                let lead = month.lead_days(first);
+                assert!((0..7).contains(&lead), "{month} {first:?}");
+                assert_eq!(columns[lead as usize], month.first_day().weekday());
+            }
+            month = month.plus(1);
         }
     }
 

@@ -4,7 +4,7 @@
 //! not build from week to week. If it does not settle, the load comes down.
 
 use crate::date::{Day, Weekday};
-use crate::state::{AppState, DayLog, Stamped};
+use crate::state::{day_log, DayLog, Days, Stamped};
 
 /// The most pain that is acceptable during, after or the morning after.
 pub const ACCEPTABLE: u8 = 5;
@@ -139,11 +139,11 @@ impl Plan {
     }
 }
 
-pub fn plan(state: &AppState, today: Day, week_start: Weekday) -> Plan {
+pub fn plan(days: &Days, today: Day, week_start: Weekday) -> Plan {
     let last = (1..=PLAN_LOOKBACK_DAYS)
         .map(|back| today.plus(-back))
-        .filter(|day| state.day(*day).trained())
-        .find_map(|day| decide(state.day(day)).map(|decision| (day, decision)));
+        .filter(|day| day_log(days, *day).trained())
+        .find_map(|day| decide(day_log(days, day)).map(|decision| (day, decision)));
     let next = match last {
         None => NextSession::AsPlanned,
         // Rated the morning after: that morning's day is the rest day.
@@ -156,7 +156,7 @@ pub fn plan(state: &AppState, today: Day, week_start: Weekday) -> Plan {
         }
         Some((_, decision)) => decision.next,
     };
-    let building = building_up(state, today, week_start);
+    let building = building_up(days, today, week_start);
     let next = match next {
         NextSession::AsPlanned if building => NextSession::Lighter,
         next => next,
@@ -196,7 +196,7 @@ pub fn in_session(log: &DayLog) -> InSession {
 /// The average next-morning rating of each of the last `weeks` weeks that
 /// have one, oldest first.
 pub fn weekly_mornings(
-    state: &AppState,
+    days: &Days,
     today: Day,
     week_start: Weekday,
     weeks: i32,
@@ -208,8 +208,7 @@ pub fn weekly_mornings(
             let start = this_week.plus(-7 * back);
             let ratings: Vec<u8> = (0..7)
                 .filter_map(|i| {
-                    state
-                        .day(start.plus(i))
+                    day_log(days, start.plus(i))
                         .pain_next_morning
                         .as_ref()
                         .map(|r| r.value)
@@ -232,8 +231,8 @@ pub const BUILDING_RISE: f32 = 1.0;
 /// ratings (this one or, before any rating this week, the last) averages at
 /// least `BUILDING_RISE` more than the week before it. Two weeks are enough:
 /// the pain should not build from one week to the next.
-pub fn building_up(state: &AppState, today: Day, week_start: Weekday) -> bool {
-    let weeks = weekly_mornings(state, today, week_start, 3);
+pub fn building_up(days: &Days, today: Day, week_start: Weekday) -> bool {
+    let weeks = weekly_mornings(days, today, week_start, 3);
     match weeks.as_slice() {
         [.., (earlier, before), (later, now)] => {
             later.days_since(*earlier) == 7 && now - before >= BUILDING_RISE
@@ -245,7 +244,7 @@ pub fn building_up(state: &AppState, today: Day, week_start: Weekday) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::{SetKey, Stamped};
+    use crate::state::{AppState, SetKey, Stamped};
 
     fn log(before: Option<u8>, after: Option<u8>, morning: Option<u8>) -> DayLog {
         let mut log = DayLog::default();
@@ -322,7 +321,7 @@ mod tests {
         let mut state = AppState::default();
         state.days.insert(monday, log(Some(2), Some(8), None));
         assert_eq!(
-            plan(&state, monday.plus(2), Weekday::Mon).next,
+            plan(&state.days, monday.plus(2), Weekday::Mon).next,
             NextSession::Lighter
         );
     }
@@ -344,11 +343,11 @@ mod tests {
         let mut state = AppState::default();
         state.days.insert(monday, log(Some(2), Some(5), Some(6)));
         assert_eq!(
-            plan(&state, monday.plus(1), Weekday::Mon).next,
+            plan(&state.days, monday.plus(1), Weekday::Mon).next,
             NextSession::RestFirst
         );
         assert_eq!(
-            plan(&state, monday.plus(2), Weekday::Mon).next,
+            plan(&state.days, monday.plus(2), Weekday::Mon).next,
             NextSession::Lighter
         );
         // A settled session after it plans as usual again.
@@ -356,12 +355,12 @@ mod tests {
             .days
             .insert(monday.plus(2), log(Some(2), Some(3), Some(2)));
         assert_eq!(
-            plan(&state, monday.plus(4), Weekday::Mon).next,
+            plan(&state.days, monday.plus(4), Weekday::Mon).next,
             NextSession::AsPlanned
         );
         // Nothing rated: as planned.
         assert_eq!(
-            plan(&AppState::default(), monday, Weekday::Mon).next,
+            plan(&Days::new(), monday, Weekday::Mon).next,
             NextSession::AsPlanned
         );
     }
@@ -375,11 +374,11 @@ mod tests {
                 .days
                 .insert(today.plus(-back), log(Some(1), Some(2), Some(morning)));
         }
-        assert!(building_up(&state, today, Weekday::Mon));
+        assert!(building_up(&state.days, today, Weekday::Mon));
         state
             .days
             .insert(today.plus(-1), log(Some(1), Some(2), Some(2)));
-        assert!(!building_up(&state, today, Weekday::Mon));
+        assert!(!building_up(&state.days, today, Weekday::Mon));
     }
 
     /// Two weeks are enough to see pain building; the plan lightens the
@@ -395,17 +394,17 @@ mod tests {
                 .days
                 .insert(today.plus(-back), log(Some(4), Some(2), Some(morning)));
         }
-        assert!(building_up(&state, today, Weekday::Mon));
-        let now = plan(&state, today, Weekday::Mon);
+        assert!(building_up(&state.days, today, Weekday::Mon));
+        let now = plan(&state.days, today, Weekday::Mon);
         assert_eq!(now.next, NextSession::Lighter);
         assert!(now.building_up);
         // Before any rating in a new week, the last two weeks still count.
-        assert!(building_up(&state, today.plus(4), Weekday::Mon));
+        assert!(building_up(&state.days, today.plus(4), Weekday::Mon));
         // It stops: the new week's mornings are no higher.
         state
             .days
             .insert(today.plus(5), log(Some(1), Some(2), Some(2)));
-        assert!(!building_up(&state, today.plus(6), Weekday::Mon));
+        assert!(!building_up(&state.days, today.plus(6), Weekday::Mon));
         // A rise of less than a point is not read as building.
         let mut small = AppState::default();
         for (back, morning) in [(8, 2), (3, 2), (1, 3)] {
@@ -413,7 +412,7 @@ mod tests {
                 .days
                 .insert(today.plus(-back), log(Some(3), Some(2), Some(morning)));
         }
-        assert!(!building_up(&small, today, Weekday::Mon));
+        assert!(!building_up(&small.days, today, Weekday::Mon));
         // Weeks apart are not "week to week".
         let mut apart = AppState::default();
         for (back, morning) in [(15, 1), (1, 4)] {
@@ -421,7 +420,7 @@ mod tests {
                 .days
                 .insert(today.plus(-back), log(Some(4), Some(2), Some(morning)));
         }
-        assert!(!building_up(&apart, today, Weekday::Mon));
+        assert!(!building_up(&apart.days, today, Weekday::Mon));
     }
 
     #[test]

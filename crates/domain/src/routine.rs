@@ -222,10 +222,55 @@ impl RestClock {
     }
 }
 
+/// The sets of `exercise` to show when looking back at a day, from that
+/// day's plan (`targets`): the sets it planned, and any it left out but the
+/// person ticked anyway, all as sets to tick. A set left out then and not
+/// ticked is not shown: its "not yet" was about that day, not now.
+pub fn sets_looking_back(
+    targets: &[SetTarget],
+    log: &DayLog,
+    exercise: ExerciseId,
+) -> Vec<SetTarget> {
+    targets
+        .iter()
+        .filter(|t| t.key.exercise == exercise)
+        .filter(|t| t.dropped.is_none() || log.is_done(t.key))
+        .map(|t| SetTarget {
+            dropped: None,
+            ..*t
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::state::Stamped;
+
+    #[test]
+    fn looking_back_shows_the_planned_sets_and_any_left_out_but_ticked() {
+        let set = |exercise, set, dropped| SetTarget {
+            key: SetKey {
+                exercise,
+                set,
+                side: None,
+            },
+            optional: false,
+            dropped,
+        };
+        let squat = ExerciseId::BodyweightSquat;
+        let targets = [
+            set(squat, 1, None),
+            set(squat, 2, Some(Dropped::Lighter)),
+            set(squat, 3, Some(Dropped::BuildingUp)),
+            set(ExerciseId::GluteBridge, 1, None),
+        ];
+        let mut log = DayLog::default();
+        log.sets.insert(targets[2].key, Stamped::new(1, true));
+        let shown = sets_looking_back(&targets, &log, squat);
+        assert_eq!(shown, [set(squat, 1, None), set(squat, 3, None)]);
+        assert!(sets_looking_back(&targets, &log, ExerciseId::FoamRoll).is_empty());
+    }
 
     #[test]
     fn foundation_has_no_direct_hamstring_work() {

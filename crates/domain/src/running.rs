@@ -6,7 +6,7 @@
 use crate::date::Day;
 use crate::pain::{pain_zone, settled, PainZone};
 use crate::schedule::MORNING_CHECK_DAYS;
-use crate::state::{AppState, RunEntry};
+use crate::state::{RunEntry, Runs};
 
 /// The stages, 1 to `STAGES` (their words: `hamstring_content::routine::RUN_STAGES`).
 pub const STAGES: u8 = 4;
@@ -27,10 +27,10 @@ pub fn run_settled(run: &RunEntry) -> Option<bool> {
 /// The stage the next run is at: runs are replayed in order, moving up a
 /// stage after three settled runs in a row at it, and back down one after a
 /// run that did not settle.
-pub fn current_stage(state: &AppState) -> u8 {
+pub fn current_stage(runs: &Runs) -> u8 {
     let mut stage = 1;
     let mut settled_here = 0;
-    for run in state.runs.values().map(|r| &r.value) {
+    for run in runs.values().map(|r| &r.value) {
         match run_settled(run) {
             Some(true) => {
                 settled_here += 1;
@@ -71,8 +71,8 @@ pub enum RunLength {
 pub const DURATION_STAGE: u8 = 2;
 
 /// Today's run: its length from the last run and the stage it is at.
-pub fn next_run_length(state: &AppState, today: Day) -> RunLength {
-    let Some((day, run)) = state.runs.range(..=today).next_back() else {
+pub fn next_run_length(runs: &Runs, today: Day) -> RunLength {
+    let Some((day, run)) = runs.range(..=today).next_back() else {
         return RunLength::FirstRun;
     };
     let run = run.value;
@@ -82,7 +82,7 @@ pub fn next_run_length(state: &AppState, today: Day) -> RunLength {
     match run_settled(&run) {
         None => RunLength::RateLastFirst(run.minutes),
         Some(false) => RunLength::ShorterThanLast(run.minutes),
-        Some(true) if current_stage(state) == DURATION_STAGE => {
+        Some(true) if current_stage(runs) == DURATION_STAGE => {
             RunLength::LongerThanLast(run.minutes)
         }
         Some(true) => RunLength::AsLast(run.minutes),
@@ -91,8 +91,8 @@ pub fn next_run_length(state: &AppState, today: Day) -> RunLength {
 
 /// The run whose morning after the routine asks about today: the latest
 /// run before today with no next-morning rating, from the last two weeks.
-pub fn run_to_rate(state: &AppState, today: Day) -> Option<Day> {
-    let (day, run) = state.runs.range(..today).next_back()?;
+pub fn run_to_rate(runs: &Runs, today: Day) -> Option<Day> {
+    let (day, run) = runs.range(..today).next_back()?;
     (run.value.pain_next_morning.is_none() && *day >= today.plus(-MORNING_CHECK_DAYS))
         .then_some(*day)
 }
@@ -103,14 +103,14 @@ mod tests {
     use crate::date::Day;
     use crate::state::Stamped;
 
-    fn runs(mornings: &[Option<u8>]) -> AppState {
+    fn runs(mornings: &[Option<u8>]) -> Runs {
         let during: Vec<(u8, Option<u8>)> = mornings.iter().map(|m| (2, *m)).collect();
         runs_with(&during)
     }
 
     /// Runs every other day: (pain during or right after, next morning).
-    fn runs_with(ratings: &[(u8, Option<u8>)]) -> AppState {
-        let mut state = AppState::default();
+    fn runs_with(ratings: &[(u8, Option<u8>)]) -> Runs {
+        let mut runs = Runs::new();
         let first = Day::parse("2026-11-01").unwrap();
         for (i, (pain_now, morning)) in ratings.iter().enumerate() {
             let run = RunEntry {
@@ -118,16 +118,14 @@ mod tests {
                 pain_now: *pain_now,
                 pain_next_morning: *morning,
             };
-            state
-                .runs
-                .insert(first.plus(2 * i as i32), Stamped::new(1, run));
+            runs.insert(first.plus(2 * i as i32), Stamped::new(1, run));
         }
-        state
+        runs
     }
 
     #[test]
     fn stages_are_earned_by_settled_runs_and_lost_by_one_that_was_not() {
-        assert_eq!(current_stage(&AppState::default()), 1);
+        assert_eq!(current_stage(&Runs::new()), 1);
         assert_eq!(current_stage(&runs(&[Some(1), Some(2)])), 1);
         assert_eq!(current_stage(&runs(&[Some(1), Some(2), Some(3)])), 2);
         // Not rated: counts neither way.
@@ -172,10 +170,7 @@ mod tests {
     #[test]
     fn todays_run_is_as_long_as_the_last_settled_one_shorter_after_one_that_was_not() {
         let day = |offset| Day::parse("2026-11-01").unwrap().plus(offset);
-        assert_eq!(
-            next_run_length(&AppState::default(), day(0)),
-            RunLength::FirstRun
-        );
+        assert_eq!(next_run_length(&Runs::new(), day(0)), RunLength::FirstRun);
         // runs_with puts runs on days 0, 2, 4, … of November.
         let state = runs_with(&[(2, Some(1))]);
         assert_eq!(next_run_length(&state, day(3)), RunLength::AsLast(20));

@@ -5,7 +5,7 @@ use crate::date::{Day, Weekday};
 use crate::pain::{plan, NextSession, Why};
 use crate::routine::SetTarget;
 use crate::schedule::{today_status, TodayStatus};
-use crate::state::{AppState, DayLog};
+use crate::state::{DayLog, Days};
 
 /// Why today is a rest day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,9 +50,9 @@ impl Today {
 
 /// Today's status from the pain ratings (`pain::plan`) and the week's
 /// sessions (`schedule::today_status`); pain comes first.
-pub fn today(state: &AppState, day: Day, week_start: Weekday) -> Today {
-    let plan = plan(state, day, week_start);
-    let rest = match (plan.next, today_status(state, day, week_start)) {
+pub fn today(days: &Days, day: Day, week_start: Weekday) -> Today {
+    let plan = plan(days, day, week_start);
+    let rest = match (plan.next, today_status(days, day, week_start)) {
         (NextSession::RestFirst, _) => Some(RestBecause::PainThisMorning),
         (_, TodayStatus::RestAdvised) => Some(RestBecause::TrainedYesterday),
         (_, TodayStatus::WeekDone) => Some(RestBecause::WeekDone),
@@ -90,7 +90,7 @@ mod tests {
     use super::*;
     use crate::phase::Phase;
     use crate::routine::{session_targets, set_targets};
-    use crate::state::Stamped;
+    use crate::state::{AppState, Stamped};
     use hamstring_content::exercises::ExerciseId;
 
     const MON: Weekday = Weekday::Mon;
@@ -125,7 +125,7 @@ mod tests {
 
     #[test]
     fn a_first_day_is_a_training_day_as_planned() {
-        let today = today(&AppState::default(), day("2026-12-01"), MON);
+        let today = today(&Days::new(), day("2026-12-01"), MON);
         assert_eq!(
             today,
             Today {
@@ -141,24 +141,24 @@ mod tests {
         let mut state = with(&[("2026-11-30", session(2, Some(2)))]);
         let tuesday = day("2026-12-01");
         assert_eq!(
-            today(&state, tuesday, MON).rest,
+            today(&state.days, tuesday, MON).rest,
             Some(RestBecause::TrainedYesterday)
         );
         state.days.insert(tuesday, session(2, None));
-        assert!(today(&state, tuesday, MON).is_rest_day());
+        assert!(today(&state.days, tuesday, MON).is_rest_day());
         // Training anyway makes the next day a rest day too, then training again.
-        assert!(today(&state, day("2026-12-02"), MON).is_rest_day());
-        assert_eq!(today(&state, day("2026-12-03"), MON).rest, None);
+        assert!(today(&state.days, day("2026-12-02"), MON).is_rest_day());
+        assert_eq!(today(&state.days, day("2026-12-03"), MON).rest, None);
     }
 
     #[test]
     fn pain_this_morning_says_rest_first_then_a_lighter_session() {
         let state = with(&[("2026-11-30", session(2, Some(6)))]);
-        let rest = today(&state, day("2026-12-01"), MON);
+        let rest = today(&state.days, day("2026-12-01"), MON);
         assert_eq!(rest.rest, Some(RestBecause::PainThisMorning));
         assert_eq!(rest.lighter, None, "a rest day says rest, not lighter");
         assert!(rest.lighter_sets, "training anyway is lighter");
-        let next = today(&state, day("2026-12-02"), MON);
+        let next = today(&state.days, day("2026-12-02"), MON);
         assert_eq!(next.rest, None);
         assert_eq!(next.lighter, Some(LighterBecause::NotSettled));
     }
@@ -167,7 +167,7 @@ mod tests {
     fn a_rest_day_says_rest_even_when_the_next_session_is_also_lighter() {
         // Yesterday's session did not quite settle (4 the next morning, 2 before).
         let state = with(&[("2026-11-30", session(2, Some(4)))]);
-        let today = today(&state, day("2026-12-01"), MON);
+        let today = today(&state.days, day("2026-12-01"), MON);
         assert_eq!(today.rest, Some(RestBecause::TrainedYesterday));
         assert_eq!(today.lighter, None);
         assert!(today.lighter_sets, "training anyway is lighter");
@@ -176,7 +176,7 @@ mod tests {
     #[test]
     fn a_session_above_five_makes_the_next_one_lighter_for_that_reason() {
         let state = with(&[("2026-11-28", session(7, Some(2)))]);
-        let today = today(&state, day("2026-12-01"), MON);
+        let today = today(&state.days, day("2026-12-01"), MON);
         assert_eq!(today.lighter, Some(LighterBecause::TooMuchDuring));
         assert!(today.lighter_sets);
     }
@@ -191,10 +191,10 @@ mod tests {
         ]);
         // Four by Thursday: Saturday rests; Monday 30 starts a new week.
         assert_eq!(
-            today(&state, day("2026-11-28"), MON).rest,
+            today(&state.days, day("2026-11-28"), MON).rest,
             Some(RestBecause::WeekDone)
         );
-        assert_eq!(today(&state, day("2026-12-01"), MON).rest, None);
+        assert_eq!(today(&state.days, day("2026-12-01"), MON).rest, None);
     }
 
     #[test]

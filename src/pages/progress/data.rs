@@ -9,7 +9,7 @@ use crate::store::{use_store, Scope, Store};
 use hamstring_content::data as words;
 use hamstring_content::routine::{BREAK_DIFFERS, REST_DIFFERS};
 use hamstring_domain::backup::{
-    check_import, file_covers, file_name, Import, RestorePlan, MAX_IMPORT_BYTES,
+    backup_due, check_import, file_covers, file_name, Import, RestorePlan, MAX_IMPORT_BYTES,
 };
 use hamstring_domain::date::Weekday;
 use hamstring_domain::entry::NumberRule;
@@ -37,9 +37,6 @@ fn is_framed() -> bool {
         _ => true,
     }
 }
-
-/// Suggest a fresh backup after this many days.
-const BACKUP_NUDGE_DAYS: i32 = 14;
 
 #[component]
 pub fn DataSection() -> impl IntoView {
@@ -75,13 +72,7 @@ pub fn DataSection() -> impl IntoView {
 #[component]
 fn StorageNotes() -> impl IntoView {
     let store = use_store();
-    let stale = move || {
-        store.state.with(|s| {
-            let has_data = !s.is_empty();
-            let last = s.last_backup.as_ref().map(|b| b.value);
-            has_data && last.is_none_or(|d| store.today.get().days_since(d) >= BACKUP_NUDGE_DAYS)
-        })
-    };
+    let stale = move || store.state.with(|s| backup_due(s, store.today.get()));
     view! {
         {move || stale().then(|| view! {
             <p class="status" id="backup-nudge">"Your last backup is more than two weeks old, or you have none yet. A backup file keeps your history safe if this browser's data is cleared."</p>

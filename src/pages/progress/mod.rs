@@ -11,13 +11,12 @@ use crate::components::in_turn::use_parts_in_turn;
 use crate::components::runs::RunLog;
 use crate::components::summary::PhysioSummary;
 use crate::components::widgets::{use_day_pain, Rating};
-use crate::store::{use_store, Scope, Store};
+use crate::store::{use_store, Scope};
 use data::DataSection;
-use hamstring_content::exercises::ExerciseId;
 use hamstring_content::routine::STRENGTH_RULE;
 use hamstring_domain::date::Day;
 use hamstring_domain::phase::Phase;
-use hamstring_domain::routine::{session_targets, SetTarget};
+use hamstring_domain::routine::{session_targets, sets_looking_back};
 use hamstring_domain::schedule::{
     back_to_back, first_record, latest_strength_check, recorded_weeks, strength_ratio_percent,
     strength_ready, strength_ready_twice, week_streak, weeks_in_phase, STRENGTH_RATIO_PERCENT,
@@ -82,7 +81,7 @@ fn Weeks() -> impl IntoView {
     let streak = move || {
         store
             .state
-            .with(|s| week_streak(s, store.today.get(), store.week_start()))
+            .with(|s| week_streak(&s.days, store.today.get(), store.week_start()))
     };
     view! {
         <section class="card" aria-labelledby="weeks-title">
@@ -115,15 +114,14 @@ fn Calendar() -> impl IntoView {
     let selected = RwSignal::new(None::<Day>);
     let shift = move |months: i32| month.update(|month| *month = month.plus(months));
     let cells = move || {
-        let first = month.get().first_day();
-        let lead = first.days_since(first.week_start(store.week_start()));
+        let lead = month.get().lead_days(store.week_start());
         (lead, month.get().days().collect::<Vec<_>>())
     };
     let headers = move || {
-        let start = store.week_start().index();
-        (0..7).map(move |i| {
-            hamstring_domain::date::Weekday::ALL[((start + i) % 7) as usize].short_name()
-        })
+        store
+            .week_start()
+            .week_from()
+            .map(|weekday| weekday.short_name())
     };
     view! {
         <section class="card" aria-labelledby="calendar-title" id="history">
@@ -178,27 +176,6 @@ fn CalendarDay(day: Day, today: Day, selected: RwSignal<Option<Day>>) -> impl In
     }
 }
 
-/// The sets of `id` in that day's plan, and any ticked beyond it: a set not
-/// yet in the plan then is no "not yet" to show now.
-fn sets_of_the_day(
-    store: Store,
-    day: Day,
-    targets: &[SetTarget],
-    id: ExerciseId,
-) -> Vec<SetTarget> {
-    targets
-        .iter()
-        .filter(|t| t.key.exercise == id)
-        .filter(|t| {
-            t.dropped.is_none() || store.state.with_untracked(|s| s.day(day).is_done(t.key))
-        })
-        .map(|t| SetTarget {
-            dropped: None,
-            ..*t
-        })
-        .collect()
-}
-
 /// A past (or today's) day: the session of the phase it was in, to view,
 /// correct or fill in, "All done" for a whole session, and its pain ratings.
 #[component]
@@ -239,7 +216,7 @@ fn DayEditor(day: Day) -> impl IntoView {
         <div class="day-editor" aria-labelledby="day-title">
             <h3 id="day-title" tabindex="-1">{day.long_label()}</h3>
             <p class="muted">{format!("{}: the session of that day.", phase.title())}</p>
-            {move || store.state.with(|s| back_to_back(s, day)).then(|| view! {
+            {move || store.state.with(|s| back_to_back(&s.days, day)).then(|| view! {
                 <p class="status warn">"Back to back with another session: rest days let the tendon recover."</p>
             })}
             <div class="actions">
@@ -248,7 +225,7 @@ fn DayEditor(day: Day) -> impl IntoView {
                 </button>
             </div>
             {phase.exercises().into_iter().filter_map(|id| {
-                let mine = sets_of_the_day(store, day, &targets, id);
+                let mine = store.state.with_untracked(|s| sets_looking_back(&targets, s.day(day), id));
                 (!mine.is_empty()).then(|| view! { <SessionExercise id day targets=mine /> })
             }).collect_view()}
             <Rating legend=format!("Pain during or right after the session on {}, 0 to 10", day.long_label()) name=format!("after-{day}")
@@ -420,8 +397,16 @@ fn StrengthCheckForm() -> impl IntoView {
             );
         });
     };
-    let latest = move || store.state.with(latest_strength_check);
-    let ready_twice = move || store.state.with(strength_ready_twice);
+    let latest = move || {
+        store
+            .state
+            .with(|s| latest_strength_check(&s.strength_checks))
+    };
+    let ready_twice = move || {
+        store
+            .state
+            .with(|s| strength_ready_twice(&s.strength_checks))
+    };
     view! {
         <section class="card" aria-labelledby="strength-title" id="strength">
             <h2 id="strength-title">"Strength check"</h2>

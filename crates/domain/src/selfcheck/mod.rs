@@ -9,7 +9,10 @@ use hamstring_content::selfcheck::{
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+mod care;
 pub mod steps;
+
+pub use care::care_pending;
 
 /// The option id picked for each question id. Ids, not positions, are stored
 /// so reordering the options never changes a saved answer. (A list per
@@ -37,13 +40,14 @@ pub fn is_valid_answer(question: &Question, chosen: &[String]) -> bool {
     matches!(chosen, [id] if question.choices.iter().any(|c| c.id == id))
 }
 
-/// The most urgent level any question from `from` on can call for.
-fn most_urgent_from(from: usize) -> Option<Level> {
-    QUESTIONS[from..]
-        .iter()
-        .flat_map(|q| q.choices.iter())
-        .filter_map(|c| c.flag.map(|f| f.level))
-        .min()
+/// The position of the last question with an answer that calls for care
+/// today or sooner: a same-day result is settled once it has been asked.
+fn last_same_day_sign() -> Option<usize> {
+    QUESTIONS.iter().rposition(|q| {
+        q.choices
+            .iter()
+            .any(|c| c.flag.is_some_and(|f| f.level <= Level::Urgent))
+    })
 }
 
 /// The questions to ask, in order, for these answers. An emergency answer
@@ -51,6 +55,7 @@ fn most_urgent_from(from: usize) -> Option<Level> {
 /// does not: every later same-day sign is still asked, so the person can
 /// tell the doctor all of them; the check stops after the last one.
 pub fn flow(answers: &Answers) -> Vec<&'static Question> {
+    let last_same_day = last_same_day_sign();
     let mut asked = Vec::new();
     let mut level: Option<Level> = None;
     for (index, question) in QUESTIONS.iter().enumerate() {
@@ -60,9 +65,7 @@ pub fn flow(answers: &Answers) -> Vec<&'static Question> {
         }
         let settled = match level {
             Some(Level::Emergency) => true,
-            Some(Level::Urgent) => {
-                most_urgent_from(index + 1).is_none_or(|later| later > Level::Urgent)
-            }
+            Some(Level::Urgent) => last_same_day.is_none_or(|last| index >= last),
             _ => false,
         };
         if settled {

@@ -249,6 +249,20 @@ pub struct AppState {
     pub month_index: BTreeSet<Month>,
 }
 
+/// The day logs, by day: what the week and pain rules read.
+pub type Days = BTreeMap<Day, DayLog>;
+/// The runs, by day.
+pub type Runs = BTreeMap<Day, Stamped<RunEntry>>;
+/// The strength checks, by day.
+pub type StrengthChecks = BTreeMap<Day, Stamped<StrengthCheck>>;
+/// Finished self-checks, by the time each was finished.
+pub type CheckResults = BTreeMap<u64, Stamped<CheckResult>>;
+
+/// The log of `day`, or an empty one.
+pub fn day_log(days: &Days, day: Day) -> &DayLog {
+    days.get(&day).unwrap_or(&EMPTY_DAY)
+}
+
 /// Every kind of record, once. Kinds listed under `main` are stored together;
 /// kinds under `by_day` are keyed by day and stored one month to a key, day
 /// logs (`days`) first. A kind with words (`counted as "one" / "many"`) is
@@ -399,7 +413,7 @@ impl AppState {
     /// A day's log, or an empty one; borrowed, since reactive views read it
     /// on every change.
     pub fn day(&self, day: Day) -> &DayLog {
-        self.days.get(&day).unwrap_or(&EMPTY_DAY)
+        day_log(&self.days, day)
     }
 
     /// Every part that holds records: each month, then the main key.

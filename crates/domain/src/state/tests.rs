@@ -583,6 +583,23 @@ mod tabs {
             self.stored = t.state.clone();
         }
 
+        /// Merges backup number `backup` in `tab`, if one was made.
+        fn import(&mut self, tab: usize, backup: usize) {
+            let Some(backup) = self.backups.get(backup).cloned() else {
+                return;
+            };
+            self.change(tab, |state, _| *state = state.merge_import(&backup));
+            self.tabs[tab].clock.observe(self.stored.max_stamp());
+            // What the file held is back, unless this device has a later write of it.
+            for (key, _) in stamps(&backup) {
+                self.intended.entry(key).and_modify(|v| {
+                    if v.is_none() {
+                        *v = Some(String::new())
+                    }
+                });
+            }
+        }
+
         pub fn apply(&mut self, op: &Op) {
             match *op {
                 Op::Tick {
@@ -620,21 +637,7 @@ mod tabs {
                     self.change(tab, |_, _| {});
                     self.backups.push(self.tabs[tab].state.clone());
                 }
-                Op::Import { tab, backup } => {
-                    let Some(backup) = self.backups.get(backup).cloned() else {
-                        return;
-                    };
-                    self.change(tab, |state, _| *state = state.merge_import(&backup));
-                    self.tabs[tab].clock.observe(self.stored.max_stamp());
-                    // What the file held is back, unless this device has a later write of it.
-                    for (key, _) in stamps(&backup) {
-                        self.intended.entry(key).and_modify(|v| {
-                            if v.is_none() {
-                                *v = Some(String::new())
-                            }
-                        });
-                    }
-                }
+                Op::Import { tab, backup } => self.import(tab, backup),
                 Op::DeleteAll { tab } => {
                     self.change(tab, |state, at| {
                         *state = AppState {
