@@ -8,8 +8,7 @@
 
 use crate::browser::{locale_week_start, now_ms, today};
 use crate::components::shell::Frame;
-use crate::storage::{self, Health, Synced};
-use hamstring_domain::backup::UndoCopy;
+use crate::storage::{self, Health, Loaded, Synced};
 use hamstring_domain::date::{Day, Weekday};
 use hamstring_domain::device::Theme;
 use hamstring_domain::phase::Phase;
@@ -90,7 +89,14 @@ impl Store {
     pub fn start(&self) {
         let (now, clamp_after) = wall();
         let today = today();
-        let loaded = storage::load(now, clamp_after, today.plus(-FIRST_SCREEN_DAYS).month());
+        let recent = today.plus(-FIRST_SCREEN_DAYS).month();
+        let loaded = match storage::local() {
+            Ok(local) => {
+                storage::keep_older_choices();
+                storage::load(&local, now, clamp_after, recent)
+            }
+            Err(problem) => Loaded::nothing(problem),
+        };
         self.clock
             .update_value(|clock| clock.observe(loaded.state.max_stamp()));
         self.synced.set_value(loaded.synced);
@@ -138,7 +144,9 @@ impl Store {
             return;
         }
         let (now, clamp_after) = wall();
-        let more = storage::load_keys(&keys, now, clamp_after);
+        let more = storage::local().map_or_else(Loaded::nothing, |local| {
+            storage::load_keys(&local, &keys, now, clamp_after)
+        });
         match more.health {
             Health::Unavailable => {
                 // Try again next time; nothing is written meanwhile.
@@ -187,13 +195,13 @@ impl Store {
     /// waking readers only if something came in. Returns the parts to write,
     /// or why nothing may be written.
     fn take_in(&self, parts: &[Part]) -> Result<Vec<Part>, Health> {
-        let (now, clamp_after) = wall();
+        let local = storage::local()?;
         let taken = self
             .state
             .try_update_untracked(|state| {
                 self.synced
                     .try_update_value(|synced| {
-                        storage::take_in(state, parts, synced, now, clamp_after)
+                        storage::take_in(&local, state, parts, synced, wall())
                     })
                     .unwrap_or(Err(Health::Unavailable))
             })
@@ -279,8 +287,9 @@ impl Store {
 
     fn write_parts(&self, state: &AppState, parts: &[Part]) -> Result<(), Health> {
         let today = self.today.get_untracked();
+        let local = storage::local()?;
         self.synced
-            .try_update_value(|synced| storage::write(state, parts, today, synced))
+            .try_update_value(|synced| storage::write(&local, state, parts, today, synced))
             .unwrap_or(Err(Health::Unavailable))
     }
 
@@ -360,7 +369,9 @@ impl Store {
                 |error| matches!(error, hamstring_domain::state::DecodeError::Unreadable(_)),
                 |theirs| theirs.dropped > 0,
             );
-            if damaged && !storage::set_aside(text, now) {
+            if damaged
+                && !storage::local().is_ok_and(|local| storage::quarantine(&local, text, now))
+            {
                 self.health.set(Health::ReadOnly { schema: 0 });
                 return;
             }
@@ -400,7 +411,10 @@ impl Store {
         if reset_at == 0 || newer == *theirs {
             return;
         }
-        let Some(mut copy) = storage::undo_copy().filter(|copy| copy.replaced_at == reset_at)
+        let Ok(local) = storage::local() else {
+            return;
+        };
+        let Some(mut copy) = storage::undo_copy(&local).filter(|copy| copy.replaced_at == reset_at)
         else {
             return;
         };
@@ -408,7 +422,8 @@ impl Store {
         late.reset_at = 0;
         if copy.state.merge(&late) != copy.state {
             copy.state.merge_in(&late);
-            if let Err(problem) = storage::keep_undo_copy(&copy, self.today.get_untracked()) {
+            if let Err(problem) = storage::keep_undo_copy(&local, &copy, self.today.get_untracked())
+            {
                 self.settle_health(Some(problem));
             }
         }
@@ -523,7 +538,8 @@ impl Store {
     /// returned.
     fn take_in_everything(&self) -> Result<Vec<Part>, Health> {
         let mut parts = self.state.with_untracked(AppState::parts);
-        parts.extend(storage::stored_months().into_iter().map(Part::Month));
+        let stored = storage::with_local(storage::stored_months);
+        parts.extend(stored.into_iter().map(Part::Month));
         // Where storage cannot list its keys, those it has an index of.
         let indexed = self.state.with_untracked(|state| state.month_index.clone());
         parts.extend(indexed.into_iter().map(Part::Month));
@@ -546,50 +562,28 @@ impl Store {
         self.load_history();
         self.take_in_everything()?;
         let today = self.today.get_untracked();
-        let stamp = self.stamp();
-        let kept = storage::undo_copy();
-        if keep_undo {
-            let copy = self.state.with_untracked(|current| {
-                UndoCopy::before_replace(kept.clone(), current, now_ms(), stamp)
-            });
-            storage::keep_undo_copy(&copy, today).inspect_err(|problem| {
-                self.settle_health(Some(problem.clone()));
-            })?;
-        }
-        let mut replacement = state.as_replacement(stamp);
-        // Its months are named in the main key before their keys are
-        // written (with what is there now), and the months it replaces
-        // stay named until they are removed.
-        replacement.month_index = self.state.with_untracked(AppState::known_months);
-        if replacement.index_months(&replacement.parts()) {
-            self.state.update_untracked(|current| {
-                current.month_index = replacement.month_index.clone();
-            });
+        let mut replacement = state.as_replacement(self.stamp());
+        let undo_at = keep_undo.then(now_ms);
+        let written = storage::local().and_then(|local| {
             self.state
-                .with_untracked(|current| self.write_parts(current, &[Part::Main]))
-                .inspect_err(|problem| {
-                    if keep_undo {
-                        storage::put_back_undo_copy(kept.as_ref(), today);
-                    }
-                    self.settle_health(Some(problem.clone()));
-                })?;
-        }
-        let replace_all = |state: &AppState| {
-            self.synced
-                .try_update_value(|synced| storage::replace_all(state, today, synced))
+                .try_update_untracked(|current| {
+                    self.synced
+                        .try_update_value(|synced| {
+                            storage::replace(
+                                &local,
+                                current,
+                                &mut replacement,
+                                undo_at,
+                                today,
+                                synced,
+                            )
+                        })
+                        .unwrap_or(Err(Health::Unavailable))
+                })
                 .unwrap_or(Err(Health::Unavailable))
-        };
-        if let Err(problem) = replace_all(&replacement) {
-            self.state.with_untracked(|before| {
-                let _ = replace_all(before);
-            });
-            if keep_undo {
-                storage::put_back_undo_copy(kept.as_ref(), today);
-            }
-            self.settle_health(Some(problem.clone()));
-            return Err(problem);
-        }
-        self.settle_health(None);
+        });
+        self.settle_health(written.clone().err());
+        written?;
         self.state.set(replacement);
         self.days_changed();
         Ok(())
@@ -599,7 +593,7 @@ impl Store {
     /// goes only once the deletion is saved).
     pub fn delete_all(&self) -> Result<(), Health> {
         self.replace(AppState::default(), false)?;
-        storage::drop_undo_copy();
+        storage::with_local(storage::drop_undo_copy);
         storage::forget_device_choices();
         self.theme.set(Theme::System);
         Ok(())

@@ -109,7 +109,7 @@ fn Backup() -> impl IntoView {
         let complete = store.listed.get_untracked();
         // Read-only: the stored text exactly as a newer version wrote it.
         let text = if store.health.get_untracked().is_read_only() {
-            storage::raw_export()
+            storage::with_local(storage::raw_export)
         } else {
             Some(store.state.with_untracked(|state| encode(state, today)))
         };
@@ -405,7 +405,7 @@ fn UndoReplace(undo_changed: RwSignal<u32>, message: RwSignal<Outcome>) -> impl 
     let store = use_store();
     let copy = Memo::new(move |_| {
         undo_changed.track();
-        storage::undo_copy()
+        storage::with_local(storage::undo_copy)
     });
     // Just after a replace the button waits a moment: a second tap meant for
     // "Replace" must not undo it.
@@ -424,7 +424,7 @@ fn UndoReplace(undo_changed: RwSignal<u32>, message: RwSignal<Outcome>) -> impl 
         };
         match store.replace(before.state, false) {
             Ok(()) => {
-                storage::drop_undo_copy();
+                storage::with_local(storage::drop_undo_copy);
                 message.set(Some((
                     true,
                     "Undone: your data is back as it was before the replace.".into(),
@@ -441,7 +441,7 @@ fn UndoReplace(undo_changed: RwSignal<u32>, message: RwSignal<Outcome>) -> impl 
         undo_changed.update(|n| *n += 1);
     };
     let discard = move |_| {
-        storage::drop_undo_copy();
+        storage::with_local(storage::drop_undo_copy);
         undo_changed.update(|n| *n += 1);
     };
     view! {
@@ -468,7 +468,7 @@ const UNDO_ARMS_AFTER: std::time::Duration = std::time::Duration::from_millis(10
 /// Damaged stored text, kept aside rather than deleted.
 #[component]
 fn Quarantine() -> impl IntoView {
-    let copies = RwSignal::new(storage::quarantined());
+    let copies = RwSignal::new(storage::with_local(storage::quarantined));
     view! {
         {move || {
             let list = copies.get();
@@ -490,7 +490,7 @@ fn Quarantine() -> impl IntoView {
                                     <p>{format!("Copy {} ({size} characters)", i + 1)}</p>
                                     <div class="actions">
                                         <button type="button" class="secondary" aria-label=format!("Download the damaged data, copy {}", i + 1) on:click=move |_| if download(&name, "text/plain", &text).is_ok() { storage::note_downloaded(&downloaded_key); }>"Download the damaged data"</button>
-                                        <button type="button" class="secondary" aria-label=format!("Discard it, copy {}", i + 1) prop:disabled=framed on:click=move |_| { storage::discard_quarantined(&key); copies.set(storage::quarantined()); }>"Discard it"</button>
+                                        <button type="button" class="secondary" aria-label=format!("Discard it, copy {}", i + 1) prop:disabled=framed on:click=move |_| { storage::with_local(|local| storage::discard_quarantined(local, &key)); copies.set(storage::with_local(storage::quarantined)); }>"Discard it"</button>
                                     </div>
                                 </li>
                             }
