@@ -5,6 +5,10 @@
 //! one month to a key (`MONTH_PREFIX` + `2026-11`), each key its own
 //! envelope. A tick reads and rewrites one month, not years of records.
 //!
+//! Here: writing, taking in, replacing, the undo copy. Beside it: `load`
+//! (reading at start), `quarantine` (damage kept aside), `local`
+//! (localStorage) and `device` (the per-device choices that are not records).
+//!
 //! The records are read and written through `KeyValue`: localStorage in
 //! the browser (`Local`), an in-memory store in the native tests
 //! (`storage/tests.rs`), which test each promise, as the end-to-end tests do:
@@ -20,18 +24,22 @@
 
 use hamstring_domain::backup::UndoCopy;
 use hamstring_domain::date::{Day, Month};
-use hamstring_domain::state::{decode, encode_part, AppState, DecodeError, Decoded, Part};
+use hamstring_domain::state::{decode, encode_part, AppState, DecodeError, Part};
 use std::collections::HashMap;
-use wasm_bindgen::JsCast;
-use web_sys::Storage;
 
 mod device;
+mod load;
+mod local;
 #[cfg(test)]
 mod memory;
+mod quarantine;
 #[cfg(test)]
 mod tests;
 
 pub use device::*;
+pub use load::{load, load_keys, Loaded};
+pub use local::{local, Local};
+pub use quarantine::{discard_quarantined, note_downloaded, quarantine, quarantined};
 
 pub const STATE_KEY: &str = "hamstring-rehab:state";
 pub const MONTH_PREFIX: &str = "hamstring-rehab:month:";
@@ -139,60 +147,6 @@ pub trait KeyValue {
     fn keys(&self) -> Option<Vec<String>>;
 }
 
-/// The browser's localStorage.
-pub struct Local(Storage);
-
-/// localStorage, or `Unavailable` where reading the property itself throws
-/// (storage disabled, sandboxed frames): `window.localStorage` can raise,
-/// not just be null.
-pub fn local() -> Result<Local, Health> {
-    let window = web_sys::window().ok_or(Health::Unavailable)?;
-    let storage = window.local_storage().ok().flatten();
-    let local = Local(storage.ok_or(Health::Unavailable)?);
-    // Some browsers hand out a storage object that throws on first use.
-    local.get("probe").map_err(|_| Health::Unavailable)?;
-    Ok(local)
-}
-
-impl KeyValue for Local {
-    fn get(&self, key: &str) -> Result<Option<String>, Health> {
-        let store = &self.0;
-        // `getItem` as the page has it, called by hand: web-sys's binding
-        // traps on anything but a string or null (a page script or
-        // extension can replace the method).
-        let value = js_sys::Reflect::get(store, &"getItem".into())
-            .ok()
-            .and_then(|method| method.dyn_into::<js_sys::Function>().ok())
-            .ok_or(Health::Unavailable)?
-            .call1(store, &key.into())
-            .map_err(|_| Health::Unavailable)?;
-        if value.is_null() || value.is_undefined() {
-            return Ok(None);
-        }
-        value
-            .as_string()
-            .map(Some)
-            .ok_or(Health::ReadOnly { schema: 0 })
-    }
-
-    fn set(&self, key: &str, text: &str) -> Result<(), Health> {
-        self.0.set_item(key, text).map_err(classify)
-    }
-
-    fn remove(&self, key: &str) -> Result<(), Health> {
-        self.0.remove_item(key).map_err(|_| Health::Unavailable)
-    }
-
-    fn keys(&self) -> Option<Vec<String>> {
-        let count = self.0.length().ok()?;
-        Some(
-            (0..count)
-                .filter_map(|i| self.0.key(i).ok().flatten())
-                .collect(),
-        )
-    }
-}
-
 /// What `read` finds in localStorage, or the default where it cannot be used.
 pub fn with_local<T: Default>(read: impl FnOnce(&Local) -> T) -> T {
     local().map(|local| read(&local)).unwrap_or_default()
@@ -221,159 +175,6 @@ pub fn stored_months(store: &impl KeyValue) -> Vec<Month> {
         .iter()
         .filter_map(|key| key.strip_prefix(MONTH_PREFIX)?.parse().ok())
         .collect()
-}
-
-/// What loading found.
-pub struct Loaded {
-    pub state: AppState,
-    pub health: Health,
-    pub synced: Synced,
-    /// Parts to write back at once: salvaged, clamped, or still in the
-    /// single-key layout of data versions 1 and 2.
-    pub rewrite: Vec<Part>,
-    /// Month keys older than the first screen needs, for `load_keys` later.
-    pub later: Vec<String>,
-    /// Whether storage listed its keys. If not, only the keys the index
-    /// names were read, and records under others may be missing.
-    pub listed: bool,
-}
-
-impl Loaded {
-    /// Nothing loaded, for `health`'s reason.
-    pub fn nothing(health: Health) -> Loaded {
-        Loaded {
-            state: AppState::default(),
-            health,
-            synced: Synced::default(),
-            rewrite: Vec::new(),
-            later: Vec::new(),
-            listed: true,
-        }
-    }
-
-    /// Notes every part of `state` to write back: its months, then the main key.
-    fn rewrite_all(&mut self, state: &AppState) {
-        self.rewrite.extend(state.parts());
-    }
-}
-
-/// Loads the main key and the months from `recent` on, and lists the older
-/// month keys (years of history need not hold up the first screen). Never
-/// fails: problems are reported through `Health`. Stamps later than
-/// `clamp_after` are set to `now`. Where the browser will not list its keys
-/// (`Loaded::listed` false), the months the main key's index names are read
-/// by name; where it will, the index is completed with what is there (stores
-/// from before the index have none).
-pub fn load(store: &impl KeyValue, now: u64, clamp_after: u64, recent: Month) -> Loaded {
-    let listed = keys_with(store, MONTH_PREFIX);
-    let months = match &listed {
-        Some(keys) => keys.clone(),
-        None => indexed_keys(store),
-    };
-    let first_recent = key_of(&Part::Month(recent));
-    let (later, mut keys): (Vec<String>, Vec<String>) =
-        months.into_iter().partition(|key| *key < first_recent);
-    keys.push(STATE_KEY.to_string());
-    let mut loaded = load_keys(store, &keys, now, clamp_after);
-    loaded.later = later;
-    loaded.listed = listed.is_some();
-    // A failed read leaves nothing to complete, and nothing may be written.
-    let read_all = !matches!(loaded.health, Health::Unavailable | Health::ReadOnly { .. });
-    if let Some(keys) = listed.filter(|_| read_all) {
-        let state = &mut loaded.state;
-        let before = state.month_index.len();
-        state
-            .month_index
-            .extend(keys.iter().filter_map(|key| match part_of(key)? {
-                Part::Month(month) => Some(month),
-                Part::Main => None,
-            }));
-        if state.month_index.len() > before && !loaded.rewrite.contains(&Part::Main) {
-            loaded.rewrite.push(Part::Main);
-        }
-    }
-    loaded
-}
-
-/// The month keys the main key's index names (and, for data versions 1
-/// and 2, the months its own records are in); none if it cannot be read.
-fn indexed_keys(store: &impl KeyValue) -> Vec<String> {
-    let Some(Ok(main)) = text_of(store, STATE_KEY).map(|t| decode(&t)) else {
-        return Vec::new();
-    };
-    main.state
-        .known_months()
-        .into_iter()
-        .map(|month| key_of(&Part::Month(month)))
-        .collect()
-}
-
-/// Loads the given keys (see `load`).
-pub fn load_keys(store: &impl KeyValue, keys: &[String], now: u64, clamp_after: u64) -> Loaded {
-    let mut loaded = Loaded::nothing(Health::Saving);
-    let mut dropped = 0;
-    for key in keys {
-        let raw = match store.get(key) {
-            Ok(Some(raw)) => raw,
-            Ok(None) => continue,
-            // Half a store must not pass for the whole one.
-            Err(problem) => return Loaded::nothing(problem),
-        };
-        match decode(&raw) {
-            Ok(Decoded { state, dropped: 0 }) => {
-                if key == STATE_KEY && !state.months().is_empty() {
-                    // Data version 1 or 2: everything under one key. Write
-                    // the months, then the slimmer main key.
-                    loaded.rewrite_all(&state);
-                }
-                loaded.synced.note(key, &raw);
-                loaded.state.merge_in(&state);
-            }
-            Ok(Decoded {
-                state,
-                dropped: some,
-            }) => {
-                // The original stays aside; the salvaged copy replaces it.
-                if !quarantine(store, &raw, now) {
-                    loaded.health = Health::ReadOnly { schema: 0 };
-                }
-                dropped += some;
-                // Its own key too: a month with nothing left is removed, so
-                // the next load finds no damage to set aside again.
-                loaded.rewrite.extend(part_of(key));
-                loaded.rewrite_all(&state);
-                loaded.state.merge_in(&state);
-            }
-            Err(DecodeError::Newer { schema }) => {
-                return Loaded::nothing(Health::ReadOnly { schema })
-            }
-            Err(DecodeError::Unreadable(reason)) => {
-                let kept = quarantine(store, &raw, now) && store.remove(key).is_ok();
-                loaded.health = if kept {
-                    Health::Quarantined { reason }
-                } else {
-                    // Could not move it aside: touch nothing and save nothing.
-                    Health::ReadOnly { schema: 0 }
-                };
-            }
-        }
-    }
-    let clamped = loaded.state.clamp_future(clamp_after, now);
-    if clamped > 0 {
-        let parts = loaded.state.parts();
-        loaded.rewrite.extend(parts);
-    }
-    // Months first, the main key last (`Part`'s order).
-    loaded.rewrite.sort();
-    loaded.rewrite.dedup();
-    if loaded.health == Health::Saving {
-        if dropped > 0 {
-            loaded.health = Health::Salvaged { dropped };
-        } else if clamped > 0 {
-            loaded.health = Health::Clamped { count: clamped };
-        }
-    }
-    loaded
 }
 
 /// What `take_in` found.
@@ -593,109 +394,6 @@ pub fn raw_export(store: &impl KeyValue) -> Option<String> {
         .filter_map(|key| Some((key.clone(), text_of(store, &key)?.into())))
         .collect();
     serde_json::to_string(&texts).ok()
-}
-
-/// Copies damaged text aside under a new quarantine key, once: text that
-/// is kept aside already is not copied again. Past `MAX_QUARANTINED`
-/// copies, or when storage is full, only copies the person has downloaded
-/// give way, oldest first. False when it could not be kept.
-pub fn quarantine(store: &impl KeyValue, text: &str, now: u64) -> bool {
-    let copies = quarantined_keys(store);
-    if copies
-        .iter()
-        .any(|key| text_of(store, key).as_deref() == Some(text))
-    {
-        return true;
-    }
-    let mut downloaded: Vec<&String> = copies
-        .iter()
-        .filter(|key| was_downloaded(store, key))
-        .collect();
-    let mut kept = copies.len();
-    while kept >= MAX_QUARANTINED && !downloaded.is_empty() {
-        discard(store, downloaded.remove(0));
-        kept -= 1;
-    }
-    let mut key = format!("{QUARANTINE_PREFIX}{now}");
-    while text_of(store, &key).is_some() {
-        key.push('+');
-    }
-    loop {
-        if store.set(&key, text).is_ok() {
-            return true;
-        }
-        // Full: a copy already downloaded gives way to this one.
-        if downloaded.is_empty() {
-            return false;
-        }
-        discard(store, downloaded.remove(0));
-    }
-}
-
-/// The preference that marks a quarantined copy as downloaded.
-const DOWNLOADED: &str = "quarantine-downloaded:";
-
-fn downloaded_mark(key: &str) -> String {
-    format!("{PREFERENCE_PREFIX}{DOWNLOADED}{key}")
-}
-
-fn was_downloaded(store: &impl KeyValue, key: &str) -> bool {
-    text_of(store, &downloaded_mark(key)).as_deref() == Some("true")
-}
-
-/// The person downloaded this copy: it may now give way to newer ones.
-pub fn note_downloaded(key: &str) {
-    set_preference(&format!("{DOWNLOADED}{key}"), true);
-}
-
-fn discard(store: &impl KeyValue, key: &str) {
-    let _ = store.remove(key);
-    let _ = store.remove(&downloaded_mark(key));
-}
-
-/// Quarantine keys, oldest first (the first versions' single key before all).
-fn quarantined_keys(store: &impl KeyValue) -> Vec<String> {
-    let mut keys = keys_with(store, QUARANTINE_PREFIX).unwrap_or_default();
-    keys.sort_by_key(|key| {
-        key.trim_start_matches(QUARANTINE_PREFIX)
-            .trim_end_matches('+')
-            .parse::<u64>()
-            .unwrap_or(0)
-    });
-    if text_of(store, OLD_QUARANTINE_KEY).is_some() {
-        keys.insert(0, OLD_QUARANTINE_KEY.to_string());
-    }
-    keys
-}
-
-/// Every damaged copy kept aside, oldest first: its key and text.
-pub fn quarantined(store: &impl KeyValue) -> Vec<(String, String)> {
-    quarantined_keys(store)
-        .into_iter()
-        .filter_map(|key| Some((key.clone(), text_of(store, &key)?)))
-        .collect()
-}
-
-/// Removes one quarantined copy once the person has dealt with it.
-pub fn discard_quarantined(store: &impl KeyValue, key: &str) {
-    discard(store, key);
-}
-
-/// A storage error as the banner names it: every browser's "full" is full
-/// (Chromium and Safari: QuotaExceededError / 22; Firefox:
-/// NS_ERROR_DOM_QUOTA_REACHED / 1014).
-fn classify(error: wasm_bindgen::JsValue) -> Health {
-    let quota = error.dyn_ref::<web_sys::DomException>().is_some_and(|e| {
-        matches!(
-            e.name().as_str(),
-            "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED"
-        ) || matches!(e.code(), 22 | 1014)
-    });
-    if quota {
-        Health::QuotaFull
-    } else {
-        Health::Unavailable
-    }
 }
 
 /// Asks the browser not to evict our data under storage pressure.

@@ -48,7 +48,7 @@ fn set_device_text(name: &str, text: Option<&str>) -> Result<(), Health> {
     let store = <gloo_storage::LocalStorage as gloo_storage::Storage>::raw();
     let key = format!("{PREFERENCE_PREFIX}{name}");
     match text {
-        Some(text) => store.set_item(&key, text).map_err(super::classify),
+        Some(text) => store.set_item(&key, text).map_err(super::local::classify),
         None => store.remove_item(&key).map_err(|_| Health::Unavailable),
     }
 }
