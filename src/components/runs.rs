@@ -17,6 +17,12 @@ use hamstring_domain::running::{
 use hamstring_domain::state::{AppStateStoreFields, RunEntry, Stamped};
 use leptos::prelude::*;
 
+/// The running stage, which wakes its readers only when the runs change
+/// (`current_stage` reads nothing else).
+fn run_stage(store: Store) -> Memo<u8> {
+    Memo::new(move |_| store.with_fields(|s| s.runs().track(), current_stage))
+}
+
 #[component]
 pub fn RunLog() -> impl IntoView {
     let store = use_store();
@@ -27,12 +33,12 @@ pub fn RunLog() -> impl IntoView {
             .with(|p| p.as_ref().map(|p| p.value.phase));
         phase.is_some_and(|p| p.has_run_log()) || store.state.runs().with(|runs| !runs.is_empty())
     };
-    let stage = move || store.state.with(current_stage);
+    let stage = run_stage(store);
     view! {
         {move || visible().then(|| view! {
             <section class="card" aria-labelledby="runs-title" id="runs">
                 <h2 id="runs-title">"Return to running"</h2>
-                <p><strong>{move || format!("Stage {} of {STAGES}: ", stage())}</strong>{move || RUN_STAGES[usize::from(stage() - 1)]}</p>
+                <p><strong>{move || format!("Stage {} of {STAGES}: ", stage.get())}</strong>{move || RUN_STAGES[usize::from(stage.get() - 1)]}</p>
                 <Stages />
                 <p class="muted">{RUN_RULE}</p>
                 <RunForm />
@@ -48,9 +54,11 @@ pub fn RunLog() -> impl IntoView {
 #[component]
 pub fn RunToday() -> impl IntoView {
     let store = use_store();
-    let stage = move || store.state.with(current_stage);
+    let stage = run_stage(store);
     let today = store.today;
-    let length = move || store.state.with(|s| next_run_length(s, today.get()));
+    // `next_run_length` reads the runs only.
+    let length =
+        move || store.with_fields(|s| s.runs().track(), |s| next_run_length(s, today.get()));
     // Asked until the page is left, so the answer shows what it means.
     let to_rate = store
         .state
@@ -58,7 +66,7 @@ pub fn RunToday() -> impl IntoView {
     view! {
         <section class="card run-today" aria-labelledby="runs-title" id="runs">
             <h2 id="runs-title">"Today's run"</h2>
-            <p><strong>{move || format!("Stage {} of {STAGES}: ", stage())}</strong>{move || RUN_STAGES[usize::from(stage() - 1)]}</p>
+            <p><strong>{move || format!("Stage {} of {STAGES}: ", stage.get())}</strong>{move || RUN_STAGES[usize::from(stage.get() - 1)]}</p>
             <p class="run-length">{move || match length() {
                 RunLength::FirstRun => RUN_FIRST.to_string(),
                 RunLength::DoneToday(m) => run_done_today(m),
@@ -145,11 +153,11 @@ fn run_outcome(run: &RunEntry) -> (&'static str, String) {
 #[component]
 fn Stages() -> impl IntoView {
     let store = use_store();
-    let stage = move || store.state.with(current_stage);
+    let stage = run_stage(store);
     view! {
         <ol class="stages">
             {RUN_STAGES.iter().enumerate().map(|(i, text)| view! {
-                <li class:current=move || usize::from(stage()) == i + 1>{*text}</li>
+                <li class:current=move || usize::from(stage.get()) == i + 1>{*text}</li>
             }).collect_view()}
         </ol>
     }

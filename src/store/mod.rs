@@ -93,6 +93,19 @@ impl Store {
         }
     }
 
+    /// Reads the whole state for a rule that looks at only some of its
+    /// fields, waking only when those change (not on a tick, say): `track`
+    /// tracks them (`|s| s.runs().track()`) and must name every field the
+    /// rule reads. For the domain's rules that take `&AppState`.
+    pub fn with_fields<T>(
+        &self,
+        track: impl FnOnce(reactive_stores::Store<AppState>),
+        read: impl FnOnce(&AppState) -> T,
+    ) -> T {
+        track(self.state);
+        self.state.with_untracked(read)
+    }
+
     /// One day's log, read so that the reader wakes only when that day
     /// changes (or, while it has no records yet, when any day does, so its
     /// first record shows).
@@ -183,13 +196,7 @@ impl Store {
         }
         let taken = self.take_in_storable(Scope::Day(day));
         let at = self.stamp();
-        let days = self.state.days();
-        if days.with_untracked(|days| days.contains_key(&day)) {
-            AtKeyed::new(days, day).update(|log| apply(log, at));
-        } else {
-            days.update(|days| apply(days.entry(day).or_default(), at));
-            self.days_changed();
-        }
+        update_day(self.state, day, |log| apply(log, at));
         let _ = self.save(taken);
     }
 
@@ -301,6 +308,22 @@ impl Store {
     }
 }
 
+/// Applies `apply` to `day`'s log in memory, waking the readers of that day
+/// and of every day (charts, the week table), and no one else.
+fn update_day(state: reactive_stores::Store<AppState>, day: Day, apply: impl FnOnce(&mut DayLog)) {
+    let days = state.days();
+    if days.with_untracked(|days| days.contains_key(&day)) {
+        AtKeyed::new(days, day).update(apply);
+    } else {
+        days.update(|days| apply(days.entry(day).or_default()));
+        // The store's index of day keys must follow, or reading the new day would fail.
+        days.update_keys();
+    }
+}
+
 pub fn use_store() -> Store {
     expect_context::<Store>()
 }
+
+#[cfg(test)]
+mod tests;
