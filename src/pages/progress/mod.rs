@@ -1,8 +1,10 @@
 //! Progress: the week, the calendar of sessions (view, correct, backfill),
 //! pain and symptom trends, the strength check and the run log. Then the
-//! data section (`data.rs`).
+//! data section (`data.rs`, with `restore.rs` and `undo.rs`).
 
 mod data;
+mod restore;
+mod undo;
 
 use crate::browser::link;
 use crate::components::chart::{Chart, Series};
