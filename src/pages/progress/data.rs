@@ -14,7 +14,7 @@ use hamstring_domain::backup::file_name;
 use hamstring_domain::date::Weekday;
 use hamstring_domain::entry::NumberRule;
 use hamstring_domain::schedule::{break_differs_from_source, rest_differs_from_source};
-use hamstring_domain::state::{encode, Counts, Stamped};
+use hamstring_domain::state::{encode, AppStateStoreFields, Counts, Stamped};
 use leptos::prelude::*;
 
 /// Whether the app runs inside a frame (see `DataSection`).
@@ -74,12 +74,15 @@ pub fn DataSection() -> impl IntoView {
 #[component]
 fn StorageNotes() -> impl IntoView {
     let store = use_store();
+    // Whether anything is recorded changes far less often than the records:
+    // the note wakes only when that, or the last backup, does.
+    let has_data = Memo::new(move |_| store.state.with(|s| !s.is_empty()));
     let stale = move || {
-        store.state.with(|s| {
-            let has_data = !s.is_empty();
-            let last = s.last_backup.as_ref().map(|b| b.value);
-            has_data && last.is_none_or(|d| store.today.get().days_since(d) >= BACKUP_NUDGE_DAYS)
-        })
+        let last = store
+            .state
+            .last_backup()
+            .with(|b| b.as_ref().map(|b| b.value));
+        has_data.get() && last.is_none_or(|d| store.today.get().days_since(d) >= BACKUP_NUDGE_DAYS)
     };
     view! {
         {move || stale().then(|| view! {
