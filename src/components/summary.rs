@@ -86,20 +86,19 @@ fn ReportView(report: Report) -> impl IntoView {
             <p>{report.weeks_line()}</p>
             <WeekBars report=report.clone() />
         </section>
-        <ReportPain report=report.clone() />
+        {report_pain(&report)}
         {report.loads_line().map(|line| view! {
             <section class="report-part">
                 <h3>"Romanian deadlift, weight in each hand"</h3>
                 <p>{line}</p>
             </section>
         })}
-        <ReportTables report />
+        {report_tables(&report)}
     }
 }
 
 /// The pain ratings at each session: three small charts and what they add up to.
-#[component]
-fn ReportPain(report: Report) -> impl IntoView {
+fn report_pain(report: &Report) -> impl IntoView {
     let window = Window {
         first: report.from.min(report.to.plus(-MIN_WINDOW_DAYS)),
         last: report.to,
@@ -153,8 +152,7 @@ fn ReportPain(report: Report) -> impl IntoView {
 }
 
 /// The strength checks and the runs of the period, each a table when there are any.
-#[component]
-fn ReportTables(report: Report) -> impl IntoView {
+fn report_tables(report: &Report) -> impl IntoView {
     view! {
         {(!report.strength_checks.is_empty()).then(|| view! {
             <section class="report-part">

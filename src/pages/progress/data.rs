@@ -233,8 +233,8 @@ fn DeleteAll() -> impl IntoView {
 #[component]
 fn SettingsForm() -> impl IntoView {
     let store = use_store();
-    // Read in six places: worked out once, and only when the settings change.
-    let settings = Memo::new(move |_| store.settings());
+    // A read of the settings field: a tick does not wake it.
+    let settings = move || store.settings();
     let saved = RwSignal::new(None::<Result<(), Health>>);
     let update = move |apply: Box<dyn FnOnce(&mut hamstring_domain::state::Settings)>| {
         saved.set(Some(store.try_change(Scope::Main, |state, now| {
@@ -243,26 +243,26 @@ fn SettingsForm() -> impl IntoView {
             state.settings = Some(Stamped::new(now, settings));
         })));
     };
-    let rest_secs = Signal::derive(move || Some(settings.get().rest_secs));
-    let break_minutes = Signal::derive(move || Some(settings.get().break_minutes));
+    let rest_secs = Signal::derive(move || Some(settings().rest_secs));
+    let break_minutes = Signal::derive(move || Some(settings().break_minutes));
     view! {
         <section class="card" aria-labelledby="settings-title" id="settings">
             <h2 id="settings-title">"Settings"</h2>
             <NumberField label="Rest between sets (seconds)" name="rest-secs" rule=NumberRule::whole(hamstring_domain::state::Settings::REST_SECS) value=rest_secs
                 on_commit=Callback::new(move |n: Option<u32>| if let Some(n) = n { update(Box::new(move |s| s.rest_secs = n)) }) />
-            {move || rest_differs_from_source(settings.get().rest_secs).then(|| view! { <p class="muted setting-note">{REST_DIFFERS}</p> })}
+            {move || rest_differs_from_source(settings().rest_secs).then(|| view! { <p class="muted setting-note">{REST_DIFFERS}</p> })}
             <NumberField label="Standing break every (minutes)" name="break-minutes" rule=NumberRule::whole(hamstring_domain::state::Settings::BREAK_MINUTES) value=break_minutes
                 on_commit=Callback::new(move |n: Option<u32>| if let Some(n) = n { update(Box::new(move |s| s.break_minutes = n)) }) />
-            {move || break_differs_from_source(settings.get().break_minutes).then(|| view! { <p class="muted setting-note">{BREAK_DIFFERS}</p> })}
+            {move || break_differs_from_source(settings().break_minutes).then(|| view! { <p class="muted setting-note">{BREAK_DIFFERS}</p> })}
             <label class="field">"Weeks start on"
                 <select name="week-start" on:change=move |ev| {
                     let value = event_target_value(&ev);
                     let day = Weekday::ALL.into_iter().find(|d| d.short_name() == value);
                     update(Box::new(move |s| s.week_start = day));
                 }>
-                    <option value="auto" selected=move || settings.get().week_start.is_none()>"Your region's default"</option>
+                    <option value="auto" selected=move || settings().week_start.is_none()>"Your region's default"</option>
                     {Weekday::ALL.into_iter().map(|d| view! {
-                        <option value=d.short_name() selected=move || settings.get().week_start == Some(d)>{d.short_name()}</option>
+                        <option value=d.short_name() selected=move || settings().week_start == Some(d)>{d.short_name()}</option>
                     }).collect_view()}
                 </select>
             </label>

@@ -109,7 +109,7 @@ fn RestorePreview(
         let import = import.clone();
         Memo::new(move |_| store.state.with(|local| RestorePlan::new(local, &import)))
     };
-    let merge = Callback::new(move |()| {
+    let merge = move || {
         // A second tap on the same spot finds no import left: one restore.
         let Some(import) = pending.get_untracked() else {
             return;
@@ -120,34 +120,33 @@ fn RestorePreview(
             &import,
             plan.get_untracked().device_empty,
         )));
-    });
-    let replace = Callback::new(move |()| {
+    };
+    let replace = move || {
         let Some(import) = pending.get_untracked() else {
             return;
         };
         pending.set(None);
         message.set(Some(replace_with_backup(store, import)));
         undo_changed.update(|n| *n += 1);
-    });
-    let cancel = Callback::new(move |()| pending.set(None));
+    };
+    let cancel = move || pending.set(None);
     view! {
         <div class="status import-preview">
             <p><strong>"This backup holds "</strong>{holds}"."</p>
             {(skipped > 0).then(|| view! { <p>{format!("{skipped} damaged records in it will be skipped.")}</p> })}
             {(clamped > 0).then(|| view! { <p>{format!("{clamped} records in it were dated in the future by a wrong clock; they will count as written now.")}</p> })}
-            <RestoreChoices plan merge replace cancel disabled />
+            {restore_choices(plan, merge, replace, cancel, disabled)}
         </div>
     }
 }
 
 /// One "Restore" on a device with nothing recorded, else Merge and Replace,
 /// each said with what it would do.
-#[component]
-fn RestoreChoices(
+fn restore_choices(
     plan: Memo<RestorePlan>,
-    merge: Callback<()>,
-    replace: Callback<()>,
-    cancel: Callback<()>,
+    merge: impl Fn() + Copy + Send + Sync + 'static,
+    replace: impl Fn() + Copy + Send + Sync + 'static,
+    cancel: impl Fn() + Copy + Send + Sync + 'static,
     disabled: Signal<bool>,
 ) -> impl IntoView {
     move || {
@@ -155,8 +154,8 @@ fn RestoreChoices(
             return view! {
                 <p>{words::RESTORE_ON_EMPTY_DEVICE}</p>
                 <div class="actions">
-                    <button type="button" class="primary" on:click=move |_| merge.run(()) prop:disabled=disabled>"Restore"</button>
-                    <button type="button" class="secondary" on:click=move |_| cancel.run(())>"Cancel"</button>
+                    <button type="button" class="primary" on:click=move |_| merge() prop:disabled=disabled>"Restore"</button>
+                    <button type="button" class="secondary" on:click=move |_| cancel()>"Cancel"</button>
                 </div>
             }
             .into_any();
@@ -167,9 +166,9 @@ fn RestoreChoices(
             <p><strong>"Merge"</strong>{plan.merge_text()}</p>
             <p><strong>"Replace"</strong>{plan.replace_text()}</p>
             <div class="actions">
-                <button type="button" class="primary" on:click=move |_| merge.run(()) prop:disabled=move || disabled.get() || nothing_to_merge>"Merge"</button>
-                <button type="button" class="secondary" on:click=move |_| replace.run(()) prop:disabled=disabled>"Replace"</button>
-                <button type="button" class="secondary" on:click=move |_| cancel.run(())>"Cancel"</button>
+                <button type="button" class="primary" on:click=move |_| merge() prop:disabled=move || disabled.get() || nothing_to_merge>"Merge"</button>
+                <button type="button" class="secondary" on:click=move |_| replace() prop:disabled=disabled>"Replace"</button>
+                <button type="button" class="secondary" on:click=move |_| cancel()>"Cancel"</button>
             </div>
             {nothing_to_merge.then(|| view! { <p>"Merging would change nothing: everything in this backup is already here."</p> })}
         }
