@@ -17,10 +17,10 @@ use hamstring_domain::running::{
 use hamstring_domain::state::{AppStateStoreFields, RunEntry, Stamped};
 use leptos::prelude::*;
 
-/// The running stage, which wakes its readers only when the runs change
-/// (`current_stage` reads nothing else).
-fn run_stage(store: Store) -> Memo<u8> {
-    Memo::new(move |_| store.with_fields(|s| s.runs().track(), current_stage))
+/// The running stage, read so that it wakes its readers only when the runs
+/// change (`current_stage` reads nothing else). Cheap to work out: no memo.
+fn run_stage(store: Store) -> impl Fn() -> u8 + Copy + Send + Sync + 'static {
+    move || store.with_fields(|s| s.runs().track(), current_stage)
 }
 
 #[component]
@@ -38,7 +38,7 @@ pub fn RunLog() -> impl IntoView {
         {move || visible().then(|| view! {
             <section class="card" aria-labelledby="runs-title" id="runs">
                 <h2 id="runs-title">"Return to running"</h2>
-                <p><strong>{move || format!("Stage {} of {STAGES}: ", stage.get())}</strong>{move || RUN_STAGES[usize::from(stage.get() - 1)]}</p>
+                <p><strong>{move || format!("Stage {} of {STAGES}: ", stage())}</strong>{move || RUN_STAGES[usize::from(stage() - 1)]}</p>
                 <Stages />
                 <p class="muted">{RUN_RULE}</p>
                 <RunForm />
@@ -66,7 +66,7 @@ pub fn RunToday() -> impl IntoView {
     view! {
         <section class="card run-today" aria-labelledby="runs-title" id="runs">
             <h2 id="runs-title">"Today's run"</h2>
-            <p><strong>{move || format!("Stage {} of {STAGES}: ", stage.get())}</strong>{move || RUN_STAGES[usize::from(stage.get() - 1)]}</p>
+            <p><strong>{move || format!("Stage {} of {STAGES}: ", stage())}</strong>{move || RUN_STAGES[usize::from(stage() - 1)]}</p>
             <p class="run-length">{move || match length() {
                 RunLength::FirstRun => RUN_FIRST.to_string(),
                 RunLength::DoneToday(m) => run_done_today(m),
@@ -157,7 +157,7 @@ fn Stages() -> impl IntoView {
     view! {
         <ol class="stages">
             {RUN_STAGES.iter().enumerate().map(|(i, text)| view! {
-                <li class:current=move || usize::from(stage.get()) == i + 1>{*text}</li>
+                <li class:current=move || usize::from(stage()) == i + 1>{*text}</li>
             }).collect_view()}
         </ol>
     }
