@@ -7,6 +7,7 @@
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod listeners;
 pub mod pages;
 #[cfg(target_arch = "wasm32")]
 pub mod start;

@@ -5,7 +5,13 @@
 //! one month to a key (`MONTH_PREFIX` + `2026-11`), each key its own
 //! envelope. A tick reads and rewrites one month, not years of records.
 //!
-//! Promises, each tested end to end:
+//! Here: writing, taking in, replacing, the undo copy. Beside it: `load`
+//! (reading at start), `quarantine` (damage kept aside), `local`
+//! (localStorage) and `device` (the per-device choices that are not records).
+//!
+//! The records are read and written through `KeyValue`: localStorage in
+//! the browser (`Local`), an in-memory store in the native tests
+//! (`storage/tests.rs`), which test each promise, as the end-to-end tests do:
 //! - a write always takes in what is stored first; if that read fails,
 //!   nothing is written (a failed read never turns into an empty store);
 //! - text that cannot be read is copied aside once (only copies already
@@ -13,17 +19,27 @@
 //!   key is then rewritten with what was salvaged;
 //! - a store written by a newer version is never written to;
 //! - a deletion or replacement writes the new records before removing old
-//!   keys, so a crash half-way leaves more than wanted, never less.
+//!   keys, so a crash half-way leaves more than wanted, never less; a
+//!   replacement that fails puts back what was stored and the undo copy.
 
 use hamstring_domain::backup::UndoCopy;
 use hamstring_domain::date::{Day, Month};
-use hamstring_domain::device::Theme;
-use hamstring_domain::state::{
-    decode, encode_part, AppState, DecodeError, Decoded, Part, SCHEMA_VERSION,
-};
+use hamstring_domain::state::{decode, encode_part, AppState, DecodeError, Part};
 use std::collections::HashMap;
-use wasm_bindgen::JsCast;
-use web_sys::Storage;
+
+mod device;
+mod load;
+mod local;
+#[cfg(test)]
+mod memory;
+mod quarantine;
+#[cfg(test)]
+mod tests;
+
+pub use device::*;
+pub use load::{load, load_keys, Loaded};
+pub use local::{local, Local};
+pub use quarantine::{discard_quarantined, note_downloaded, quarantine, quarantined};
 
 pub const STATE_KEY: &str = "hamstring-rehab:state";
 pub const MONTH_PREFIX: &str = "hamstring-rehab:month:";
@@ -119,44 +135,33 @@ pub fn part_of(key: &str) -> Option<Part> {
         .map(Part::Month)
 }
 
-/// localStorage, or `None` where reading the property itself throws (storage
-/// disabled, sandboxed frames): `window.localStorage` can raise, not just be null.
-fn storage() -> Option<Storage> {
-    let window = web_sys::window()?;
-    let storage = window.local_storage().ok().flatten()?;
-    // Some browsers hand out a storage object that throws on first use.
-    text_at(&storage, "probe").ok()?;
-    Some(storage)
+/// What the records need of a key-value store. Errors are what the banner
+/// shows: a read that fails is `Unavailable`; one that gives something other
+/// than text is damage that cannot be set aside (`ReadOnly { schema: 0 }`);
+/// a write the store refuses for want of room is `QuotaFull`.
+pub trait KeyValue {
+    fn get(&self, key: &str) -> Result<Option<String>, Health>;
+    fn set(&self, key: &str, text: &str) -> Result<(), Health>;
+    fn remove(&self, key: &str) -> Result<(), Health>;
+    /// Every key stored, in any order; `None` where listing fails.
+    fn keys(&self) -> Option<Vec<String>>;
 }
 
-/// The text stored under `key`. A read that throws is `Unavailable`; one
-/// that gives something other than text or nothing reads as damaged data
-/// that cannot be set aside (the real text may be there, unseen), so
-/// nothing is written: `ReadOnly { schema: 0 }`.
-fn text_at(store: &Storage, key: &str) -> Result<Option<String>, Health> {
-    // `getItem` as the page has it, called by hand: web-sys's binding traps
-    // on anything but a string or null (a page script or extension can
-    // replace the method).
-    let value = js_sys::Reflect::get(store, &"getItem".into())
-        .ok()
-        .and_then(|method| method.dyn_into::<js_sys::Function>().ok())
-        .ok_or(Health::Unavailable)?
-        .call1(store, &key.into())
-        .map_err(|_| Health::Unavailable)?;
-    if value.is_null() || value.is_undefined() {
-        return Ok(None);
-    }
-    value
-        .as_string()
-        .map(Some)
-        .ok_or(Health::ReadOnly { schema: 0 })
+/// What `read` finds in localStorage, or the default where it cannot be used.
+pub fn with_local<T: Default>(read: impl FnOnce(&Local) -> T) -> T {
+    local().map(|local| read(&local)).unwrap_or_default()
+}
+
+/// The text under `key`, where reading works and finds text.
+fn text_of(store: &impl KeyValue, key: &str) -> Option<String> {
+    store.get(key).ok().flatten()
 }
 
 /// Every key of this app with `prefix`, in order; `None` when listing fails.
-fn keys_with(store: &Storage, prefix: &str) -> Option<Vec<String>> {
-    let count = store.length().ok()?;
-    let mut keys: Vec<String> = (0..count)
-        .filter_map(|i| store.key(i).ok().flatten())
+fn keys_with(store: &impl KeyValue, prefix: &str) -> Option<Vec<String>> {
+    let mut keys: Vec<String> = store
+        .keys()?
+        .into_iter()
         .filter(|key| key.starts_with(prefix))
         .collect();
     keys.sort();
@@ -164,337 +169,12 @@ fn keys_with(store: &Storage, prefix: &str) -> Option<Vec<String>> {
 }
 
 /// The months stored, as far as storage can list them.
-pub fn stored_months() -> Vec<Month> {
-    storage()
-        .and_then(|store| keys_with(&store, MONTH_PREFIX))
+pub fn stored_months(store: &impl KeyValue) -> Vec<Month> {
+    keys_with(store, MONTH_PREFIX)
         .unwrap_or_default()
         .iter()
         .filter_map(|key| key.strip_prefix(MONTH_PREFIX)?.parse().ok())
         .collect()
-}
-
-/// Whether localStorage can be used at all: the one check before gloo-storage,
-/// whose `raw()` panics where storage is blocked.
-pub fn usable() -> bool {
-    storage().is_some()
-}
-
-/// A per-device preference that is not a record (not merged, not backed up),
-/// such as a dismissed hint. False where storage is unusable.
-pub fn preference(name: &str) -> bool {
-    read_raw(&format!("{PREFERENCE_PREFIX}{name}")).as_deref() == Some("true")
-}
-
-pub fn set_preference(name: &str, value: bool) {
-    let _ = set_device_text(name, Some(if value { "true" } else { "false" }));
-}
-
-/// Writes (or with `None` removes) a device choice: never where the store is
-/// a newer version's (it may read these keys differently).
-fn set_device_text(name: &str, text: Option<&str>) -> Result<(), Health> {
-    let health = peek_health();
-    if health != Health::Saving {
-        return Err(health);
-    }
-    // Behind `peek_health`'s check that storage works: gloo's `raw()`
-    // panics where it is blocked.
-    let store = <gloo_storage::LocalStorage as gloo_storage::Storage>::raw();
-    let key = format!("{PREFERENCE_PREFIX}{name}");
-    match text {
-        Some(text) => store.set_item(&key, text).map_err(classify),
-        None => store.remove_item(&key).map_err(|_| Health::Unavailable),
-    }
-}
-
-/// The key of the device's theme, which other tabs listen for.
-pub const THEME_KEY: &str = "hamstring-rehab:device:theme";
-const THEME: &str = "theme";
-const READING: &str = "reading";
-
-/// Where data version 4 and older kept the theme and the reading place.
-const OLDER_THEME: [&str; 3] = ["settings", "value", "theme"];
-const OLDER_READING: [&str; 2] = ["reading", "value"];
-
-/// The theme chosen on this device (`Theme::System` until one is).
-pub fn theme() -> Theme {
-    read_raw(THEME_KEY)
-        .or_else(|| older_choice(&OLDER_THEME))
-        .map_or(Theme::System, |name| Theme::from_name(&name))
-}
-
-pub fn set_theme(theme: Theme) -> Result<(), Health> {
-    set_device_text(THEME, theme.name())
-}
-
-/// The guide section last reached on this device, if any.
-pub fn reading_place() -> Option<String> {
-    read_raw(&format!("{PREFERENCE_PREFIX}{READING}")).or_else(|| older_choice(&OLDER_READING))
-}
-
-pub fn set_reading_place(section: &str) {
-    let _ = set_device_text(READING, Some(section));
-}
-
-/// The main key's data version and records, read with the browser's JSON
-/// parser, so a page that reads no records carries no decoder.
-fn parse_main(text: &str) -> Option<(f64, wasm_bindgen::JsValue)> {
-    let stored = js_sys::JSON::parse(text).ok()?;
-    let schema = js_sys::Reflect::get(&stored, &"schema".into())
-        .ok()?
-        .as_f64()?;
-    Some((schema, js_sys::Reflect::get(&stored, &"state".into()).ok()?))
-}
-
-/// Data version 4 and older kept the theme and the reading place among the
-/// records; read from there until the first write of version 5 drops them
-/// (`keep_older_choices` moves them to the device first).
-fn older_choice(path: &[&str]) -> Option<String> {
-    let text = read_raw(STATE_KEY)?;
-    // Most stores never held the field: no parse at every start for them.
-    let field = path.last()?;
-    if !text.contains(&format!("\"{field}\"")) {
-        return None;
-    }
-    let (schema, mut value) = parse_main(&text)?;
-    if schema > 4.0 {
-        return None;
-    }
-    for field in path {
-        value = js_sys::Reflect::get(&value, &(*field).into()).ok()?;
-    }
-    value.as_string()
-}
-
-/// Moves an older store's theme and reading place to the device, before the
-/// first write of this version drops them from the records.
-fn keep_older_choices() {
-    if read_raw(THEME_KEY).is_none() {
-        if let Some(theme) = older_choice(&OLDER_THEME) {
-            let _ = set_device_text(THEME, Theme::from_name(&theme).name());
-        }
-    }
-    if read_raw(&format!("{PREFERENCE_PREFIX}{READING}")).is_none() {
-        if let Some(section) = older_choice(&OLDER_READING) {
-            set_reading_place(&section);
-        }
-    }
-}
-
-/// Forgets this device's choices of what was read and how it looks: part
-/// of "Delete all my data".
-pub fn forget_device_choices() {
-    let _ = set_device_text(THEME, None);
-    let _ = set_device_text(READING, None);
-}
-
-/// How saving stands, as far as a page that reads no records can tell:
-/// storage blocked, or a newer version's store (never written to).
-pub fn peek_health() -> Health {
-    let Some(store) = storage() else {
-        return Health::Unavailable;
-    };
-    let newer = text_at(&store, STATE_KEY)
-        .ok()
-        .flatten()
-        .and_then(|text| parse_main(&text))
-        .map(|(schema, _)| schema)
-        .filter(|schema| *schema > f64::from(SCHEMA_VERSION));
-    match newer {
-        Some(schema) => Health::ReadOnly {
-            schema: schema as u32,
-        },
-        None => Health::Saving,
-    }
-}
-
-/// A number kept for this tab only (sessionStorage), for what must outlive
-/// moving from page to page but not the tab: when the next standing break
-/// is due. None where session storage is unusable.
-pub fn tab_number(name: &str) -> Option<f64> {
-    let store = web_sys::window()?.session_storage().ok()??;
-    store
-        .get_item(&format!("{PREFERENCE_PREFIX}{name}"))
-        .ok()??
-        .parse::<i64>()
-        .ok()
-        .map(|ms| ms as f64)
-}
-
-pub fn set_tab_number(name: &str, value: Option<f64>) {
-    let Some(store) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) else {
-        return;
-    };
-    let key = format!("{PREFERENCE_PREFIX}{name}");
-    let _ = match value {
-        // Whole milliseconds: integer text, without the float formatter.
-        Some(value) => store.set_item(&key, &(value.round() as i64).to_string()),
-        None => store.remove_item(&key),
-    };
-}
-
-pub fn read_raw(key: &str) -> Option<String> {
-    text_at(&storage()?, key).ok().flatten()
-}
-
-/// What loading found.
-pub struct Loaded {
-    pub state: AppState,
-    pub health: Health,
-    pub synced: Synced,
-    /// Parts to write back at once: salvaged, clamped, or still in the
-    /// single-key layout of data versions 1 and 2.
-    pub rewrite: Vec<Part>,
-    /// Month keys older than the first screen needs, for `load_keys` later.
-    pub later: Vec<String>,
-    /// Whether storage listed its keys. If not, only the keys the index
-    /// names were read, and records under others may be missing.
-    pub listed: bool,
-}
-
-impl Loaded {
-    fn new(health: Health) -> Loaded {
-        Loaded {
-            state: AppState::default(),
-            health,
-            synced: Synced::default(),
-            rewrite: Vec::new(),
-            later: Vec::new(),
-            listed: true,
-        }
-    }
-}
-
-/// Loads the main key and the months from `recent` on, and lists the older
-/// month keys (years of history need not hold up the first screen). Never
-/// fails: problems are reported through `Health`. Stamps later than
-/// `clamp_after` are set to `now`. Where the browser will not list its keys
-/// (`Loaded::listed` false), the months the main key's index names are read
-/// by name; where it will, the index is completed with what is there (stores
-/// from before the index have none).
-pub fn load(now: u64, clamp_after: u64, recent: Month) -> Loaded {
-    let Some(store) = storage() else {
-        return Loaded::new(Health::Unavailable);
-    };
-    keep_older_choices();
-    let listed = keys_with(&store, MONTH_PREFIX);
-    let months = match &listed {
-        Some(keys) => keys.clone(),
-        None => indexed_keys(&store),
-    };
-    let first_recent = key_of(&Part::Month(recent));
-    let (later, mut keys): (Vec<String>, Vec<String>) =
-        months.into_iter().partition(|key| *key < first_recent);
-    keys.push(STATE_KEY.to_string());
-    let mut loaded = load_keys(&keys, now, clamp_after);
-    loaded.later = later;
-    loaded.listed = listed.is_some();
-    // A failed read leaves nothing to complete, and nothing may be written.
-    let read_all = !matches!(loaded.health, Health::Unavailable | Health::ReadOnly { .. });
-    if let Some(keys) = listed.filter(|_| read_all) {
-        let parts: Vec<Part> = keys.iter().filter_map(|key| part_of(key)).collect();
-        let state = &mut loaded.state;
-        let before = state.month_index.len();
-        state
-            .month_index
-            .extend(parts.iter().filter_map(|part| match part {
-                Part::Month(month) => Some(*month),
-                Part::Main => None,
-            }));
-        if state.month_index.len() > before && !loaded.rewrite.contains(&Part::Main) {
-            loaded.rewrite.push(Part::Main);
-        }
-    }
-    loaded
-}
-
-/// The month keys the main key's index names (and, for data versions 1
-/// and 2, the months its own records are in); none if it cannot be read.
-fn indexed_keys(store: &Storage) -> Vec<String> {
-    let Some(Ok(main)) = text_at(store, STATE_KEY).ok().flatten().map(|t| decode(&t)) else {
-        return Vec::new();
-    };
-    main.state
-        .known_months()
-        .into_iter()
-        .map(|month| key_of(&Part::Month(month)))
-        .collect()
-}
-
-/// Loads the given keys (see `load`).
-pub fn load_keys(keys: &[String], now: u64, clamp_after: u64) -> Loaded {
-    let mut loaded = Loaded::new(Health::Saving);
-    let Some(store) = storage() else {
-        return Loaded::new(Health::Unavailable);
-    };
-    let mut dropped = 0;
-    for key in keys {
-        let raw = match text_at(&store, key) {
-            Ok(Some(raw)) => raw,
-            Ok(None) => continue,
-            // Half a store must not pass for the whole one.
-            Err(problem) => return Loaded::new(problem),
-        };
-        match decode(&raw) {
-            Ok(Decoded { state, dropped: 0 }) => {
-                if key == STATE_KEY && !state.months().is_empty() {
-                    // Data version 1 or 2: everything under one key. Write
-                    // the months, then the slimmer main key.
-                    loaded
-                        .rewrite
-                        .extend(state.months().into_iter().map(Part::Month));
-                    loaded.rewrite.push(Part::Main);
-                }
-                loaded.synced.note(key, &raw);
-                loaded.state.merge_in(&state);
-            }
-            Ok(Decoded {
-                state,
-                dropped: some,
-            }) => {
-                // The original stays aside; the salvaged copy replaces it.
-                if !quarantine(&store, &raw, now) {
-                    loaded.health = Health::ReadOnly { schema: 0 };
-                }
-                dropped += some;
-                // Its own key too: a month with nothing left is removed, so
-                // the next load finds no damage to set aside again.
-                loaded.rewrite.extend(part_of(key));
-                loaded
-                    .rewrite
-                    .extend(state.months().into_iter().map(Part::Month));
-                loaded.rewrite.push(Part::Main);
-                loaded.state.merge_in(&state);
-            }
-            Err(DecodeError::Newer { schema }) => return Loaded::new(Health::ReadOnly { schema }),
-            Err(DecodeError::Unreadable(reason)) => {
-                let kept = quarantine(&store, &raw, now) && store.remove_item(key).is_ok();
-                loaded.health = if kept {
-                    Health::Quarantined { reason }
-                } else {
-                    // Could not move it aside: touch nothing and save nothing.
-                    Health::ReadOnly { schema: 0 }
-                };
-            }
-        }
-    }
-    let clamped = loaded.state.clamp_future(clamp_after, now);
-    if clamped > 0 {
-        loaded
-            .rewrite
-            .extend(loaded.state.months().into_iter().map(Part::Month));
-        loaded.rewrite.push(Part::Main);
-    }
-    // Months first, the main key last (`Part`'s order).
-    loaded.rewrite.sort();
-    loaded.rewrite.dedup();
-    if loaded.health == Health::Saving {
-        if dropped > 0 {
-            loaded.health = Health::Salvaged { dropped };
-        } else if clamped > 0 {
-            loaded.health = Health::Clamped { count: clamped };
-        }
-    }
-    loaded
 }
 
 /// What `take_in` found.
@@ -512,72 +192,69 @@ pub struct Taken {
 /// deletions) that this tab has not seen yet. A read that fails is an
 /// error: the caller must not write then.
 pub fn take_in(
+    store: &impl KeyValue,
     state: &mut AppState,
     parts: &[Part],
     synced: &mut Synced,
-    now: u64,
-    clamp_after: u64,
+    (now, clamp_after): (u64, u64),
 ) -> Result<Taken, Health> {
-    let store = storage().ok_or(Health::Unavailable)?;
-    let mut latest = 0;
-    let mut merged = false;
-    let mut also_write = Vec::new();
+    let mut taken = Taken {
+        merged: false,
+        latest: 0,
+        also_write: Vec::new(),
+    };
     let mut keys: Vec<String> = parts.iter().map(key_of).collect();
     keys.push(STATE_KEY.to_string());
     keys.dedup();
     for key in keys {
-        let stored = text_at(&store, &key)?;
-        let Some(text) = stored else { continue };
+        let Some(text) = store.get(&key)? else {
+            continue;
+        };
         if synced.knows(&key, &text) {
             continue;
         }
         match decode(&text) {
             Ok(mut theirs) => {
                 // Damaged records would be gone once ours is written over them.
-                if theirs.dropped > 0 && !quarantine(&store, &text, now) {
+                if theirs.dropped > 0 && !quarantine(store, &text, now) {
                     return Err(Health::ReadOnly { schema: 0 });
                 }
                 theirs.state.clamp_future(clamp_after, now);
-                latest = latest.max(theirs.state.max_stamp());
+                taken.latest = taken.latest.max(theirs.state.max_stamp());
                 if key == STATE_KEY && !theirs.state.months().is_empty() {
-                    also_write.extend(theirs.state.months().into_iter().map(Part::Month));
-                    also_write.push(Part::Main);
+                    taken.also_write.extend(theirs.state.parts());
                 }
                 state.merge_in(&theirs.state);
-                merged = true;
+                taken.merged = true;
                 synced.note(&key, &text);
             }
             Err(DecodeError::Newer { schema }) => return Err(Health::ReadOnly { schema }),
             // New damage since load: keep it aside, then ours replaces it.
             Err(DecodeError::Unreadable(_)) => {
-                if !quarantine(&store, &text, now) {
+                if !quarantine(store, &text, now) {
                     return Err(Health::ReadOnly { schema: 0 });
                 }
             }
         }
     }
-    Ok(Taken {
-        merged,
-        latest,
-        also_write,
-    })
+    Ok(taken)
 }
 
 /// Writes `parts` of `state` where they differ from what this tab last
 /// synced; a month with no records left is removed.
 pub fn write(
+    store: &impl KeyValue,
     state: &AppState,
     parts: &[Part],
     today: Day,
     synced: &mut Synced,
 ) -> Result<(), Health> {
-    let store = storage().ok_or(Health::Unavailable)?;
     for part in parts {
         let key = key_of(part);
         let slice = state.part(part);
         if matches!(part, Part::Month(_)) && slice.is_empty() {
-            if synced.0.remove(&key).is_some() || text_at(&store, &key).ok().flatten().is_some() {
-                store.remove_item(&key).map_err(|_| Health::Unavailable)?;
+            if synced.0.remove(&key).is_some() || text_of(store, &key).is_some() {
+                store.remove(&key)?;
             }
             continue;
         }
@@ -585,7 +262,7 @@ pub fn write(
         if synced.knows(&key, &text) {
             continue;
         }
-        store.set_item(&key, &text).map_err(classify)?;
+        store.set(&key, &text)?;
         synced.note(&key, &text);
     }
     Ok(())
@@ -616,184 +293,107 @@ pub fn note_synced(synced: &mut Synced, key: &str, text: Option<&str>) {
 /// then the months it no longer has: those listed, or where storage cannot
 /// list its keys, the months the index names (records under a month it
 /// does not name are older than the deletion time, so they never load).
-pub fn replace_all(state: &AppState, today: Day, synced: &mut Synced) -> Result<(), Health> {
-    let store = storage().ok_or(Health::Unavailable)?;
-    if let Some(Err(DecodeError::Newer { schema })) = text_at(&store, STATE_KEY)
-        .ok()
-        .flatten()
-        .map(|t| decode(&t))
+pub fn replace_all(
+    store: &impl KeyValue,
+    state: &AppState,
+    today: Day,
+    synced: &mut Synced,
+) -> Result<(), Health> {
+    if let Some(Err(DecodeError::Newer { schema })) = text_of(store, STATE_KEY).map(|t| decode(&t))
     {
         return Err(Health::ReadOnly { schema });
     }
-    let old_months = keys_with(&store, MONTH_PREFIX).unwrap_or_else(|| {
+    let old_months = keys_with(store, MONTH_PREFIX).unwrap_or_else(|| {
         state
             .month_index
             .iter()
             .map(|month| key_of(&Part::Month(*month)))
             .collect()
     });
-    let mut parts: Vec<Part> = state.months().into_iter().map(Part::Month).collect();
-    parts.push(Part::Main);
-    write(state, &parts, today, synced)?;
+    let parts = state.parts();
+    write(store, state, &parts, today, synced)?;
     let kept: Vec<String> = parts.iter().map(key_of).collect();
     for key in old_months.iter().filter(|key| !kept.contains(key)) {
-        store.remove_item(key).map_err(|_| Health::Unavailable)?;
+        store.remove(key)?;
         synced.0.remove(key);
     }
     Ok(())
 }
 
-/// Keeps the copy for undoing a replacement.
-pub fn keep_undo_copy(copy: &UndoCopy, today: Day) -> Result<(), Health> {
-    let store = storage().ok_or(Health::Unavailable)?;
-    store
-        .set_item(UNDO_KEY, &copy.encode(today))
-        .map_err(classify)
+/// Replaces everything stored (and `current`'s month index) by
+/// `replacement` (`AppState::as_replacement`, its stamp the reset time).
+/// With `undo_at`, what it replaces is kept for undo first, taken at that
+/// time (`UndoCopy::before_replace`). The months it brings are named in the
+/// main key before their keys are written, and the months it replaces stay
+/// named until they are removed. If writing fails, what was stored and the
+/// undo copy are put back.
+pub fn replace(
+    store: &impl KeyValue,
+    current: &mut AppState,
+    replacement: &mut AppState,
+    undo_at: Option<u64>,
+    today: Day,
+    synced: &mut Synced,
+) -> Result<(), Health> {
+    let kept = undo_copy(store);
+    if let Some(now) = undo_at {
+        let copy = UndoCopy::before_replace(kept.clone(), current, now, replacement.reset_at);
+        keep_undo_copy(store, &copy, today)?;
+    }
+    replacement.month_index = current.known_months();
+    let index = if replacement.index_months(&replacement.parts()) {
+        current.month_index = replacement.month_index.clone();
+        write(store, current, &[Part::Main], today, synced)
+    } else {
+        Ok(())
+    };
+    let written = index.and_then(|()| {
+        replace_all(store, replacement, today, synced).inspect_err(|_| {
+            let _ = replace_all(store, current, today, synced);
+        })
+    });
+    if written.is_err() && undo_at.is_some() {
+        put_back_undo_copy(store, kept.as_ref(), today);
+    }
+    written
 }
 
-pub fn undo_copy() -> Option<UndoCopy> {
-    UndoCopy::decode(&read_raw(UNDO_KEY)?)
+/// Keeps the copy for undoing a replacement.
+pub fn keep_undo_copy(store: &impl KeyValue, copy: &UndoCopy, today: Day) -> Result<(), Health> {
+    store.set(UNDO_KEY, &copy.encode(today))
+}
+
+pub fn undo_copy(store: &impl KeyValue) -> Option<UndoCopy> {
+    UndoCopy::decode(&text_of(store, UNDO_KEY)?)
 }
 
 /// After a replace that failed: the undo copy is what it was before it.
-pub fn put_back_undo_copy(kept: Option<&UndoCopy>, today: Day) {
-    match kept {
-        Some(copy) => {
-            let _ = keep_undo_copy(copy, today);
-        }
-        None => drop_undo_copy(),
-    }
+fn put_back_undo_copy(store: &impl KeyValue, kept: Option<&UndoCopy>, today: Day) {
+    let _ = match kept {
+        Some(copy) => keep_undo_copy(store, copy, today),
+        None => store.remove(UNDO_KEY),
+    };
 }
 
-pub fn drop_undo_copy() {
-    if let Some(store) = storage() {
-        let _ = store.remove_item(UNDO_KEY);
-    }
+pub fn drop_undo_copy(store: &impl KeyValue) {
+    let _ = store.remove(UNDO_KEY);
 }
 
 /// What is stored, exactly as it is, for a backup in read-only mode: the
 /// main key's text when it is the only key (or storage cannot list its
 /// keys: the backup then says it may be incomplete), else every key and
 /// its text.
-pub fn raw_export() -> Option<String> {
-    let store = storage()?;
-    let mut keys = keys_with(&store, MONTH_PREFIX).unwrap_or_default();
+pub fn raw_export(store: &impl KeyValue) -> Option<String> {
+    let mut keys = keys_with(store, MONTH_PREFIX).unwrap_or_default();
     if keys.is_empty() {
-        return text_at(&store, STATE_KEY).ok().flatten();
+        return text_of(store, STATE_KEY);
     }
     keys.push(STATE_KEY.to_string());
     let texts: serde_json::Map<String, serde_json::Value> = keys
         .into_iter()
-        .filter_map(|key| Some((key.clone(), text_at(&store, &key).ok().flatten()?.into())))
+        .filter_map(|key| Some((key.clone(), text_of(store, &key)?.into())))
         .collect();
     serde_json::to_string(&texts).ok()
-}
-
-/// Copies damaged text aside under a new quarantine key, once: text that
-/// is kept aside already is not copied again. Past `MAX_QUARANTINED`
-/// copies, or when storage is full, only copies the person has downloaded
-/// give way, oldest first. False when it could not be kept.
-fn quarantine(store: &Storage, text: &str, now: u64) -> bool {
-    let copies = quarantined_keys(store);
-    if copies
-        .iter()
-        .any(|key| text_at(store, key).ok().flatten().as_deref() == Some(text))
-    {
-        return true;
-    }
-    let mut downloaded: Vec<&String> = copies.iter().filter(|key| was_downloaded(key)).collect();
-    let mut kept = copies.len();
-    while kept >= MAX_QUARANTINED && !downloaded.is_empty() {
-        discard(store, downloaded.remove(0));
-        kept -= 1;
-    }
-    let mut key = format!("{QUARANTINE_PREFIX}{now}");
-    while text_at(store, &key).ok().flatten().is_some() {
-        key.push('+');
-    }
-    loop {
-        if store.set_item(&key, text).is_ok() {
-            return true;
-        }
-        // Full: a copy already downloaded gives way to this one.
-        if downloaded.is_empty() {
-            return false;
-        }
-        discard(store, downloaded.remove(0));
-    }
-}
-
-/// Copies text another tab stored aside when it is damaged (see `quarantine`).
-pub fn set_aside(text: &str, now: u64) -> bool {
-    storage().is_some_and(|store| quarantine(&store, text, now))
-}
-
-fn downloaded_mark(key: &str) -> String {
-    format!("quarantine-downloaded:{key}")
-}
-
-fn was_downloaded(key: &str) -> bool {
-    preference(&downloaded_mark(key))
-}
-
-/// The person downloaded this copy: it may now give way to newer ones.
-pub fn note_downloaded(key: &str) {
-    set_preference(&downloaded_mark(key), true);
-}
-
-fn discard(store: &Storage, key: &str) {
-    let _ = store.remove_item(key);
-    let _ = store.remove_item(&format!("{PREFERENCE_PREFIX}{}", downloaded_mark(key)));
-}
-
-/// Quarantine keys, oldest first (the first versions' single key before all).
-fn quarantined_keys(store: &Storage) -> Vec<String> {
-    let mut keys = keys_with(store, QUARANTINE_PREFIX).unwrap_or_default();
-    keys.sort_by_key(|key| {
-        key.trim_start_matches(QUARANTINE_PREFIX)
-            .trim_end_matches('+')
-            .parse::<u64>()
-            .unwrap_or(0)
-    });
-    if text_at(store, OLD_QUARANTINE_KEY).ok().flatten().is_some() {
-        keys.insert(0, OLD_QUARANTINE_KEY.to_string());
-    }
-    keys
-}
-
-/// Every damaged copy kept aside, oldest first: its key and text.
-pub fn quarantined() -> Vec<(String, String)> {
-    let Some(store) = storage() else {
-        return Vec::new();
-    };
-    quarantined_keys(&store)
-        .into_iter()
-        .filter_map(|key| Some((key.clone(), text_at(&store, &key).ok().flatten()?)))
-        .collect()
-}
-
-/// Removes one quarantined copy once the person has dealt with it.
-pub fn discard_quarantined(key: &str) {
-    if let Some(store) = storage() {
-        discard(&store, key);
-    }
-}
-
-/// A storage error as the banner names it: every browser's "full" is full
-/// (Chromium and Safari: QuotaExceededError / 22; Firefox:
-/// NS_ERROR_DOM_QUOTA_REACHED / 1014).
-fn classify(error: wasm_bindgen::JsValue) -> Health {
-    let quota = error.dyn_ref::<web_sys::DomException>().is_some_and(|e| {
-        matches!(
-            e.name().as_str(),
-            "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED"
-        ) || matches!(e.code(), 22 | 1014)
-    });
-    if quota {
-        Health::QuotaFull
-    } else {
-        Health::Unavailable
-    }
 }
 
 /// Asks the browser not to evict our data under storage pressure.

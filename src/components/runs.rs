@@ -17,6 +17,12 @@ use hamstring_domain::running::{
 use hamstring_domain::state::{AppStateStoreFields, RunEntry, Stamped};
 use leptos::prelude::*;
 
+/// The running stage, read so that it wakes its readers only when the runs
+/// change (`current_stage` reads nothing else). Cheap to work out: no memo.
+fn run_stage(store: Store) -> impl Fn() -> u8 + Copy + Send + Sync + 'static {
+    move || store.state.runs().with(current_stage)
+}
+
 #[component]
 pub fn RunLog() -> impl IntoView {
     let store = use_store();
@@ -27,7 +33,7 @@ pub fn RunLog() -> impl IntoView {
             .with(|p| p.as_ref().map(|p| p.value.phase));
         phase.is_some_and(|p| p.has_run_log()) || store.state.runs().with(|runs| !runs.is_empty())
     };
-    let stage = move || store.state.with(|s| current_stage(&s.runs));
+    let stage = run_stage(store);
     view! {
         {move || visible().then(|| view! {
             <section class="card" aria-labelledby="runs-title" id="runs">
@@ -48,9 +54,14 @@ pub fn RunLog() -> impl IntoView {
 #[component]
 pub fn RunToday() -> impl IntoView {
     let store = use_store();
-    let stage = move || store.state.with(|s| current_stage(&s.runs));
+    let stage = run_stage(store);
     let today = store.today;
-    let length = move || store.state.with(|s| next_run_length(&s.runs, today.get()));
+    let length = move || {
+        store
+            .state
+            .runs()
+            .with(|runs| next_run_length(runs, today.get()))
+    };
     // Asked until the page is left, so the answer shows what it means.
     let to_rate = store
         .state
@@ -145,7 +156,7 @@ fn run_outcome(run: &RunEntry) -> (&'static str, String) {
 #[component]
 fn Stages() -> impl IntoView {
     let store = use_store();
-    let stage = move || store.state.with(|s| current_stage(&s.runs));
+    let stage = run_stage(store);
     view! {
         <ol class="stages">
             {RUN_STAGES.iter().enumerate().map(|(i, text)| view! {

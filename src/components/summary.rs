@@ -57,6 +57,48 @@ pub fn PhysioSummary() -> impl IntoView {
 /// The report itself: what prints, one part after another.
 #[component]
 fn ReportView(report: Report) -> impl IntoView {
+    view! {
+        <p class="report-title">"Hamstring Rehab: summary for a physiotherapist"</p>
+        <p class="report-period">
+            <strong>{format!("{} to {}", report.from.long_label(), report.to.long_label())}</strong>
+            ". Recorded by the person themselves in the app; not a diagnosis."
+        </p>
+        <section class="report-part">
+            <h3>"Latest self-check"</h3>
+            {match report.latest_check.clone() {
+                Some(check) => view! {
+                    <p><strong>{check.headline}</strong>{format!(" ({})", check.day.long_label())}</p>
+                    {check.when.map(|when| view! { <p>"How soon: " {when} "."</p> })}
+                    {(!check.reasons.is_empty()).then(|| view! {
+                        <p>"Because:"</p>
+                        <ul>{check.reasons.iter().map(|r| view! { <li>{*r}</li> }).collect_view()}</ul>
+                    })}
+                }.into_any(),
+                None => view! { <p>"None taken."</p> }.into_any(),
+            }}
+        </section>
+        <section class="report-part">
+            <h3>"Phase"</h3>
+            <p>{report.phase_line()} "."</p>
+        </section>
+        <section class="report-part">
+            <h3>"Sessions per week"</h3>
+            <p>{report.weeks_line()}</p>
+            <WeekBars report=report.clone() />
+        </section>
+        {report_pain(&report)}
+        {report.loads_line().map(|line| view! {
+            <section class="report-part">
+                <h3>"Romanian deadlift, weight in each hand"</h3>
+                <p>{line}</p>
+            </section>
+        })}
+        {report_tables(&report)}
+    }
+}
+
+/// The pain ratings at each session: three small charts and what they add up to.
+fn report_pain(report: &Report) -> impl IntoView {
     let window = chart::window(ChartRange::All, report.to, Some(report.from));
     let pain = |name: &'static str, pick: fn(&SessionPain) -> Option<u8>| {
         let values: Vec<(Day, u8)> = report
@@ -88,34 +130,6 @@ fn ReportView(report: Report) -> impl IntoView {
         )
     });
     view! {
-        <p class="report-title">"Hamstring Rehab: summary for a physiotherapist"</p>
-        <p class="report-period">
-            <strong>{format!("{} to {}", report.from.long_label(), report.to.long_label())}</strong>
-            ". Recorded by the person themselves in the app; not a diagnosis."
-        </p>
-        <section class="report-part">
-            <h3>"Latest self-check"</h3>
-            {match report.latest_check.clone() {
-                Some(check) => view! {
-                    <p><strong>{check.headline}</strong>{format!(" ({})", check.day.long_label())}</p>
-                    {check.when.map(|when| view! { <p>"How soon: " {when} "."</p> })}
-                    {(!check.reasons.is_empty()).then(|| view! {
-                        <p>"Because:"</p>
-                        <ul>{check.reasons.iter().map(|r| view! { <li>{*r}</li> }).collect_view()}</ul>
-                    })}
-                }.into_any(),
-                None => view! { <p>"None taken."</p> }.into_any(),
-            }}
-        </section>
-        <section class="report-part">
-            <h3>"Phase"</h3>
-            <p>{report.phase_line()} "."</p>
-        </section>
-        <section class="report-part">
-            <h3>"Sessions per week"</h3>
-            <p>{report.weeks_line()}</p>
-            <WeekBars report=report.clone() />
-        </section>
         <section class="report-part">
             <h3>"Pain, 0 to 10, at each session"</h3>
             {if report.sessions.is_empty() {
@@ -131,12 +145,12 @@ fn ReportView(report: Report) -> impl IntoView {
                 }.into_any()
             }}
         </section>
-        {report.loads_line().map(|line| view! {
-            <section class="report-part">
-                <h3>"Romanian deadlift, weight in each hand"</h3>
-                <p>{line}</p>
-            </section>
-        })}
+    }
+}
+
+/// The strength checks and the runs of the period, each a table when there are any.
+fn report_tables(report: &Report) -> impl IntoView {
+    view! {
         {(!report.strength_checks.is_empty()).then(|| view! {
             <section class="report-part">
                 <h3>"Strength checks: single-leg glute bridges"</h3>

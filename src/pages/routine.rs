@@ -488,8 +488,11 @@ fn MorningCheck(day: Day) -> impl IntoView {
 #[component]
 fn SessionHeader(day: Day, targets: Memo<Vec<SetTarget>>) -> impl IntoView {
     let store = use_store();
-    let progress =
-        move || targets.with(|targets| store.with_day(day, |log| session_progress(targets, log)));
+    // Read four times a render: worked out once.
+    let progress = Memo::new(move |_| {
+        targets.with(|targets| store.with_day(day, |log| session_progress(targets, log)))
+    });
+    let progress = move || progress.get();
     let week = move || {
         let start = store.week_start();
         store.state.with(|s| {

@@ -16,10 +16,10 @@ pub fn file_name(today: Day) -> String {
 pub const BACKUP_NUDGE_DAYS: i32 = 14;
 
 /// Whether to suggest a backup on `today`: there are records, and none was
-/// ever downloaded or the last was two weeks ago or more.
-pub fn backup_due(state: &AppState, today: Day) -> bool {
-    let last = state.last_backup.as_ref().map(|b| b.value);
-    !state.is_empty() && last.is_none_or(|d| today.days_since(d) >= BACKUP_NUDGE_DAYS)
+/// ever downloaded or the last was two weeks ago or more. Given the two
+/// facts rather than the state, so a view can wake on those alone.
+pub fn backup_due(anything_recorded: bool, last_backup: Option<Day>, today: Day) -> bool {
+    anything_recorded && last_backup.is_none_or(|d| today.days_since(d) >= BACKUP_NUDGE_DAYS)
 }
 
 /// A checked import, ready to merge or replace.
@@ -314,6 +314,13 @@ mod tests {
     #[test]
     fn a_backup_is_suggested_for_records_never_backed_up_or_not_for_two_weeks() {
         let today = Day(20_450);
+        let backup_due = |state: &AppState, today| {
+            backup_due(
+                !state.is_empty(),
+                state.last_backup.as_ref().map(|b| b.value),
+                today,
+            )
+        };
         assert!(!backup_due(&AppState::default(), today));
         let mut state = days(&[1]);
         assert!(backup_due(&state, today));

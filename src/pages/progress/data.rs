@@ -1,28 +1,27 @@
 //! Your data: backup and restore, deleting everything, damaged data kept
 //! aside, and settings.
 
-use crate::browser::{download, now_ms};
+use super::restore::{Outcome, Restore};
+use super::undo::UndoReplace;
+use crate::browser::download;
 use crate::components::install::InstallCard;
 use crate::components::widgets::NumberField;
 use crate::storage::{self, Health};
-use crate::store::{use_store, Scope, Store};
+use crate::store::{use_store, Scope};
 use hamstring_content::data as words;
 use hamstring_content::routine::{BREAK_DIFFERS, REST_DIFFERS};
-use hamstring_domain::backup::{
-    backup_due, check_import, file_covers, file_name, Import, RestorePlan, MAX_IMPORT_BYTES,
-};
+use hamstring_domain::backup::{backup_due, file_name};
 use hamstring_domain::date::Weekday;
 use hamstring_domain::entry::NumberRule;
 use hamstring_domain::schedule::{break_differs_from_source, rest_differs_from_source};
-use hamstring_domain::state::{encode, Changes, Counts, Stamped};
+use hamstring_domain::state::{encode, AppStateStoreFields, Counts, Stamped};
 use leptos::prelude::*;
-use wasm_bindgen_futures::{spawn_local, JsFuture};
 
 /// Whether the app runs inside a frame (see `DataSection`).
 #[derive(Clone, Copy)]
 struct Framed(ReadSignal<bool>);
 
-fn framed() -> bool {
+pub(super) fn framed() -> bool {
     use_context::<Framed>().is_some_and(|framed| framed.0.get())
 }
 
@@ -43,7 +42,7 @@ pub fn DataSection() -> impl IntoView {
     // Bumped when a replacement is made or undone, to show or hide "Undo".
     let undo_changed = RwSignal::new(0u32);
     // One message for restoring and undoing: the latest says what happened.
-    let message = RwSignal::new(Outcome::None);
+    let message = RwSignal::<Outcome>::new(None);
     // Inside another site's frame a click can be steered onto "Replace" or
     // "Delete": those are switched off there. Known only in the browser.
     let framed = RwSignal::new(false);
@@ -72,7 +71,16 @@ pub fn DataSection() -> impl IntoView {
 #[component]
 fn StorageNotes() -> impl IntoView {
     let store = use_store();
-    let stale = move || store.state.with(|s| backup_due(s, store.today.get()));
+    // Whether anything is recorded changes far less often than the records:
+    // the note wakes only when that, or the last backup, does.
+    let has_data = Memo::new(move |_| store.state.with(|s| !s.is_empty()));
+    let stale = move || {
+        let last = store
+            .state
+            .last_backup()
+            .with(|b| b.as_ref().map(|b| b.value));
+        backup_due(has_data.get(), last, store.today.get())
+    };
     view! {
         {move || stale().then(|| view! {
             <p class="status" id="backup-nudge">"Your last backup is more than two weeks old, or you have none yet. A backup file keeps your history safe if this browser's data is cleared."</p>
@@ -100,7 +108,7 @@ fn Backup() -> impl IntoView {
         let complete = store.listed.get_untracked();
         // Read-only: the stored text exactly as a newer version wrote it.
         let text = if store.health.get_untracked().is_read_only() {
-            storage::raw_export()
+            storage::with_local(storage::raw_export)
         } else {
             Some(store.state.with_untracked(|state| encode(state, today)))
         };
@@ -137,233 +145,8 @@ fn Backup() -> impl IntoView {
     }
 }
 
-/// A message after an import: whether it is good news, and its text.
-type Outcome = Option<(bool, String)>;
-
-/// Choosing a backup file, then a preview of what restoring it would do.
-#[component]
-fn Restore(undo_changed: RwSignal<u32>, message: RwSignal<Outcome>) -> impl IntoView {
-    let store = use_store();
-    let pending = RwSignal::new(None::<Import>);
-    let disabled = Signal::derive(move || store.health.with(Health::is_read_only) || framed());
-    let chosen = Callback::new(move |file: web_sys::File| {
-        pending.set(None);
-        // The preview compares with every record held here.
-        store.load_history();
-        read_backup(file, pending, message);
-    });
-    view! {
-        <h3>"Restore from a backup"</h3>
-        <BackupFilePicker disabled chosen />
-        {move || message.get().map(|(ok, text)| view! {
-            <p class=if ok { "status" } else { "status warn" } role="alert">{text}</p>
-        })}
-        {move || pending.get().map(|import| view! { <RestorePreview import pending message undo_changed disabled /> })}
-    }
-}
-
-/// A real button that opens the file picker; the file input it drives is
-/// out of sight and out of the tab order.
-#[component]
-fn BackupFilePicker(disabled: Signal<bool>, chosen: Callback<web_sys::File>) -> impl IntoView {
-    let input = NodeRef::<leptos::html::Input>::new();
-    let picked = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let file = input.files().and_then(|files| files.get(0));
-        // The same file can be chosen again.
-        input.set_value("");
-        if let Some(file) = file {
-            chosen.run(file);
-        }
-    };
-    view! {
-        <p id="import-help">{words::RESTORE_HELP}</p>
-        <input type="file" id="import-file" class="visually-hidden" tabindex="-1" aria-label="Backup file" accept=".json,application/json"
-            node_ref=input on:change=picked prop:disabled=disabled />
-        <div class="actions">
-            <button type="button" class="secondary" aria-describedby="import-help" prop:disabled=disabled
-                on:click=move |_| if let Some(input) = input.get() { input.click() }>
-                {words::CHOOSE_BACKUP_FILE}
-            </button>
-        </div>
-    }
-}
-
-/// Reads and checks the chosen file; the preview shows once it is checked.
-fn read_backup(file: web_sys::File, pending: RwSignal<Option<Import>>, message: RwSignal<Outcome>) {
-    if file.size() > MAX_IMPORT_BYTES as f64 {
-        message.set(Some((false, "This file is too large to be a Hamstring Rehab backup. Your current data has not been changed.".into())));
-        return;
-    }
-    spawn_local(async move {
-        let text = JsFuture::from(file.text())
-            .await
-            .ok()
-            .and_then(|t| t.as_string());
-        match text.map(|t| check_import(&t, now_ms())) {
-            Some(Ok(import)) => {
-                message.set(None);
-                pending.set(Some(import));
-            }
-            Some(Err(why)) => message.set(Some((false, why))),
-            None => message.set(Some((
-                false,
-                "The file could not be read. Your current data has not been changed.".into(),
-            ))),
-        }
-    });
-}
-
-/// What the backup holds, said once, and the ways to restore it: one
-/// "Restore" on a device with nothing recorded, else Merge or Replace.
-#[component]
-fn RestorePreview(
-    import: Import,
-    pending: RwSignal<Option<Import>>,
-    message: RwSignal<Outcome>,
-    undo_changed: RwSignal<u32>,
-    disabled: Signal<bool>,
-) -> impl IntoView {
-    let store = use_store();
-    let holds = import.counts.describe("no records");
-    let (skipped, clamped) = (import.skipped, import.clamped);
-    let plan = {
-        let import = import.clone();
-        Memo::new(move |_| store.state.with(|local| RestorePlan::new(local, &import)))
-    };
-    let merge = move |_| {
-        // A second tap on the same spot finds no import left: one restore.
-        let Some(import) = pending.get_untracked() else {
-            return;
-        };
-        pending.set(None);
-        message.set(Some(merge_backup(
-            store,
-            &import,
-            plan.get_untracked().device_empty,
-        )));
-    };
-    let replace = move |_| {
-        let Some(import) = pending.get_untracked() else {
-            return;
-        };
-        pending.set(None);
-        message.set(Some(replace_with_backup(store, import)));
-        undo_changed.update(|n| *n += 1);
-    };
-    let cancel = move |_| pending.set(None);
-    view! {
-        <div class="status import-preview">
-            <p><strong>"This backup holds "</strong>{holds}"."</p>
-            {(skipped > 0).then(|| view! { <p>{format!("{skipped} damaged records in it will be skipped.")}</p> })}
-            {(clamped > 0).then(|| view! { <p>{format!("{clamped} records in it were dated in the future by a wrong clock; they will count as written now.")}</p> })}
-            {move || if plan.get().device_empty {
-                view! {
-                    <p>{words::RESTORE_ON_EMPTY_DEVICE}</p>
-                    <div class="actions">
-                        <button type="button" class="primary" on:click=merge prop:disabled=disabled>"Restore"</button>
-                        <button type="button" class="secondary" on:click=cancel>"Cancel"</button>
-                    </div>
-                }.into_any()
-            } else {
-                let plan = plan.get();
-                let nothing_to_merge = plan.merge_changes_nothing();
-                view! {
-                    <p><strong>"Merge"</strong>{plan.merge_text()}</p>
-                    <p><strong>"Replace"</strong>{plan.replace_text()}</p>
-                    <div class="actions">
-                        <button type="button" class="primary" on:click=merge prop:disabled=move || disabled.get() || nothing_to_merge>"Merge"</button>
-                        <button type="button" class="secondary" on:click=replace prop:disabled=disabled>"Replace"</button>
-                        <button type="button" class="secondary" on:click=cancel>"Cancel"</button>
-                    </div>
-                    {nothing_to_merge.then(|| view! { <p>"Merging would change nothing: everything in this backup is already here."</p> })}
-                }.into_any()
-            }}
-        </div>
-    }
-}
-
-/// Merges the backup in (on an empty device, "Restore") and says what changed.
-fn merge_backup(store: Store, import: &Import, device_empty: bool) -> (bool, String) {
-    let unticks = store
-        .state
-        .with_untracked(|local| local.import_unticks(&import.state));
-    match store.merge_import(&import.state) {
-        Ok(before) => {
-            let changes = store
-                .state
-                .with_untracked(|after| Changes::between(&before, after));
-            note_restored(store, &import.state);
-            let mut text = if device_empty {
-                format!("Restored. The backup {}.", changes.describe_done())
-            } else {
-                format!("Merged. The backup {}.", changes.describe_done())
-            };
-            if unticks > 0 {
-                text.push_str(&format!(" {}", unticks_kept(unticks)));
-            }
-            (true, text)
-        }
-        Err(problem) => (
-            false,
-            format!(
-                "Nothing was {}: {}. Your data is as it was.",
-                if device_empty { "restored" } else { "merged" },
-                why_not_saved(&problem)
-            ),
-        ),
-    }
-}
-
-/// Replaces everything with the backup and says what changed. The device
-/// then matches the file the person holds, as good as a backup made today:
-/// that is part of the replacement itself (a later write would end the run
-/// of replaces that one undo takes back).
-fn replace_with_backup(store: Store, import: Import) -> (bool, String) {
-    let changes = store
-        .state
-        .with_untracked(|before| Changes::between(before, &import.state));
-    let mut file = import.state;
-    // Stamped anew with the rest by the replace.
-    file.last_backup = Some(Stamped::new(0, store.today.get_untracked()));
-    match store.replace(file, true) {
-        Ok(()) => {
-            (true, format!("Replaced. This device now matches the backup: it {}. Your data from before is kept: you can undo this above.", changes.describe_done()))
-        }
-        Err(problem) => (
-            false,
-            format!(
-                "Nothing was replaced: {}. Your data is as it was.",
-                why_not_saved(&problem)
-            ),
-        ),
-    }
-}
-
-/// After a merge that left every record here in the file the person holds,
-/// that file is as good as a backup made today (`file_covers`).
-fn note_restored(store: Store, file: &hamstring_domain::state::AppState) {
-    if store
-        .state
-        .with_untracked(|device| file_covers(file, device))
-    {
-        let today = store.today.get_untracked();
-        store.change(Scope::Main, |state, now| {
-            state.last_backup = Some(Stamped::new(now, today))
-        });
-    }
-}
-
-fn unticks_kept(count: usize) -> String {
-    if count == 1 {
-        "1 set the backup marks \"not done\" is still ticked here.".into()
-    } else {
-        format!("{count} sets the backup marks \"not done\" are still ticked here.")
-    }
-}
-
 /// Why a write failed, in the words the banner uses.
-fn why_not_saved(problem: &Health) -> &'static str {
+pub(super) fn why_not_saved(problem: &Health) -> &'static str {
     match problem {
         Health::QuotaFull => "this browser's storage for this app is full",
         Health::ReadOnly { .. } => "this version of the app can only read the data stored here",
@@ -371,95 +154,10 @@ fn why_not_saved(problem: &Health) -> &'static str {
     }
 }
 
-/// A time as this device's calendar and clock show it: "1 Dec 2026 at 10:31".
-fn local_time(ms: u64) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
-    let day = hamstring_domain::date::Day::from_ymd(
-        date.get_full_year() as i32,
-        date.get_month() + 1,
-        date.get_date(),
-    );
-    match day {
-        Some(day) => format!(
-            "{} at {:02}:{:02}",
-            day.long_label(),
-            date.get_hours(),
-            date.get_minutes()
-        ),
-        None => "at an unknown time".into(),
-    }
-}
-
-/// One-step undo of a replacement, kept until it is used or discarded.
-#[component]
-fn UndoReplace(undo_changed: RwSignal<u32>, message: RwSignal<Outcome>) -> impl IntoView {
-    let store = use_store();
-    let copy = Memo::new(move |_| {
-        undo_changed.track();
-        storage::undo_copy()
-    });
-    // Just after a replace the button waits a moment: a second tap meant for
-    // "Replace" must not undo it.
-    let armed = RwSignal::new(true);
-    Effect::watch(
-        move || undo_changed.get(),
-        move |_, _, _| {
-            armed.set(false);
-            set_timeout(move || armed.set(true), UNDO_ARMS_AFTER);
-        },
-        false,
-    );
-    let undo = move |_| {
-        let Some(before) = copy.get_untracked() else {
-            return;
-        };
-        match store.replace(before.state, false) {
-            Ok(()) => {
-                storage::drop_undo_copy();
-                message.set(Some((
-                    true,
-                    "Undone: your data is back as it was before the replace.".into(),
-                )));
-            }
-            Err(problem) => message.set(Some((
-                false,
-                format!(
-                    "The replace could not be undone: {}. The copy is still kept.",
-                    why_not_saved(&problem)
-                ),
-            ))),
-        }
-        undo_changed.update(|n| *n += 1);
-    };
-    let discard = move |_| {
-        storage::drop_undo_copy();
-        undo_changed.update(|n| *n += 1);
-    };
-    view! {
-        {move || copy.get().map(|before| view! {
-            <div class="status" id="undo-replace">
-                <h3>"Undo the last replace"</h3>
-                <p>{format!(
-                    "Your data from before the last replace{} is kept on this device: {}. Undoing puts it back in place of everything here now.",
-                    before.taken_at.map(|at| format!(" (kept {})", local_time(at))).unwrap_or_default(),
-                    Counts::of(&before.state).describe("no records"),
-                )}</p>
-                <div class="actions">
-                    <button type="button" class="primary" on:click=undo prop:disabled=move || !armed.get() || framed() || store.health.with(Health::is_read_only)>"Undo the replace"</button>
-                    <button type="button" class="secondary" on:click=discard prop:disabled=framed>"Discard the copy"</button>
-                </div>
-            </div>
-        })}
-    }
-}
-
-/// How long "Undo the replace" waits after a replace: longer than a double tap.
-const UNDO_ARMS_AFTER: std::time::Duration = std::time::Duration::from_millis(1000);
-
 /// Damaged stored text, kept aside rather than deleted.
 #[component]
 fn Quarantine() -> impl IntoView {
-    let copies = RwSignal::new(storage::quarantined());
+    let copies = RwSignal::new(storage::with_local(storage::quarantined));
     view! {
         {move || {
             let list = copies.get();
@@ -481,7 +179,7 @@ fn Quarantine() -> impl IntoView {
                                     <p>{format!("Copy {} ({size} characters)", i + 1)}</p>
                                     <div class="actions">
                                         <button type="button" class="secondary" aria-label=format!("Download the damaged data, copy {}", i + 1) on:click=move |_| if download(&name, "text/plain", &text).is_ok() { storage::note_downloaded(&downloaded_key); }>"Download the damaged data"</button>
-                                        <button type="button" class="secondary" aria-label=format!("Discard it, copy {}", i + 1) prop:disabled=framed on:click=move |_| { storage::discard_quarantined(&key); copies.set(storage::quarantined()); }>"Discard it"</button>
+                                        <button type="button" class="secondary" aria-label=format!("Discard it, copy {}", i + 1) prop:disabled=framed on:click=move |_| { storage::with_local(|local| storage::discard_quarantined(local, &key)); copies.set(storage::with_local(storage::quarantined)); }>"Discard it"</button>
                                     </div>
                                 </li>
                             }
@@ -532,7 +230,8 @@ fn DeleteAll() -> impl IntoView {
 #[component]
 fn SettingsForm() -> impl IntoView {
     let store = use_store();
-    let settings = move || store.state.with(|s| s.settings());
+    // A read of the settings field: a tick does not wake it.
+    let settings = move || store.settings();
     let saved = RwSignal::new(None::<Result<(), Health>>);
     let update = move |apply: Box<dyn FnOnce(&mut hamstring_domain::state::Settings)>| {
         saved.set(Some(store.try_change(Scope::Main, |state, now| {

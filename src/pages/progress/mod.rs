@@ -1,8 +1,10 @@
 //! Progress: the week, the calendar of sessions (view, correct, backfill),
 //! pain and symptom trends, the strength check and the run log. Then the
-//! data section (`data.rs`).
+//! data section (`data.rs`, with `restore.rs` and `undo.rs`).
 
 mod data;
+mod restore;
+mod undo;
 
 use crate::browser::link;
 use crate::components::chart::{Chart, Series};
@@ -72,12 +74,12 @@ pub fn ProgressPage() -> impl IntoView {
 fn Weeks() -> impl IntoView {
     let store = use_store();
     // From the week of the first record: no empty weeks before it.
-    let weeks = move || {
+    let weeks = Memo::new(move |_| {
         let start = store.week_start();
         store
             .state
             .with(|s| recorded_weeks(s, store.today.get(), start, 8))
-    };
+    });
     let streak = move || {
         store
             .state
@@ -87,11 +89,11 @@ fn Weeks() -> impl IntoView {
         <section class="card" aria-labelledby="weeks-title">
             <h2 id="weeks-title">"Sessions per week"</h2>
             <p>{move || format!("Aim: {WEEK_TARGET_MIN}–{WEEK_TARGET_MAX} sessions a week, with a rest day between. Weeks in a row on target: {}.", streak())}</p>
-            <Show when=move || !weeks().is_empty() fallback=|| view! { <p class="muted">"Each week's sessions will show here from the week you start."</p> }>
+            <Show when=move || weeks.with(|weeks| !weeks.is_empty()) fallback=|| view! { <p class="muted">"Each week's sessions will show here from the week you start."</p> }>
             <table>
                 <thead><tr><th scope="col">"Week of"</th><th scope="col">"Sessions"</th><th scope="col">"On target"</th></tr></thead>
                 <tbody>
-                    {move || weeks().into_iter().rev().map(|w| view! {
+                    {move || weeks.get().into_iter().rev().map(|w| view! {
                         <tr>
                             <td>{w.start.short_label()}</td>
                             <td>{w.sessions}</td>
@@ -274,12 +276,9 @@ fn PainChart() -> impl IntoView {
 fn SymptomChart() -> impl IntoView {
     let store = use_store();
     let series = Signal::derive(move || {
-        store.state.with(|s| {
+        store.state.symptom_scores().with(|scores| {
             let pick = |f: fn(&hamstring_domain::state::SymptomScore) -> u8| -> Vec<(Day, u8)> {
-                s.symptom_scores
-                    .iter()
-                    .map(|(d, r)| (*d, f(&r.value)))
-                    .collect()
+                scores.iter().map(|(d, r)| (*d, f(&r.value))).collect()
             };
             vec![
                 Series {
@@ -397,16 +396,8 @@ fn StrengthCheckForm() -> impl IntoView {
             );
         });
     };
-    let latest = move || {
-        store
-            .state
-            .with(|s| latest_strength_check(&s.strength_checks))
-    };
-    let ready_twice = move || {
-        store
-            .state
-            .with(|s| strength_ready_twice(&s.strength_checks))
-    };
+    let latest = move || store.state.strength_checks().with(latest_strength_check);
+    let ready_twice = move || store.state.strength_checks().with(strength_ready_twice);
     view! {
         <section class="card" aria-labelledby="strength-title" id="strength">
             <h2 id="strength-title">"Strength check"</h2>
