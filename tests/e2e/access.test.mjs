@@ -2,7 +2,7 @@
 // 320 px and at 200% zoom, reduced motion honoured, and visible focus.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, ROUTES, appReady, programme, storedState, isoDay } from "./support.mjs";
+import { useBrowser, ROUTES, programme, storedState, isoDay } from "./support.mjs";
 
 const env = useBrowser();
 
@@ -63,8 +63,7 @@ for (const [name, options] of [
   test(`usable at ${name}: nothing scrolls sideways and tap targets stay 44 px`, async () => {
     const { context, page } = await env.openApp({ profile: null, options, state: { programme: programme("foundation") } });
     for (const route of ROUTES) {
-      await page.goto(env.server.url + route.path);
-      await appReady(page);
+      await env.visit(page, route.path);
       await page.getByRole("heading", { level: 1 }).first().waitFor();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `${route.path} overflows by ${overflow}px`);

@@ -3,7 +3,7 @@
 // control then is held, shown as waiting, and made once the app runs.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, PROFILES, openPage, appReady } from "./support.mjs";
+import { useBrowser, ROUTES, appReady } from "./support.mjs";
 
 const env = useBrowser();
 
@@ -11,12 +11,11 @@ const env = useBrowser();
 async function openWithCodeHeld(path) {
   let release;
   const held = new Promise((resolve) => (release = resolve));
-  const context = await env.newContext(PROFILES.phone);
+  const { context, page } = await env.openApp();
   await context.route(/_bg\.wasm$/, async (route) => {
     await held;
     await route.continue();
   });
-  const page = await openPage(context);
   await page.goto(env.server.url + path, { waitUntil: "domcontentloaded" });
   return { page, release };
 }
@@ -34,7 +33,7 @@ test("a new visitor's first tap on 'Phase 1', before the app has arrived, choose
 });
 
 test("the theme toggle, tapped on every page before the app has arrived, changes the theme", async () => {
-  for (const path of ["/", "/check", "/progress"]) {
+  for (const { path } of ROUTES) {
     const { page, release } = await openWithCodeHeld(path);
     await page.getByRole("button", { name: /^Theme:/ }).tap();
     release();

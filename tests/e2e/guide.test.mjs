@@ -3,15 +3,16 @@
 // the app chrome, and axe passes in both themes.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, PROFILES, STATE_KEY, appReady, axeViolations, press } from "./support.mjs";
+import { useBrowser, PROFILES, ROUTES, STATE_KEY, reload, envelope, axeViolations, press } from "./support.mjs";
 
 const env = useBrowser();
 
-async function inViewport(page, selector) {
-  return page.evaluate((sel) => {
-    const box = document.querySelector(sel).getBoundingClientRect();
-    return box.top >= 0 && box.top < window.innerHeight / 2;
-  }, selector);
+/** Waits until section `id` is at the top half of the screen. */
+function sectionInView(page, id) {
+  return page.waitForFunction((id) => {
+    const top = document.getElementById(id)?.getBoundingClientRect().top;
+    return top !== undefined && top >= 0 && top < window.innerHeight / 2;
+  }, id);
 }
 
 for (const [profile, options] of Object.entries(PROFILES)) {
@@ -22,41 +23,30 @@ for (const [profile, options] of Object.entries(PROFILES)) {
     await page.getByRole("heading", { name: "Is this what I have?" }).waitFor();
     await press(page.locator(".toc").getByRole("link", { name: "What to do first" }), profile);
     await page.waitForURL(/#treatment$/);
-    await page.waitForFunction(() => {
-      const top = document.getElementById("treatment").getBoundingClientRect().top;
-      return top >= 0 && top < window.innerHeight / 2;
-    });
+    await sectionInView(page, "treatment");
     // The guide's text never overflows a phone's width.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
     assert.equal(overflow, false);
-    assert.deepEqual(page.problems, []);
   });
 }
 
 test("a shared link to a section opens at that section, also after a reload", async () => {
   const { context, page } = await env.openApp({ path: "/#prevention" });
-  await page.waitForFunction(() => {
-    const top = document.getElementById("prevention")?.getBoundingClientRect().top;
-    return top !== undefined && top >= 0 && top < window.innerHeight / 2;
-  });
-  await page.reload();
-  await appReady(page);
-  await page.waitForTimeout(300);
-  assert.equal(await inViewport(page, "#prevention"), true);
+  await sectionInView(page, "prevention");
+  await reload(page);
+  await sectionInView(page, "prevention");
 });
 
 test("links from the guide reach the self-check and an exercise's card", async () => {
   const { context, page } = await env.openApp({ path: "/" });
   await page.locator("#symptoms").locator("..").getByRole("link", { name: /self-check/i }).first().tap();
   await page.waitForURL(env.server.url + "/check");
-  await page.goto(env.server.url + "/");
-  await appReady(page);
+  await env.visit(page, "/");
   await page.locator(".exercise-summary").getByRole("link", { name: "Glute bridge" }).tap();
   await page.waitForURL(/\/routine#ex-glute-bridge$/);
   await page.locator("#ex-glute-bridge h3", { hasText: "Glute bridge" }).waitFor();
   // Direct hamstring moves have cards too, before phase 2 is reached.
-  await page.goto(env.server.url + "/routine#ex-romanian-deadlift");
-  await appReady(page);
+  await env.visit(page, "/routine#ex-romanian-deadlift");
   await page.locator("#ex-romanian-deadlift").getByText("it joins the routine in phase 2").waitFor();
 });
 
@@ -67,14 +57,12 @@ test("the theme toggle persists across a reload, and axe passes in both themes",
   await toggle.tap(); // follows device → light
   await toggle.tap(); // light → dark
   assert.equal(await page.getAttribute("html", "data-theme"), "dark");
-  await page.reload();
-  await appReady(page);
+  await reload(page);
   assert.equal(await page.getAttribute("html", "data-theme"), "dark");
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   assert.equal(background, "rgb(14, 22, 20)");
-  for (const path of ["/", "/check", "/routine", "/progress"]) {
-    await page.goto(env.server.url + path);
-    await appReady(page);
+  for (const { path } of ROUTES) {
+    await env.visit(page, path);
     assert.deepEqual(await axeViolations(page), [], `dark theme on ${path}`);
   }
 });
@@ -96,12 +84,13 @@ test("printing the guide leaves out the navigation", async () => {
 
 test("the reader is offered to continue where they left off", async () => {
   const { context, page } = await env.openApp({ path: "/#case-study" });
-  await page.waitForTimeout(300);
+  // Read there: the place is kept once a scroll has been heard.
   await page.mouse.wheel(0, 10);
-  await page.evaluate(() => window.dispatchEvent(new Event("scroll")));
-  await page.waitForTimeout(200);
-  await page.goto(env.server.url + "/");
-  await appReady(page);
+  await page.waitForFunction(() => {
+    window.dispatchEvent(new Event("scroll"));
+    return localStorage.getItem("hamstring-rehab:device:reading") === "case-study";
+  });
+  await env.visit(page, "/");
   const resume = page.getByRole("link", { name: /^Continue reading: A runner's story/ });
   await resume.waitFor();
   // It floats over the text, so it has a background of its own.
@@ -117,31 +106,28 @@ test("the reader is offered to continue where they left off", async () => {
   await resume.waitFor({ state: "detached" });
 });
 
-test("an older version's theme and reading place stay: the guide shows them, the app moves them to the device", async () => {
+test("migration from data version 4: an older version's theme and reading place stay, the guide shows them, the app moves them to the device", async () => {
   // Data version 4 kept both among the records.
-  const older = JSON.stringify({ app: "hamstring-rehab", schema: 4, state: {
+  const older = envelope({
     settings: { at: 1, value: { theme: "dark", rest_secs: 30, break_minutes: 20, week_start: null } },
     reading: { at: 1, value: "case-study" },
-  } });
+  }, 4);
   const { context, page } = await env.openApp({ stored: older });
   // Set before the first paint, not only once the app runs.
   await context.addInitScript(() => document.addEventListener("DOMContentLoaded", () => {
     window.themeAtFirstPaint = document.documentElement.getAttribute("data-theme");
   }));
-  await page.goto(env.server.url + "/");
-  await appReady(page);
+  await env.visit(page, "/");
   assert.equal(await page.evaluate(() => window.themeAtFirstPaint), "dark");
   assert.equal(await page.getAttribute("html", "data-theme"), "dark");
   assert.equal(await page.locator("button.theme-toggle").getAttribute("aria-label"), "Theme: dark");
   await page.getByRole("link", { name: /^Continue reading: A runner's story/ }).waitFor();
-  await page.goto(env.server.url + "/progress");
-  await appReady(page);
+  await env.visit(page, "/progress");
   const device = await page.evaluate(() => [localStorage.getItem("hamstring-rehab:device:theme"), localStorage.getItem("hamstring-rehab:device:reading")]);
   assert.deepEqual(device, ["dark", "case-study"]);
   // The settings themselves are untouched, and a write of this version keeps the look.
-  await page.evaluate(() => localStorage.setItem("hamstring-rehab:state", JSON.stringify({ app: "hamstring-rehab", schema: 5, state: {} })));
-  await page.goto(env.server.url + "/");
-  await appReady(page);
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [STATE_KEY, envelope({})]);
+  await env.visit(page, "/");
   assert.equal(await page.getAttribute("html", "data-theme"), "dark");
 });
 
@@ -157,9 +143,7 @@ test("on a newer version's store the guide says so, and its toggle changes the l
 
 test("a theme chosen in one tab is taken up by the other", async () => {
   const { context, page } = await env.openApp({ path: "/" });
-  const other = await context.newPage();
-  await other.goto(env.server.url + "/routine");
-  await appReady(other);
+  const other = await env.openTab(context, "/routine");
   await page.locator("button.theme-toggle").tap();
   await other.waitForFunction(() => document.documentElement.getAttribute("data-theme") === "light");
   assert.equal(await other.locator("button.theme-toggle").getAttribute("aria-label"), "Theme: light");
@@ -172,8 +156,7 @@ test("'Delete all my data' also forgets this device's theme and reading place", 
     return localStorage.getItem("hamstring-rehab:device:reading") === "case-study";
   });
   await page.locator("button.theme-toggle").tap();
-  await page.goto(env.server.url + "/progress#data");
-  await appReady(page);
+  await env.visit(page, "/progress#data");
   assert.equal(await page.getAttribute("html", "data-theme"), "light");
   await page.getByRole("button", { name: "Delete all my data…" }).tap();
   await page.getByRole("button", { name: "Yes, delete everything" }).tap();

@@ -6,12 +6,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { useBrowser, appReady, axeViolations, programme, isoDay, storedState } from "./support.mjs";
+import { useBrowser, calendarDay, axeViolations, programme, isoDay, storedState } from "./support.mjs";
 
 const env = useBrowser();
-
-/** A phone page with `state` stored (closed after the test). */
-const phone = (state, options = {}) => env.openApp({ state, options });
 
 const PHASE_1 = ["glute-bridge:1", "bulgarian-split-squat:1:L", "bulgarian-split-squat:1:R", "bodyweight-squat:1", "bodyweight-squat:2", "bodyweight-squat:3", "foam-roll:1"];
 
@@ -27,9 +24,7 @@ function session(before, after, morning) {
 }
 
 test("a morning 6/10: the app says what it means, rest today, and the next session is lighter", async () => {
-  const { context, page } = await phone({ programme: programme("foundation", isoDay(-20)), days: { [isoDay(-1)]: session(2, 4) } });
-  await page.goto(env.server.url + "/routine");
-  await appReady(page);
+  const { context, page } = await env.openApp({ state: { programme: programme("foundation", isoDay(-20)), days: { [isoDay(-1)]: session(2, 4) } }, path: "/routine" });
   await page.getByRole("heading", { name: "How does it feel this morning?" }).waitFor();
   await page.locator('label[for="morning-6"]').tap();
   await page.getByText(/Too much: more than 5 out of 10 the morning after/).waitFor();
@@ -41,18 +36,14 @@ test("a morning 6/10: the app says what it means, rest today, and the next sessi
   await page.locator('label[for="morning-6"]').tap();
   assert.deepEqual(await axeViolations(page), []);
   // The day after the rest day: a lighter session, the dropped sets marked.
-  const { context: next, page: later } = await phone({ programme: programme("foundation", isoDay(-20)), days: { [isoDay(-2)]: session(2, 4, 6) } });
-  await later.goto(env.server.url + "/routine");
-  await appReady(later);
+  const { context: next, page: later } = await env.openApp({ state: { programme: programme("foundation", isoDay(-20)), days: { [isoDay(-2)]: session(2, 4, 6) } }, path: "/routine" });
   await later.getByText(/A lighter session today/).waitFor();
   assert.match(await later.locator(".session-count").innerText(), /of 6 sets done/);
   assert.equal(await later.locator("#ex-bodyweight-squat .set.dropped").count(), 2, "squat set 3 and the optional 4th left out");
 });
 
 test("a session three days ago with no morning rating is asked about now, and the plan follows it", async () => {
-  const { page } = await phone({ programme: programme("foundation", isoDay(-20)), days: { [isoDay(-3)]: session(2, 4) } });
-  await page.goto(env.server.url + "/routine");
-  await appReady(page);
+  const { page } = await env.openApp({ state: { programme: programme("foundation", isoDay(-20)), days: { [isoDay(-3)]: session(2, 4) } }, path: "/routine" });
   await page.getByRole("heading", { name: /^How did it feel the morning after / }).waitFor();
   assert.equal(await page.locator("#day-status .lighter").count(), 0);
   await page.locator('label[for="morning-4"]').tap();
@@ -69,9 +60,7 @@ test("a session three days ago with no morning rating is asked about now, and th
 });
 
 test("seven weeks in phase 1 with no session: no phase 2, and the rule is on screen", async () => {
-  const { context, page } = await phone({ programme: programme("foundation", isoDay(-49)) });
-  await page.goto(env.server.url + "/routine");
-  await appReady(page);
+  const { context, page } = await env.openApp({ state: { programme: programme("foundation", isoDay(-49)) }, path: "/routine" });
   await page.getByText(/Phase 2 opens after at least 6 sessions over two weeks or more/).waitFor();
   await page.getByText("So far: 0 sessions, 0 settled in a row.").waitFor();
   assert.equal(await page.getByRole("button", { name: "Move to phase 2" }).count(), 0);
@@ -79,9 +68,7 @@ test("seven weeks in phase 1 with no session: no phase 2, and the rule is on scr
 
 test("three weeks of settled sessions: phase 2 is offered, and it builds up a set a week", async () => {
   const days = Object.fromEntries([-20, -18, -15, -13, -10, -7, -4].map((offset) => [isoDay(offset), session(2, 3, 2)]));
-  const { context, page } = await phone({ programme: programme("foundation", isoDay(-21)), days });
-  await page.goto(env.server.url + "/routine");
-  await appReady(page);
+  const { context, page } = await env.openApp({ state: { programme: programme("foundation", isoDay(-21)), days }, path: "/routine" });
   await page.getByRole("button", { name: "Move to phase 2" }).tap();
   await page.getByRole("heading", { name: "Phase 2 · Hamstring work" }).waitFor();
   // 7 sets of phase 1 and one set of each new move: not double at once.
@@ -90,9 +77,7 @@ test("three weeks of settled sessions: phase 2 is offered, and it builds up a se
 });
 
 test("on a rest day the warning sits at the top, before the first set; 'done' only when it is", async () => {
-  const { context, page } = await phone({ programme: programme("foundation", isoDay(-10)), days: { [isoDay(-1)]: session(1, 2, 1) } });
-  await page.goto(env.server.url + "/routine");
-  await appReady(page);
+  const { context, page } = await env.openApp({ state: { programme: programme("foundation", isoDay(-10)), days: { [isoDay(-1)]: session(1, 2, 1) } }, path: "/routine" });
   await page.getByRole("button", { name: "Train anyway" }).tap();
   await page.getByRole("checkbox", { name: "Glute bridge: Set 1" }).tap();
   const before = await page.evaluate(() => {
@@ -106,17 +91,12 @@ test("on a rest day the warning sits at the top, before the first set; 'done' on
 });
 
 test("a backfilled day from phase 1 shows phase 1's moves, with 'All done' and its pain", async () => {
-  const { context, page } = await phone({
+  const { context, page } = await env.openApp({ state: {
     programme: programme("hamstring", isoDay(-5)),
     phase_history: { [isoDay(-40)]: { at: 1, value: "foundation" }, [isoDay(-5)]: { at: 1, value: "hamstring" } },
-  });
-  await page.goto(env.server.url + "/progress");
-  await appReady(page);
+  }, path: "/progress" });
   const day = isoDay(-20);
-  const [y, m, d] = day.split("-").map(Number);
-  const monthName = new Date(y, m - 1, d).toLocaleString("en-GB", { month: "long" });
-  if (isoDay(0).slice(0, 7) !== day.slice(0, 7)) await page.getByRole("button", { name: "Previous month" }).tap();
-  await page.getByRole("button", { name: new RegExp(`^\\w{3} ${d} ${monthName} ${y}$`) }).tap();
+  await (await calendarDay(page, day)).tap();
   await page.getByText("Phase 1 · General leg strength: the session of that day.").waitFor();
   assert.equal(await page.locator(".day-editor").getByRole("checkbox", { name: /Romanian deadlift/ }).count(), 0);
   await page.getByRole("button", { name: "All done: tick every set" }).tap();
@@ -128,9 +108,7 @@ test("a backfilled day from phase 1 shows phase 1's moves, with 'All done' and i
 });
 
 test("a day in History lists the sets of that day's plan, not those still to come", async () => {
-  const { page } = await phone({ programme: programme("hamstring", isoDay(-2)) });
-  await page.goto(env.server.url + "/routine");
-  await appReady(page);
+  const { page } = await env.openApp({ state: { programme: programme("hamstring", isoDay(-2)) }, path: "/routine" });
   // Phase 2's first week builds up: some sets are "not yet" in today's session...
   assert.ok((await page.locator(".session .set.dropped").count()) > 0);
   // ...and are not listed as sets of the day in History.
@@ -142,9 +120,7 @@ test("a day in History lists the sets of that day's plan, not those still to com
 });
 
 test("every exercise card shows its picture, with a text alternative", async () => {
-  const { context, page } = await phone({ programme: programme("hamstring", isoDay(-30)) });
-  await page.goto(env.server.url + "/routine");
-  await appReady(page);
+  const { context, page } = await env.openApp({ state: { programme: programme("hamstring", isoDay(-30)) }, path: "/routine" });
   const pictures = page.locator(".exercise img.figure");
   assert.equal(await pictures.count(), 7);
   for (const picture of await pictures.all()) {
@@ -156,9 +132,7 @@ test("every exercise card shows its picture, with a text alternative", async () 
 });
 
 test("'Add to my calendar' downloads a weekly event on the chosen days", async () => {
-  const { context, page } = await phone({ programme: programme("foundation", isoDay(-3)) }, { acceptDownloads: true });
-  await page.goto(env.server.url + "/routine");
-  await appReady(page);
+  const { context, page } = await env.openApp({ state: { programme: programme("foundation", isoDay(-3)) }, path: "/routine" });
   await page.locator('.day-option:has(input[value="Wed"])').tap(); // Mon, Fri left
   await page.locator('.day-option:has(input[value="Thu"])').tap(); // Mon, Thu, Fri
   await page.getByText(/a rest day between sessions/).waitFor();
@@ -171,9 +145,7 @@ test("'Add to my calendar' downloads a weekly event on the chosen days", async (
 });
 
 test("the summary for a physiotherapist holds the sessions and their pain", async () => {
-  const { context, page } = await phone({ programme: programme("foundation", isoDay(-20)), days: { [isoDay(-3)]: session(2, 4, 2) } });
-  await page.goto(env.server.url + "/progress#summary");
-  await appReady(page);
+  const { context, page } = await env.openApp({ state: { programme: programme("foundation", isoDay(-20)), days: { [isoDay(-3)]: session(2, 4, 2) } }, path: "/progress#summary" });
   const text = await page.locator(".report").innerText();
   assert.match(text, /Phase 1 · General leg strength, since/);
   assert.match(text, /: 2 before, 4 after, 2 next morning\. Settled by the next morning: 1 of the 1 sessions/);
@@ -182,9 +154,7 @@ test("the summary for a physiotherapist holds the sessions and their pain", asyn
 
 test("in phase 3 a run is logged with its pain, yesterday's morning after is rated, and both show on Progress", async () => {
   const earlier = { at: 1, value: { minutes: 15, pain_now: 2, pain_next_morning: null } };
-  const { page } = await phone({ programme: programme("return-to-run", isoDay(-20)), runs: { [isoDay(-2)]: earlier } });
-  await page.goto(env.server.url + "/routine");
-  await appReady(page);
+  const { page } = await env.openApp({ state: { programme: programme("return-to-run", isoDay(-20)), runs: { [isoDay(-2)]: earlier } }, path: "/routine" });
   const runs = page.getByRole("region", { name: "Today's run" });
   await page.locator(`label[for="run-morning-${isoDay(-2)}-1"]`).tap();
   await runs.locator(".run-morning").getByText("Next morning: 1. Settled.").waitFor();

@@ -3,18 +3,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  useBrowser, PROFILES, openPage, appReady, axeViolations,
-  seedStore, envelope, programme, dayLog, isoDay, storedState,
+  useBrowser, reload, settled, calendarDay, setStored, axeViolations, programme, dayLog, isoDay, storedState,
 } from "./support.mjs";
 
 const env = useBrowser();
-
-async function phone(state) {
-  const context = await env.newContext(PROFILES.phone);
-  if (state) await seedStore(context, envelope(state));
-  const page = await openPage(context);
-  return { context, page };
-}
 
 const PHASE_1_REQUIRED = [
   "Glute bridge: Set 1",
@@ -27,9 +19,7 @@ const PHASE_1_REQUIRED = [
 ];
 
 test("choosing phase 1, ticking every set by tapping, and a reload keeps them", async () => {
-  const { context, page } = await phone();
-  await page.goto(env.server.url + "/routine");
-  await appReady(page);
+  const { context, page } = await env.openApp({ path: "/routine" });
   await page.getByRole("button", { name: /Phase 1 · General leg strength/ }).tap();
   await page.getByRole("heading", { name: /Today's session/ }).waitFor();
   assert.equal(await page.getByRole("checkbox", { name: /Romanian deadlift/ }).count(), 0, "no direct hamstring work in phase 1");
@@ -42,8 +32,7 @@ test("choosing phase 1, ticking every set by tapping, and a reload keeps them", 
   await page.getByText("7 of 7 sets done").waitFor();
   await page.getByRole("heading", { name: "Session done: how was the pain?" }).waitFor();
 
-  await page.reload();
-  await appReady(page);
+  await reload(page);
   for (const name of PHASE_1_REQUIRED) {
     assert.equal(await page.getByRole("checkbox", { name, exact: true }).isChecked(), true, `${name} after reload`);
   }
@@ -54,19 +43,16 @@ test("choosing phase 1, ticking every set by tapping, and a reload keeps them", 
   await bridge.tap();
   assert.equal(await bridge.isChecked(), false);
   await page.getByText("6 of 7 sets done").waitFor();
-  await page.reload();
-  await appReady(page);
+  await reload(page);
   assert.equal(await page.getByRole("checkbox", { name: "Glute bridge: Set 1", exact: true }).isChecked(), false);
-  assert.deepEqual(page.problems.filter((p) => !p.includes("404")), []);
 });
 
 test("a split-squat set starts the 15-second rest after both sides, in a bar that stays in view, and it can be skipped", async () => {
-  const { context, page } = await phone({ programme: programme("foundation") });
-  await page.goto(env.server.url + "/routine");
-  await appReady(page);
+  const { context, page } = await env.openApp({ state: { programme: programme("foundation") }, path: "/routine" });
   await page.getByRole("checkbox", { name: "Bulgarian split squat: Set 1 left" }).tap();
   const timer = page.getByRole("timer");
-  await page.waitForTimeout(300);
+  await setStored(page, isoDay(0), "bulgarian-split-squat:1:L");
+  await settled(page);
   assert.equal(await timer.count(), 0, "not after the first side");
   await page.getByRole("checkbox", { name: "Bulgarian split squat: Set 1 right" }).tap();
   await timer.waitFor();
@@ -90,18 +76,17 @@ test("a split-squat set starts the 15-second rest after both sides, in a bar tha
   await timer.waitFor({ state: "detached", timeout: 2000 });
   // A one-set move does not ask for rest.
   await page.getByRole("checkbox", { name: "Glute bridge: Set 1" }).tap();
-  await page.waitForTimeout(200);
+  await setStored(page, isoDay(0), "glute-bridge:1");
+  await settled(page);
   assert.equal(await timer.count(), 0);
 });
 
 test("after yesterday's session the app advises rest, and warns when training back to back", async () => {
   const yesterday = isoDay(-1);
-  const { context, page } = await phone({
+  const { context, page } = await env.openApp({ state: {
     programme: programme("foundation", isoDay(-10)),
     days: { [yesterday]: dayLog("glute-bridge:1") },
-  });
-  await page.goto(env.server.url + "/routine");
-  await appReady(page);
+  }, path: "/routine" });
   await page.getByText("Rest day: you trained yesterday").waitFor();
   assert.equal(await page.getByText(/back to back/).count(), 0);
   await page.getByRole("button", { name: "Train anyway" }).tap();
@@ -115,24 +100,18 @@ test("after yesterday's session the app advises rest, and warns when training ba
 });
 
 test("a session backfilled for last week shows in the calendar", async () => {
-  const { context, page } = await phone({ programme: programme("foundation", isoDay(-30)) });
-  await page.goto(env.server.url + "/progress");
-  await appReady(page);
+  const { context, page } = await env.openApp({ state: { programme: programme("foundation", isoDay(-30)) }, path: "/progress" });
   const day = isoDay(-7);
-  const [y, m, d] = day.split("-").map(Number);
-  const label = new Date(y, m - 1, d);
-  const monthName = label.toLocaleString("en-GB", { month: "long" });
-  if (isoDay(0).slice(0, 7) !== day.slice(0, 7)) {
-    await page.getByRole("button", { name: "Previous month" }).tap();
-  }
-  const cell = page.getByRole("button", { name: new RegExp(`^\\w{3} ${d} ${monthName} ${y}$`) });
+  const cell = await calendarDay(page, day);
+  const label = await cell.getAttribute("aria-label");
   await cell.tap();
   await page.getByRole("checkbox", { name: "Glute bridge: Set 1" }).tap();
-  await page.getByRole("button", { name: new RegExp(`^\\w{3} ${d} ${monthName} ${y}: session logged$`) }).waitFor();
+  await page.getByRole("button", { name: `${label}: session logged`, exact: true }).waitFor();
   // Filling in a past day starts no rest timer.
   await page.getByRole("checkbox", { name: "Bulgarian split squat: Set 1 left" }).tap();
   await page.getByRole("checkbox", { name: "Bulgarian split squat: Set 1 right" }).tap();
-  await page.waitForTimeout(300);
+  await setStored(page, day, "bulgarian-split-squat:1:R");
+  await settled(page);
   assert.equal(await page.getByRole("timer").count(), 0, "no rest timer for a past day");
   const state = await storedState(page);
   assert.equal(state.days[day].sets["glute-bridge:1"].value, true);
@@ -141,30 +120,25 @@ test("a session backfilled for last week shows in the calendar", async () => {
 
 test("two passing strength checks a week apart unlock phase 3, which the user confirms", async () => {
   // A passing check ten days ago; the second one decides.
-  const { context, page } = await phone({
+  const { context, page } = await env.openApp({ state: {
     programme: programme("hamstring", isoDay(-50)),
     strength_checks: { [isoDay(-10)]: { at: 1, value: { left: 19, right: 20, pain_at_rest: false } } },
-  });
-  await page.goto(env.server.url + "/progress#strength");
-  await appReady(page);
+  }, path: "/progress#strength" });
   await page.getByLabel("Left leg repetitions").fill("17");
   await page.getByLabel("Right leg repetitions").fill("20");
   await page.getByRole("button", { name: "Save strength check" }).tap();
   await page.getByText(/Latest: 85%/).waitFor();
 
-  await page.goto(env.server.url + "/routine");
-  await appReady(page);
+  await env.visit(page, "/routine");
   assert.equal(await page.getByRole("button", { name: "Move to phase 3" }).count(), 0, "85% is not enough");
 
-  await page.goto(env.server.url + "/progress#strength");
-  await appReady(page);
+  await env.visit(page, "/progress#strength");
   await page.getByLabel("Left leg repetitions").fill("18");
   await page.getByLabel("Right leg repetitions").fill("20");
   await page.getByRole("button", { name: "Save strength check" }).tap();
   await page.getByText(/Latest: 90%.*Two passing checks at least a week apart: phase 3, light running, can start/).waitFor();
 
-  await page.goto(env.server.url + "/routine");
-  await appReady(page);
+  await env.visit(page, "/routine");
   await page.getByRole("button", { name: "Move to phase 3" }).tap();
   await page.getByRole("heading", { name: "Phase 3 · Light running" }).waitFor();
   assert.equal((await storedState(page)).programme.value.phase, "return-to-run");
@@ -173,8 +147,7 @@ test("two passing strength checks a week apart unlock phase 3, which the user co
 test("the standing-break reminder counts down and then alerts in the page", async () => {
   const { context, page } = await env.openApp({ state: { programme: programme("foundation") } });
   await page.clock.install();
-  await page.goto(env.server.url + "/routine");
-  await appReady(page);
+  await env.visit(page, "/routine");
   await page.getByRole("button", { name: "Start break reminders" }).tap();
   await page.getByText(/Next standing break in/).waitFor();
   assert.match(await page.locator(".countdown").innerText(), /^(20:00|19:5\d)$/);
@@ -188,9 +161,7 @@ test("the standing-break reminder counts down and then alerts in the page", asyn
 
 test("reps that cannot be right are refused with a message, and the reps saved before stay", async () => {
   const today = { sets: { "glute-bridge:1": { at: 1, value: true } }, reps: { "glute-bridge:1": { at: 1, value: 10 } } };
-  const { page } = await phone({ programme: programme("foundation"), days: { [isoDay(0)]: today } });
-  await page.goto(env.server.url + "/routine");
-  await appReady(page);
+  const { page } = await env.openApp({ state: { programme: programme("foundation"), days: { [isoDay(0)]: today } }, path: "/routine" });
   await page.locator("#ex-glute-bridge summary", { hasText: "Log reps" }).tap();
   const field = page.getByLabel("Glute bridge: Set 1 reps done");
   assert.equal(await field.inputValue(), "10");
@@ -210,9 +181,7 @@ test("reps that cannot be right are refused with a message, and the reps saved b
 });
 
 test("ticking a set keeps it where it is: the tick takes no extra room", async () => {
-  const { page } = await phone({ programme: programme("foundation") });
-  await page.goto(env.server.url + "/routine");
-  await appReady(page);
+  const { page } = await env.openApp({ state: { programme: programme("foundation") }, path: "/routine" });
   for (const name of ["Bodyweight squat: Set 3", "Bulgarian split squat: Set 1 right"]) {
     const set = page.getByRole("checkbox", { name });
     // Its place within the row of sets (the page may scroll to it).

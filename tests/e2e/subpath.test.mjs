@@ -3,7 +3,7 @@
 // inside /rehab/.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, SUBPATH_DIST, PROFILES, ROUTES, appReady } from "./support.mjs";
+import { useBrowser, SUBPATH_DIST, PROFILES, ROUTES, reload } from "./support.mjs";
 
 const env = useBrowser({ dist: SUBPATH_DIST, prefix: "/rehab" });
 
@@ -15,15 +15,12 @@ test("under /rehab/ every tab, deep link and guide link stays under /rehab/", as
     await page.waitForURL(env.server.url + "/rehab" + route.path);
     await page.getByRole("heading", { level: 1, name: route.heading }).waitFor();
   }
-  await page.reload();
-  await appReady(page);
+  await reload(page);
   await page.getByRole("heading", { level: 1, name: /progress/i }).waitFor();
 
-  await page.goto(env.server.url + "/rehab/");
-  await appReady(page);
+  await env.visit(page, "/rehab/");
   await page.locator(".exercise-summary").getByRole("link", { name: "Glute bridge" }).tap();
   await page.waitForURL(env.server.url + "/rehab/routine#ex-glute-bridge");
-  assert.deepEqual(page.problems, []);
 });
 
 test("the pre-rendered guide's links point under /rehab/", async () => {

@@ -36,7 +36,7 @@ function threeMonths() {
   for (let back = 27; back > 1; back -= 2) runs[isoDay(-back)] = stamp({ minutes: 10 + Math.floor((27 - back) / 2), pain_now: 2, pain_next_morning: 1 });
   runs[isoDay(-1)] = stamp({ minutes: 25, pain_now: 3, pain_next_morning: null });
   const check_results = {
-    1764000000000: { day: isoDay(-40), answers: { "back-pain": ["yes"] }, verdict: { triage: { level: "soon", reasons: [{ question: "back-pain", choice: "yes" }], also: [] } } },
+    1764000000000: stamp({ day: isoDay(-40), answers: { "back-pain": ["yes"] }, verdict: { triage: { level: "soon", reasons: [{ question: "back-pain", choice: "yes" }], also: [] } } }),
   };
   return { programme: stamp({ phase: "return-to-run", since: isoDay(-28) }), days, strength_checks, runs, check_results };
 }

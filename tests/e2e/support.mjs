@@ -24,6 +24,8 @@ async function encoded(file, accept = "", changed = null) {
   return accept.includes("gzip") ? { body: gzipSync(changed), encoding: "gzip" } : { body: changed };
 }
 import { before, after, afterEach } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { chromium } from "playwright-core";
 import AxeBuilder from "@axe-core/playwright";
 
@@ -149,37 +151,56 @@ export function launch() {
 }
 
 /**
- * For a test file: serves dist/ and starts Chromium once before its tests,
- * and stops both after them. Use `env.server.url` and `env.browser`.
- */
-/**
  * The server and Chromium for one test file. Contexts opened through
  * `env.openApp` or `env.newContext` are closed after each test, passed or
- * failed, so a failed assertion never leaks a browser.
+ * failed, so a failed assertion never leaks a browser; and every page they
+ * opened must have stayed free of uncaught errors, console errors and failed
+ * requests (`openPage`), unless the test allowed a problem by name
+ * (`env.allowProblems`).
  */
 export function useBrowser(serveOptions) {
   const open = new Set();
+  const pages = new Set();
+  let allowed = [];
   const env = {
-    /** A browser context that is closed after the test. */
+    /** A browser context that is closed after the test; its pages are watched. */
     async newContext(options = {}) {
       const context = await env.browser.newContext(options);
+      context.on("page", (page) => pages.add(watch(page)));
       open.add(context);
       return context;
     },
     /**
      * A page on `profile` ("phone", "desktop" or null for `options` alone),
-     * with `state` (an object, stored in an envelope) or `stored` (raw text)
-     * in localStorage before any script runs, opened at `path` and started.
+     * with `state` (records, stored as this version of the app stores them),
+     * `stored` (raw text for the main key) or `keys` (raw text by key) in
+     * localStorage before any script runs, opened at `path` and started.
      */
-    async openApp({ profile = "phone", path, state, stored, options = {} } = {}) {
+    async openApp({ profile = "phone", path, state, stored, keys, options = {} } = {}) {
       const context = await env.newContext({ ...(profile ? PROFILES[profile] : {}), ...options });
-      if (state != null || stored != null) await seedStore(context, stored ?? envelope(state));
+      const entries = { ...(state != null ? storedKeys(state) : {}), ...(stored != null ? { [STATE_KEY]: stored } : {}), ...keys };
+      if (Object.keys(entries).length) await seedStore(context, entries);
       const page = await openPage(context);
-      if (path !== undefined) {
-        await page.goto(env.server.url + path);
-        await appReady(page);
-      }
+      if (path !== undefined) await env.visit(page, path);
       return { context, page };
+    },
+    /** Another tab of `context`, opened at `path` and started. */
+    async openTab(context, path) {
+      return env.visit(await openPage(context), path);
+    },
+    /** Goes to `path` in `page` and waits for the app to start there. */
+    async visit(page, path) {
+      await page.goto(env.server.url + path);
+      await appReady(page);
+      return page;
+    },
+    /**
+     * Lets this test's pages show problems that match one of `patterns`,
+     * for a test that provokes them on purpose (a storage fault); any other
+     * problem still fails it.
+     */
+    allowProblems(...patterns) {
+      allowed = patterns;
     },
   };
   before(async () => {
@@ -187,8 +208,15 @@ export function useBrowser(serveOptions) {
     env.browser = await launch();
   });
   afterEach(async () => {
-    await Promise.all([...open].map((context) => context.close()));
-    open.clear();
+    try {
+      const problems = [...pages].flatMap((page) => page.problems).filter((problem) => !allowed.some((pattern) => pattern.test(problem)));
+      assert.deepEqual(problems, [], "no page of the test had an uncaught error, a console error or a failed request");
+    } finally {
+      await Promise.all([...open].map((context) => context.close()));
+      open.clear();
+      pages.clear();
+      allowed = [];
+    }
   });
   after(async () => {
     await env.browser?.close();
@@ -209,16 +237,32 @@ export const PROFILES = {
   desktop: { viewport: { width: 1280, height: 800 } },
 };
 
-export const ROUTES = [
-  { path: "/", heading: /hamstring/i, tab: "Guide" },
-  { path: "/check", heading: /self-check/i, tab: "Self-check" },
-  { path: "/routine", heading: /routine/i, tab: "Routine" },
-  { path: "/progress", heading: /progress/i, tab: "Progress" },
-];
+/** What each route shows: its page's heading and its tab's label. */
+const SHOWN = {
+  "/": { heading: /hamstring/i, tab: "Guide" },
+  "/check": { heading: /self-check/i, tab: "Self-check" },
+  "/routine": { heading: /routine/i, tab: "Routine" },
+  "/progress": { heading: /progress/i, tab: "Progress" },
+};
 
-/** Opens a page that fails the test on any uncaught error or console error. */
-export async function openPage(context) {
-  const page = await context.newPage();
+/**
+ * Every route of the app, as the build lists them (`dist/routes.json`, from
+ * `Route::ALL` in src/app.rs), each with what it shows; the not-found page
+ * (`/404`) is not a route one navigates to.
+ */
+export const ROUTES = JSON.parse(readFileSync(join(DIST, "routes.json"), "utf8"))
+  .filter((route) => route.path !== "/404")
+  .map((route) => {
+    if (!SHOWN[route.path]) throw new Error(`the build has a route ${route.path}: say what it shows in SHOWN (tests/e2e/support.mjs)`);
+    return { ...route, ...SHOWN[route.path] };
+  });
+
+/**
+ * Records on `page.problems` each uncaught error, console error and failed
+ * request of `page` (once per page); `useBrowser` fails the test on any.
+ */
+function watch(page) {
+  if (page.problems) return page;
   const problems = [];
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   // A static host answers deep links with 404.html and a 404 status; that
@@ -237,9 +281,31 @@ export async function openPage(context) {
   return page;
 }
 
+/** A new page of `context`, its problems recorded (`watch`). */
+export async function openPage(context) {
+  return watch(await context.newPage());
+}
+
 /** Waits until the wasm app has started (not only its pre-rendered page). */
 export async function appReady(page) {
   await page.locator('body[data-app="started"]').waitFor({ state: "attached" });
+}
+
+/** Reloads `page` and waits for the app to start again. */
+export async function reload(page) {
+  await page.reload();
+  await appReady(page);
+}
+
+/**
+ * Waits until what the app set off has run: it does its work in
+ * microtasks, then in an animation frame (scrolling to the address's
+ * section) and a zero timeout after it (the older months): a frame, a task
+ * and a frame later all of that has run. For asserting that something did
+ * not happen, when nothing the app does would show that it is done.
+ */
+export async function settled(page) {
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(() => requestAnimationFrame(() => done())))));
 }
 
 /** Runs axe with WCAG 2 A and AA rules; returns the violations, summarised. */
@@ -270,9 +336,62 @@ export function isoDay(offset = 0) {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-/** The stored envelope around a state object, as the app writes it. */
-export function envelope(state) {
-  return JSON.stringify({ app: "hamstring-rehab", schema: 1, state });
+/**
+ * The data version this build writes (`SCHEMA_VERSION` in the domain crate).
+ * Seeds are stored at it, so only a test that names an older version goes
+ * through a migration.
+ */
+export const SCHEMA_VERSION = Number(
+  /pub const SCHEMA_VERSION: u32 = (\d+);/.exec(readFileSync(new URL("../../crates/domain/src/state/codec.rs", import.meta.url), "utf8"))[1],
+);
+
+/** The kinds kept one month to a key (`by_day` in `record_kinds!`, crates/domain/src/state/mod.rs). */
+const BY_DAY = ["days", "symptom_scores", "strength_checks", "runs"];
+
+/** The stored envelope around a state object (or a backup file's), at `schema`. */
+export function envelope(state, schema = SCHEMA_VERSION) {
+  return JSON.stringify({ app: "hamstring-rehab", schema, state });
+}
+
+/** The storage key of the month `day` (YYYY-MM-DD) is in. */
+export const monthKey = (day) => MONTH_PREFIX + day.slice(0, 7);
+
+/**
+ * `state` as this version of the app stores it: the by-day kinds one month
+ * to a key, the rest under the main key with the index of those months.
+ */
+export function storedKeys(state) {
+  const main = {};
+  const months = {};
+  for (const [kind, records] of Object.entries(state)) {
+    if (!BY_DAY.includes(kind)) {
+      main[kind] = records;
+      continue;
+    }
+    for (const [day, record] of Object.entries(records)) ((months[monthKey(day)] ??= {})[kind] ??= {})[day] = record;
+  }
+  const keys = Object.keys(months).sort();
+  if (keys.length) main.month_index = keys.map((key) => key.slice(MONTH_PREFIX.length));
+  return { ...Object.fromEntries(keys.map((key) => [key, envelope(months[key])])), [STATE_KEY]: envelope(main) };
+}
+
+/**
+ * Progress's calendar button for `day` (this month or the one before), its
+ * month brought up first.
+ */
+export async function calendarDay(page, day) {
+  if (isoDay(0).slice(0, 7) !== day.slice(0, 7)) await page.getByRole("button", { name: "Previous month" }).tap();
+  const [y, m, d] = day.split("-").map(Number);
+  const month = new Date(y, m - 1, d).toLocaleString("en-GB", { month: "long" });
+  return page.getByRole("button", { name: new RegExp(`^\\w{3} ${d} ${month} ${y}(:|$)`) });
+}
+
+/** Waits until set `set` (e.g. "glute-bridge:1") of `day` is stored as `value` (ticked). */
+export function setStored(page, day, set, value = true) {
+  return page.waitForFunction(
+    ([key, day, set, value]) => JSON.parse(localStorage.getItem(key) ?? "{}").state?.days?.[day]?.sets?.[set]?.value === value,
+    [monthKey(day), day, set, value],
+  );
 }
 
 /** A programme record: in `phase` since `since`. */
@@ -285,17 +404,21 @@ export function dayLog(...keys) {
   return { sets: Object.fromEntries(keys.map((key) => [key, { at: 1, value: true }])) };
 }
 
-/** Puts `text` in the store before any page script runs, once per context. */
-export async function seedStore(context, text) {
-  await context.addInitScript(
-    ([key, value]) => {
-      if (!sessionStorage.getItem("seeded")) {
-        localStorage.setItem(key, value);
-        sessionStorage.setItem("seeded", "1");
-      }
-    },
-    [STATE_KEY, text],
-  );
+/**
+ * Puts `entries` ({ key: text }) in storage before any page script runs,
+ * once per context: a reload or a second tab finds what the first left (a
+ * cookie, shared by the context's tabs, remembers it was done).
+ */
+export async function seedStore(context, entries) {
+  await context.addInitScript((entries) => {
+    try {
+      if (document.cookie.includes("seeded=1")) return;
+      for (const [key, text] of Object.entries(entries)) localStorage.setItem(key, text);
+      document.cookie = "seeded=1; path=/";
+    } catch {
+      // A document without storage (about:blank) has nothing to seed.
+    }
+  }, entries);
 }
 
 /**

@@ -6,7 +6,7 @@
 // leaves the focused control under a fixed or sticky bar.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, PROFILES, appReady, isoDay } from "./support.mjs";
+import { useBrowser, PROFILES, reload, isoDay } from "./support.mjs";
 
 const env = useBrowser();
 
@@ -48,8 +48,7 @@ async function open(size, screen) {
   if (size.bigText) {
     const cdp = await context.newCDPSession(page);
     await cdp.send("Page.setFontSizes", { fontSizes: { standard: 32, fixed: 26 } });
-    await page.reload();
-    await appReady(page);
+    await reload(page);
     const root = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
     assert.equal(root, "32px", "the browser's text is at 200%");
   }

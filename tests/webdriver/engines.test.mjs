@@ -9,15 +9,9 @@ import { readdir, readFile, writeFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { By, until } from "selenium-webdriver";
-import { serveDist } from "../e2e/support.mjs";
+import { serveDist, ROUTES, storedKeys, envelope, isoDay } from "../e2e/support.mjs";
+import { TYPICAL_ANSWERS } from "../e2e/answers.mjs";
 import { ENGINES, stopAll } from "./engines.mjs";
-
-const STATE_KEY = "hamstring-rehab:state";
-const today = () => {
-  const d = new Date();
-  const pad = (n) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-};
 
 let server;
 before(async () => {
@@ -48,7 +42,8 @@ for (const engine of ENGINES) {
       // Any page of the origin, to reach its storage before the app reads it.
       await driver.get(server.url + "/icon.svg");
       if (!keep) await driver.executeScript("localStorage.clear()");
-      if (state) await driver.executeScript((key, text) => localStorage.setItem(key, text), STATE_KEY, JSON.stringify({ app: "hamstring-rehab", schema: 1, state }));
+      // As this version of the app stores it (see storedKeys).
+      if (state) await driver.executeScript((entries) => Object.entries(entries).forEach(([key, text]) => localStorage.setItem(key, text)), storedKeys(state));
       await driver.get(server.url + path);
       await started();
     }
@@ -79,7 +74,7 @@ for (const engine of ENGINES) {
     }
 
     test("every route paints its heading and starts", async () => {
-      for (const [path, heading] of [["/", /hamstring/i], ["/check", /self-check/i], ["/routine", /routine/i], ["/progress", /progress/i]]) {
+      for (const { path, heading } of ROUTES) {
         await open(path);
         assert.match(await text("main h1"), heading, path);
         const overflow = await driver.executeScript("return document.documentElement.scrollWidth - window.innerWidth");
@@ -106,28 +101,20 @@ for (const engine of ENGINES) {
         await click('form.question button[type="submit"]');
         await driver.wait(async () => (await driver.findElements(By.css("#question-title"))).length === 0 || (await text("#question-title")) !== before, 10000);
       };
-      for (let i = 0; i < 3; i++) await answer("No");
+      // The question on screen, by its id (its options are named after it).
+      const typical = async () => TYPICAL_ANSWERS[await driver.executeScript("return document.querySelector('.choices input[type=radio]').name")];
+      for (let i = 0; i < 3; i++) await answer(await typical());
       const resumed = await text("#question-title");
       await reload();
       assert.equal(await text("#question-title"), resumed, "the same question after a reload");
       assert.match(await text(".step-count"), /Question 4 of/);
-      const typical = {
-        "Where is the pain worst?": "Deep in the buttock, at the sit bone",
-        "Is the pain on one side or both?": "One side",
-        "How did it start?": "Gradually, building up over time as I kept running",
-        "How has the pain changed since it began?": "It now hurts when I sit as well",
-        "Have you already spent a few weeks on sensible self-care (less running, strength exercises, breaks from sitting)?": "No, I am just starting",
-      };
-      while ((await driver.findElements(By.css("#question-title"))).length) {
-        const prompt = await text("#question-title");
-        await answer(typical[prompt] ?? "No");
-      }
+      while ((await driver.findElements(By.css("#question-title"))).length) await answer(await typical());
       await clickButton("See my result");
       assert.equal(await text(".level h3"), "Your answers match the typical pattern of high hamstring tendonitis");
     });
 
     test("ticks and a pain rating survive a reload, and a second tab hears them", async () => {
-      await open("/routine", { state: { programme: { at: 1, value: { phase: "foundation", since: today() } } } });
+      await open("/routine", { state: { programme: { at: 1, value: { phase: "foundation", since: isoDay(0) } } } });
       await click('input[aria-label="Glute bridge: Set 1"]');
       await driver.wait(async () => (await checked('input[aria-label="Glute bridge: Set 1"]')) === true, 5000);
       await click('label[for="pain-after-3"]');
@@ -146,8 +133,8 @@ for (const engine of ENGINES) {
     });
 
     test("the rest timer runs out and the app keeps working (no vibration in this engine)", async () => {
-      const settings = { at: 1, value: { theme: "system", rest_secs: 1, break_minutes: 20, week_start: null } };
-      await open("/routine", { state: { settings, programme: { at: 1, value: { phase: "foundation", since: today() } } } });
+      const settings = { at: 1, value: { rest_secs: 1, break_minutes: 20, week_start: null } };
+      await open("/routine", { state: { settings, programme: { at: 1, value: { phase: "foundation", since: isoDay(0) } } } });
       await click('input[aria-label="Bulgarian split squat: Set 1 left"]');
       await click('input[aria-label="Bulgarian split squat: Set 1 right"]');
       await driver.wait(async () => (await driver.executeScript("return document.body.innerText")).includes("Rest over"), 8000, "the end of the rest is announced");
@@ -169,21 +156,21 @@ for (const engine of ENGINES) {
 
     test("a backup is exported (where the engine saves downloads) and imported", async () => {
       const state = {
-        programme: { at: 1, value: { phase: "foundation", since: today() } },
-        days: { [today()]: { sets: { "glute-bridge:1": { at: 1, value: true }, "foam-roll:1": { at: 1, value: true } } } },
+        programme: { at: 1, value: { phase: "foundation", since: isoDay(0) } },
+        days: { [isoDay(0)]: { sets: { "glute-bridge:1": { at: 1, value: true }, "foam-roll:1": { at: 1, value: true } } } },
       };
       let file;
       if (downloads) {
         await open("/progress", { state });
         await clickButton("Download a backup file");
-        const name = `hamstring-rehab-backup-${today()}.json`;
+        const name = `hamstring-rehab-backup-${isoDay(0)}.json`;
         await driver.wait(async () => (await readdir(downloads)).includes(name), 10000, "the backup file is saved");
         file = join(downloads, name);
         assert.match(await readFile(file, "utf8"), /"glute-bridge:1"/);
       } else {
         // This engine's WebDriver has no download folder: import a file made here.
         file = join(await mkdtemp(join(tmpdir(), "rehab-")), "backup.json");
-        await writeFile(file, JSON.stringify({ app: "hamstring-rehab", schema: 1, state }));
+        await writeFile(file, envelope(state));
       }
       await open("/progress");
       await driver.findElement(By.css("#import-file")).sendKeys(file);
