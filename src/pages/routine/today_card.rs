@@ -1,0 +1,163 @@
+//! The top of the routine: the phase, what today is, and the set to do next.
+
+use crate::browser::link;
+use crate::components::exercise::{set_label, toggle_set};
+use crate::components::timer::Rest;
+use crate::store::use_store;
+use hamstring_content::routine::{
+    BUILDING_UP_PAIN, FOUNDATION_READY, FOUNDATION_RULE, FOUNDATION_SEE_PHYSIO, LIGHTER_TODAY,
+    LIGHTER_TODAY_DURING, LIGHTER_TODAY_TREND, REST_DAY_SESSION, REST_DAY_SESSION_OPEN,
+    REST_TODAY_BACK_TO_BACK, REST_TODAY_PAIN, REST_TODAY_WEEK_DONE, STRENGTH_READY, STRENGTH_RULE,
+    TRAINING_DAY,
+};
+use hamstring_domain::date::Day;
+use hamstring_domain::pain::Plan;
+use hamstring_domain::phase::Phase;
+use hamstring_domain::routine::SetTarget;
+use hamstring_domain::schedule::{
+    foundation_progress, phase_offer, weeks_in_phase, PhaseOffer, SETTLED_IN_A_ROW,
+};
+use hamstring_domain::state::AppStateStoreFields;
+use hamstring_domain::today::{next_set, LighterBecause, RestBecause, Today as TodayStatus};
+use leptos::prelude::*;
+
+use super::{plural, todays_plan};
+
+/// The top of the routine: the phase, whether today is a training or a
+/// rest day and why, and the set to do next, tappable there.
+#[component]
+pub(super) fn TodayCard(
+    phase: Phase,
+    day: Day,
+    status: Memo<TodayStatus>,
+    targets: Memo<Vec<SetTarget>>,
+    open: RwSignal<bool>,
+    rest: RwSignal<Option<Rest>>,
+    week: i32,
+) -> impl IntoView {
+    let store = use_store();
+    let has_session = !phase.exercises().is_empty();
+    let next = move || targets.with(|targets| store.with_day(day, |log| next_set(targets, log)));
+    view! {
+        <section class="card today" aria-labelledby="phase-title" id="today">
+            <h2 id="phase-title">{phase.title()}</h2>
+            <p class="muted">{format!("{} · week {} of this phase", day.long_label(), week + 1)}</p>
+            {if has_session {
+                view! {
+                    <div id="day-status" aria-live="polite">
+                        {move || {
+                            let status = status.get();
+                            match (status.rest, status.lighter) {
+                                (Some(why), _) => view! { <p class="status warn rest-day">{match why {
+                                    RestBecause::PainThisMorning => REST_TODAY_PAIN,
+                                    RestBecause::TrainedYesterday => REST_TODAY_BACK_TO_BACK,
+                                    RestBecause::WeekDone => REST_TODAY_WEEK_DONE,
+                                }}</p> }.into_any(),
+                                (None, Some(why)) => view! { <p class="status warn lighter">{match why {
+                                    LighterBecause::Trend => LIGHTER_TODAY_TREND,
+                                    LighterBecause::TooMuchDuring => LIGHTER_TODAY_DURING,
+                                    LighterBecause::NotSettled => LIGHTER_TODAY,
+                                }}</p> }.into_any(),
+                                (None, None) => view! { <p class="status training-day">{TRAINING_DAY}</p> }.into_any(),
+                            }
+                        }}
+                    </div>
+                    {move || status.get().is_rest_day().then(|| view! {
+                        <div class="rest-day-session">
+                            <p class="muted">{move || if open.get() { REST_DAY_SESSION_OPEN } else { REST_DAY_SESSION }}</p>
+                            <button type="button" class="secondary train-anyway" aria-controls="session-body"
+                                aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
+                                "Train anyway"
+                            </button>
+                        </div>
+                    })}
+                    {move || open.get().then(|| match next() {
+                        Some(target) => {
+                            let exercise = target.key.exercise.info();
+                            view! {
+                                <div class="up-next">
+                                    <p id="up-next-move"><span class="muted">"Up next: "</span>
+                                        <a href=format!("#{}", target.key.exercise.anchor())><strong>{exercise.name}</strong></a>
+                                        {format!(" · {}{}", set_label(&target), if target.optional { " (optional)" } else { "" })}
+                                        <br /><span class="muted">{exercise.dose_text}</span>
+                                    </p>
+                                    <button type="button" class="primary up-next-tick" aria-describedby="up-next-move"
+                                        on:click=move |_| toggle_set(store, day, target.key, Some(rest))>
+                                        <span aria-hidden="true">"✓ "</span>{format!("Done: {}", set_label(&target))}
+                                    </button>
+                                </div>
+                            }.into_any()
+                        }
+                        None => view! { <p class="status done"><a href="#finish-title">"Every set is done: rate the pain."</a></p> }.into_any(),
+                    })}
+                }.into_any()
+            } else {
+                view! { <PhaseStatus phase plan=Memo::new(move |_| todays_plan(store, day)) /> }.into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+pub(super) fn PhaseStatus(phase: Phase, plan: Memo<Plan>) -> impl IntoView {
+    let store = use_store();
+    let weeks = move || {
+        store.state.programme().with(|p| {
+            p.as_ref()
+                .map(|p| weeks_in_phase(p.value.since, store.today.get()))
+        })
+    };
+    let offer = move || store.state.with(|s| phase_offer(s, store.today.get()));
+    let foundation = move || {
+        store.state.with(|s| {
+            s.programme()
+                .map(|p| foundation_progress(&s.days, p.since, store.today.get()))
+        })
+    };
+    let building = move || plan.get().building_up;
+    view! {
+        <p class="muted">{move || weeks().map(|w| format!("Week {} of this phase.", w + 1))}</p>
+        {move || building().then(|| view! { <p class="status warn" id="pain-trend">{BUILDING_UP_PAIN}</p> })}
+        {move || match offer() {
+            PhaseOffer::Hamstring => view! {
+                <div class="status offer">
+                    <p>{FOUNDATION_READY}</p>
+                    <button type="button" class="primary" on:click=move |_| store.set_phase(Phase::Hamstring)>"Move to phase 2"</button>
+                </div>
+            }.into_any(),
+            PhaseOffer::SeePhysio => view! {
+                <div class="status warn">
+                    <p>{FOUNDATION_SEE_PHYSIO}</p>
+                </div>
+            }.into_any(),
+            PhaseOffer::ReturnToRun => view! {
+                <div class="status offer">
+                    <p>{STRENGTH_READY}</p>
+                    <button type="button" class="primary" on:click=move |_| store.set_phase(Phase::ReturnToRun)>"Move to phase 3"</button>
+                </div>
+            }.into_any(),
+            PhaseOffer::None => match phase {
+                Phase::Foundation => view! {
+                    <p>{FOUNDATION_RULE}</p>
+                    // A span needs two sessions: one is "1 session", not "over 0 days".
+                    <p class="muted" id="phase-progress">{move || foundation().map(|p| format!(
+                        "So far: {}{}, {} settled in a row.",
+                        plural(p.sessions, "session", "sessions"),
+                        if p.sessions > 1 { format!(" over {}", plural(p.span_days.max(1) as usize, "day", "days")) } else { String::new() },
+                        p.settled_in_a_row.min(SETTLED_IN_A_ROW),
+                    ))}</p>
+                }.into_any(),
+                Phase::Hamstring => view! {
+                    <p>{STRENGTH_RULE} " " <a href=link("/progress#strength")>"Do a strength check"</a></p>
+                }.into_any(),
+                Phase::BackFirst => view! {
+                    <div class="status">
+                        <p>"Once your back has been checked, ruled out or treated, start the programme."</p>
+                        <button type="button" class="primary" on:click=move |_| store.set_phase(Phase::Foundation)>"My back is cleared: start phase 1"</button>
+                    </div>
+                }.into_any(),
+                _ => ().into_any(),
+            },
+        }}
+    }
+}
