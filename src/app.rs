@@ -13,6 +13,7 @@
 //! document, which keeps no records, carries no store (`provide_reading`).
 
 use crate::browser::{self, link};
+use crate::components::in_turn::PartsToDraw;
 use crate::components::install::InstallOffer;
 use crate::components::shell::{Frame, HealthBanner, Icon, Nav, ThemeToggle};
 use crate::components::slot::{Slot, SlotView, BANNER, PAGE, THEME};
@@ -169,16 +170,16 @@ pub fn provide_app() -> Store {
 }
 
 /// In the browser only, after hydration: `read` storage, say the app has
-/// started, make any tap held before it ran (so it acts on what was read),
-/// then `after_first_frame` once the first screen is up.
+/// started and make any tap held before it ran (so it acts on what was
+/// read; a page drawn in parts says so after its last), then
+/// `after_first_frame` once the first screen is up.
 fn when_started(read: impl Fn() + 'static, after_first_frame: impl Fn() + Copy + 'static) {
+    let parts = PartsToDraw::provide();
     Effect::new(move |_| {
         read();
-        // Tests (and anyone curious) can tell the app has started.
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-app", "started");
+        if parts.none_left() {
+            browser::say_started();
         }
-        browser::replay_early_taps();
         request_animation_frame(after_first_frame);
     });
 }

@@ -368,10 +368,22 @@ fn same_page_link(event: &web_sys::MouseEvent) -> Option<String> {
         .then(|| format!("{}{}", path.trim_end_matches('/'), anchor.search()))
 }
 
+/// Says the app has started: tests (and anyone curious) can tell by
+/// `data-app="started"` on the body; and any tap held before it ran is made.
+pub fn say_started() {
+    if let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    {
+        let _ = body.set_attribute("data-app", "started");
+    }
+    replay_early_taps();
+}
+
 /// Taps made before the app ran were held by the page's boot script (see
 /// pwa/postbuild.mjs) rather than lost: now that the controls work, they
 /// are made again, in order.
-pub fn replay_early_taps() {
+fn replay_early_taps() {
     if let Some(replay) = web_sys::window()
         .and_then(|w| js_sys::Reflect::get(&w, &"hrReplayTaps".into()).ok())
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
