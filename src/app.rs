@@ -169,17 +169,17 @@ pub fn provide_app() -> Store {
     store
 }
 
-/// In the browser only, after hydration: `read` storage, say the app has
-/// started and make any tap held before it ran (so it acts on what was
-/// read; a page drawn in parts says so after its last), then
-/// `after_first_frame` once the first screen is up.
+/// In the browser only, after hydration: `read` storage; then (on a page
+/// drawn in parts, after its last) say the app has started and make any tap
+/// held before it ran, so it acts on what was read, and `after_first_frame`
+/// once the first screen is up.
 fn when_started(read: impl Fn() + 'static, after_first_frame: impl Fn() + Copy + 'static) {
     let parts = PartsToDraw::provide();
     Effect::new(move |_| {
         read();
-        if parts.none_left() {
+        parts.when_drawn(move || {
             browser::say_started();
-        }
-        request_animation_frame(after_first_frame);
+            request_animation_frame(after_first_frame);
+        });
     });
 }

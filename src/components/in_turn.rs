@@ -1,24 +1,42 @@
 //! Drawing a long page a part at a time.
 
-use crate::browser;
 use leptos::prelude::*;
 use std::time::Duration;
 
-/// How many parts the page still has to draw once storage is read. The app
-/// says it has started (`browser::say_started`) only when none are left, so
-/// everything it has drawn by then answers a tap.
+/// How many parts the page still has to draw once storage is read, and what
+/// the app does once none are left: say it has started (so everything drawn
+/// by then answers a tap), then the work that waits for the first screen
+/// (such as reading older months, which would otherwise come between parts).
 #[derive(Clone, Copy)]
-pub struct PartsToDraw(StoredValue<usize>);
+pub struct PartsToDraw {
+    left: StoredValue<usize>,
+    then: StoredValue<Option<Box<dyn FnOnce()>>, LocalStorage>,
+}
 
 impl PartsToDraw {
     pub fn provide() -> Self {
-        let parts = PartsToDraw(StoredValue::new(0));
+        let parts = PartsToDraw {
+            left: StoredValue::new(0),
+            then: StoredValue::new_local(None),
+        };
         provide_context(parts);
         parts
     }
 
-    pub fn none_left(&self) -> bool {
-        self.0.get_value() == 0
+    /// Runs `started` now if no part is left to draw, else after the last.
+    pub fn when_drawn(&self, started: impl FnOnce() + 'static) {
+        if self.left.get_value() == 0 {
+            started();
+        } else {
+            self.then.set_value(Some(Box::new(started)));
+        }
+    }
+
+    fn all_drawn(&self) {
+        self.left.set_value(0);
+        if let Some(started) = self.then.try_update_value(Option::take).flatten() {
+            started();
+        }
     }
 }
 
@@ -31,7 +49,7 @@ pub fn use_parts_in_turn(ready: impl Fn() -> bool + 'static, parts: usize) -> Re
     let drawn = RwSignal::new(0);
     let waiting = use_context::<PartsToDraw>();
     if let Some(waiting) = waiting {
-        waiting.0.set_value(parts);
+        waiting.left.set_value(parts);
     }
     Effect::new(move |_| {
         if !ready() || drawn.get_untracked() > 0 {
@@ -51,11 +69,10 @@ fn draw_next(drawn: RwSignal<usize>, parts: usize, waiting: Option<PartsToDraw>)
             draw_next(drawn, parts, waiting);
         } else if let Some(waiting) = waiting {
             // A task after the last part, so it is on the page by then.
-            waiting.0.set_value(0);
-            browser::say_started();
+            waiting.all_drawn();
         }
     };
-    if drawn.get_untracked() < parts || waiting.is_some_and(|w| !w.none_left()) {
+    if drawn.get_untracked() < parts || waiting.is_some_and(|w| w.left.get_value() > 0) {
         set_timeout(next, Duration::ZERO);
     }
 }
