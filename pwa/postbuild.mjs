@@ -8,8 +8,9 @@
 //  - gives each page the loader of its own entry (src/bin/app-*.rs): trunk
 //    builds the guide's as its main module and the others as extra modules,
 //    which this step names by content hash;
-//  - adds the base path, the boot script (theme before the first paint, taps
-//    held until the app runs) and the service-worker registration to each;
+//  - adds the base path, the boot script (pwa/boot.js: theme before the
+//    first paint, taps held until the app runs, the routine's snapshot of
+//    the person's own screen) and the service-worker registration to each;
 //  - in release builds, adds a Content-Security-Policy whose script-src lists
 //    the SHA-256 of each inline script of that page and nothing else;
 //  - writes sw.js with the files to precache and a version hash, and a
@@ -115,55 +116,20 @@ async function writeSite(dir, publicUrl) {
   );
   const files = Object.fromEntries(pages.map((page) => [page.path, page.file]));
 
-  // Before the first paint, on each page:
-  //  - a host that answered this address with another route's file (a rewrite
-  //    of every path to index.html) is sent to the route's own file, and an
-  //    address such as /check/ or /check/index.html reads /check;
-  //  - the saved theme (the app sets it again once it runs), and whether this
-  //    is a returning person, whose routine page hides the first visit's phase
-  //    choice until the app shows their own session;
-  //  - taps on controls before the app runs are held, shown as waiting, and
-  //    made again once the app runs (`hrReplayTaps`, src/browser.rs), so none
-  //    is lost. Links and disclosures work without the app and are left alone.
-  const boot = (route) => `(function () {
-    var base = ${JSON.stringify(base)}, files = ${JSON.stringify(files)}, here = ${JSON.stringify(route)};
-    var path = location.pathname.slice(base.length).replace(/\\/(index\\.html)?$/, "") || "/";
-    if (path !== here && files[path]) return location.replace(base + "/" + files[path] + location.search + location.hash);
-    if (location.pathname !== base + path && path === here) history.replaceState(null, "", base + path + location.search + location.hash);
-    var root = document.documentElement;
-    var theme = null, stored = null;
-    try {
-      theme = localStorage.getItem("hamstring-rehab:device:theme");
-      stored = JSON.parse(localStorage.getItem("hamstring-rehab:state"));
-    } catch (e) {}
-    try {
-      // Data version 4 and older kept the theme among the records.
-      if (theme === null && stored.schema <= 4) theme = stored.state.settings.value.theme;
-    } catch (e) {}
-    if (theme === "light" || theme === "dark") root.setAttribute("data-theme", theme);
-    try {
-      var state = stored.state;
-      if (state.programme || (state.check_results && Object.keys(state.check_results).length)) root.setAttribute("data-returning", "");
-    } catch (e) {}
-    var held = [];
-    function hold(event) {
-      var control = event.target.closest && event.target.closest("button, label, input[type=checkbox], input[type=radio], [role=button]");
-      if (!control || control.closest("a[href], summary")) return;
-      event.preventDefault();
-      event.stopImmediatePropagation();
-      control.setAttribute("data-held", "");
-      held.push(control);
-    }
-    addEventListener("click", hold, true);
-    window.hrReplayTaps = function () {
-      removeEventListener("click", hold, true);
-      window.hrReplayTaps = null;
-      held.splice(0).forEach(function (control) {
-        control.removeAttribute("data-held");
-        if (control.isConnected) control.click();
-      });
-    };
-  })();`;
+  // Before the first paint, on each page: its boot script (pwa/boot.js),
+  // which also keeps the person's own screen on the routes listed here.
+  // Its comments stay in the file, not in every page.
+  const bootScript = (await readFile(join(here, "boot.js"), "utf8")).replace(/^\s*\/\/.*\n/gm, "");
+  const SNAPSHOT_ROUTES = ["/routine"];
+  const boot = (page) =>
+    bootScript
+      .replace("__BASE__", () => JSON.stringify(base))
+      .replace("__FILES__", () => JSON.stringify(files))
+      .replace("__ROUTE__", () => JSON.stringify(page.path))
+      .replace("__BUILD__", () => JSON.stringify(entries[page.entry].wasm))
+      .replace("__SNAPSHOT__", () => JSON.stringify(SNAPSHOT_ROUTES));
+  // Right after the page's content: its snapshot, if the boot script kept one.
+  const afterPage = (page) => (SNAPSHOT_ROUTES.includes(page.path) ? "<script>window.hrShowSnapshot && hrShowSnapshot()</script>" : "");
   const register = `<script type="module">if ("serviceWorker" in navigator) addEventListener("load", () => navigator.serviceWorker.register(${JSON.stringify(publicUrl + "sw.js")}));</script>`;
 
   const policy = (html) => {
@@ -190,10 +156,10 @@ async function writeSite(dir, publicUrl) {
     if (!entry) throw new Error(`no build of the entry ${page.entry} (index.html lists each one)`);
     let html = layout
       .replace("__LOADER__", loader(entry, publicUrl))
-      .replace("</head>", `  <script>${boot(page.path)}</script>\n    ${register}\n  </head>`)
+      .replace("</head>", `  <script>${boot(page)}</script>\n    ${register}\n  </head>`)
       .replace(/<title>[\s\S]*?<\/title>/, `<title>${escapeHtml(page.title)}</title>`)
       // No whitespace before the app: hydration starts at <body>'s first child.
-      .replace(/<body>\s*/, `<body data-prerendered="${page.path}">${page.html}\n    `);
+      .replace(/<body>\s*/, `<body data-prerendered="${page.path}">${page.html}${afterPage(page)}\n    `);
     if (release) html = html.replace("<head>", `<head>\n    <meta http-equiv="Content-Security-Policy" content="${policy(html)}" />`);
     await mkdir(dirname(join(dir, page.file)), { recursive: true });
     await writeFile(join(dir, page.file), html);
@@ -215,8 +181,8 @@ async function writeSite(dir, publicUrl) {
   const precache = ["./", "./404.html", ...assets.map((name) => `./${name}`), ...pictures.map((name) => `./${name}`), ...routePages.map((page) => `./${page.file}`)];
   const worker = (await readFile(join(here, "sw.js"), "utf8"))
     .replace("__VERSION__", version.digest("hex").slice(0, 16))
-    .replace("__PRECACHE__", JSON.stringify([...new Set(precache)]))
-    .replace("__ROUTES__", JSON.stringify(Object.fromEntries(routePages.map((page) => [page.path, `./${page.file}`]))));
+    .replace("__PRECACHE__", () => JSON.stringify([...new Set(precache)]))
+    .replace("__ROUTES__", () => JSON.stringify(Object.fromEntries(routePages.map((page) => [page.path, `./${page.file}`]))));
   await writeFile(join(dir, "sw.js"), worker);
   return [...pages.map((page) => page.file), "routes.json", "sw.js"];
 }

@@ -18,6 +18,7 @@ use crate::components::install::InstallOffer;
 use crate::components::shell::{Frame, HealthBanner, Icon, Nav, ThemeToggle};
 use crate::components::slot::{Slot, SlotView, BANNER, PAGE, THEME};
 use crate::components::standing::BreakReminder;
+use crate::storage::Health;
 use crate::store::Store;
 use hamstring_content::shell::BRAND_ICON;
 use leptos::prelude::*;
@@ -166,6 +167,18 @@ pub fn provide_app() -> Store {
         },
     );
     crate::listeners::listen_to_the_window(store);
+    // The page keeps a copy of the person's screen for their next visit
+    // (pwa/boot.js) only while their records can be written: never beside a
+    // newer version's store, nor in storage that is full or switched off.
+    Effect::new(move |_| {
+        let writable = frame.health.with(|health| {
+            !matches!(
+                health,
+                Health::ReadOnly { .. } | Health::QuotaFull | Health::Unavailable
+            )
+        });
+        browser::allow_keeping_screen(writable);
+    });
     store
 }
 

@@ -380,6 +380,18 @@ pub fn say_started() {
     replay_early_taps();
 }
 
+/// Whether the page may keep a copy of the person's screen for their next
+/// visit: `data-keep-screen` on the body, read by the boot script
+/// (pwa/boot.js) when the page goes out of sight.
+pub fn allow_keeping_screen(allowed: bool) {
+    if let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    {
+        let _ = body.toggle_attribute_with_force("data-keep-screen", allowed);
+    }
+}
+
 /// Taps made before the app ran were held by the page's boot script (see
 /// pwa/postbuild.mjs) rather than lost: now that the controls work, they
 /// are made again, in order.

@@ -104,7 +104,8 @@ if (part("lighthouse")) {
 // taps work (the app has started; a tap before it is held, never lost).
 // Cold: nothing cached. Warm: the service worker installed by a visit before.
 // Returning: a store holding a programme and a session (on /routine, the
-// time until that session's counter is shown).
+// time until that session's counter is visible: drawn by the app, or on a
+// warm visit by the snapshot the visit before kept, pwa/boot.js).
 const SLOW = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 const RETURNING = { programme: { at: 1, value: { phase: "foundation", since: isoDay(-10) } }, days: { [isoDay(-2)]: { sets: { "glute-bridge:1": { at: 2, value: true } } } } };
 async function throttle(page) {
@@ -117,7 +118,7 @@ async function marks(context) {
   await context.addInitScript(() => {
     new MutationObserver(() => {
       if (window.startedAt === undefined && document.body?.getAttribute("data-app") === "started") window.startedAt = performance.now();
-      if (window.sessionAt === undefined && document.querySelector('body[data-app] .session-count')) window.sessionAt = performance.now();
+      if (window.sessionAt === undefined && [...document.querySelectorAll(".session-count")].some((el) => el.checkVisibility())) window.sessionAt = performance.now();
     }).observe(document, { subtree: true, childList: true, attributes: true });
   });
 }
@@ -131,11 +132,14 @@ async function waited(page, wantSession) {
 }
 async function visit(path, { warm, returning }) {
   const context = await browser.newContext(PROFILES.phone);
-  if (returning) await context.addInitScript((text) => localStorage.setItem("hamstring-rehab:state", text), envelope(RETURNING));
+  // Seeded once: what the app itself writes after that stays, as on a phone.
+  if (returning) await context.addInitScript((text) => localStorage.getItem("hamstring-rehab:state") ?? localStorage.setItem("hamstring-rehab:state", text), envelope(RETURNING));
   await marks(context);
   const page = await context.newPage();
   if (warm) {
     await page.goto(server.url + path);
+    // The visit before: the app ran, and the page went out of sight when the next visit began.
+    await page.waitForSelector("body[data-app=started]");
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
       if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));

@@ -1,0 +1,188 @@
+// Hamstring Rehab's boot script: the first script of every page, run before
+// the first paint. The build (pwa/postbuild.mjs) fills in the placeholders and
+// inlines it, with its hash in the page's Content-Security-Policy.
+//  - A host that answered this address with another route's file (a rewrite
+//    of every path to index.html) is sent to the route's own file, and an
+//    address such as /check/ or /check/index.html reads /check.
+//  - The saved theme (the app sets it again once it runs), and whether this is
+//    a returning person, whose routine page hides the first visit's phase
+//    choice until the app shows their own session.
+//  - Taps on controls before the app runs are held, shown as waiting, and made
+//    again once the app runs (`hrReplayTaps`, src/browser.rs), so none is
+//    lost. Links and disclosures work without the app and are left alone.
+//  - On pages that keep one (SNAPSHOT_ROUTES), the person's own screen as the
+//    app last drew it on this device: shown at once in place of the build-time
+//    page, if nothing stored has changed since and it is the same day and the
+//    same release, then handed over to the app when it starts.
+(function () {
+  var base = __BASE__, files = __FILES__, here = __ROUTE__, build = __BUILD__, snapshots = __SNAPSHOT__;
+  var path = location.pathname.slice(base.length).replace(/\/(index\.html)?$/, "") || "/";
+  if (path !== here && files[path]) return location.replace(base + "/" + files[path] + location.search + location.hash);
+  if (location.pathname !== base + path && path === here) history.replaceState(null, "", base + path + location.search + location.hash);
+  var root = document.documentElement;
+  var PREFIX = "hamstring-rehab:", DEVICE = PREFIX + "device:", SNAPSHOT = DEVICE + "snapshot";
+  var theme = null, stored = null;
+  try {
+    theme = localStorage.getItem(DEVICE + "theme");
+    stored = JSON.parse(localStorage.getItem(PREFIX + "state"));
+  } catch (e) {}
+  try {
+    // Data version 4 and older kept the theme among the records.
+    if (theme === null && stored.schema <= 4) theme = stored.state.settings.value.theme;
+  } catch (e) {}
+  if (theme === "light" || theme === "dark") root.setAttribute("data-theme", theme);
+  try {
+    var state = stored.state;
+    if (state.programme || (state.check_results && Object.keys(state.check_results).length)) root.setAttribute("data-returning", "");
+  } catch (e) {}
+
+  var CONTROLS = "button, label, input[type=checkbox], input[type=radio], [role=button]";
+  var held = [];
+  function hold(event) {
+    var control = event.target.closest && event.target.closest(CONTROLS);
+    if (!control || control.closest("a[href], summary")) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    control.setAttribute("data-held", "");
+    held.push(control);
+  }
+  addEventListener("click", hold, true);
+
+  // Every record this device holds, as one number: a snapshot drawn from
+  // other records than today's (another tab, an import, a clock change)
+  // is never shown.
+  function fingerprint() {
+    var keys = [];
+    for (var i = 0; i < localStorage.length; i++) {
+      var key = localStorage.key(i);
+      if (key.indexOf(PREFIX) === 0 && key.indexOf(DEVICE) !== 0) keys.push(key);
+    }
+    keys.sort();
+    var hash = 0x811c9dc5;
+    keys.forEach(function (key) {
+      var text = key + "\u0000" + localStorage.getItem(key) + "\u0000";
+      for (var i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
+    });
+    return keys.length ? (hash >>> 0).toString(36) + "." + keys.length : "";
+  }
+  function day() {
+    var now = new Date();
+    return now.getFullYear() + "-" + (now.getMonth() + 1) + "-" + now.getDate();
+  }
+  var keeps = snapshots.indexOf(here) >= 0, snapshot = null;
+  if (keeps) {
+    try {
+      snapshot = JSON.parse(localStorage.getItem(SNAPSHOT));
+      // Read once: while the app runs it takes no room from the records.
+      localStorage.removeItem(SNAPSHOT);
+      var print = snapshot && fingerprint();
+      if (!(print && snapshot.route === here && snapshot.build === build && snapshot.day === day() && snapshot.print === print)) snapshot = null;
+    } catch (e) {
+      snapshot = null;
+    }
+    if (snapshot) root.setAttribute("data-snapshot", "");
+  }
+
+  // Called by the page right after its <main>: the snapshot goes before it
+  // (the app hydrates <main> itself, untouched).
+  window.hrShowSnapshot = function () {
+    window.hrShowSnapshot = null;
+    var main = document.getElementById("main");
+    if (!snapshot || !main) return root.removeAttribute("data-snapshot");
+    var copy = document.createElement("main");
+    copy.className = "snapshot";
+    copy.innerHTML = snapshot.html;
+    // Inline styles (a bar's width) are not allowed in markup by the page's
+    // policy; set through the DOM, they are.
+    copy.querySelectorAll("[data-style]").forEach(function (el) {
+      el.style.cssText = el.getAttribute("data-style");
+      el.removeAttribute("data-style");
+    });
+    main.before(copy);
+  };
+
+  // What the person sees is written down when the page goes out of sight:
+  // the state of each control as well as the markup, without what the app
+  // does not draw again on its own (a running rest, an open disclosure).
+  function keepSnapshot() {
+    var main = document.getElementById("main");
+    // Only once the app has started, and while it can write the records.
+    if (!main || document.body.getAttribute("data-app") !== "started" || !document.body.hasAttribute("data-keep-screen")) return;
+    var print = fingerprint();
+    if (!print) return;
+    var copy = main.cloneNode(true);
+    var live = main.querySelectorAll("input"), kept = copy.querySelectorAll("input");
+    for (var i = 0; i < live.length; i++) {
+      if (live[i].type === "checkbox" || live[i].type === "radio") kept[i].toggleAttribute("checked", live[i].checked);
+      else kept[i].setAttribute("value", live[i].value);
+    }
+    copy.querySelectorAll("[style]").forEach(function (el) {
+      el.setAttribute("data-style", el.getAttribute("style"));
+      el.removeAttribute("style");
+    });
+    copy.querySelectorAll(".rest-bar").forEach(function (el) {
+      el.remove();
+    });
+    copy.querySelectorAll("details[open]").forEach(function (el) {
+      el.removeAttribute("open");
+    });
+    try {
+      localStorage.setItem(SNAPSHOT, JSON.stringify({ route: here, build: build, day: day(), print: print, html: copy.innerHTML }));
+    } catch (e) {
+      // Full or unavailable storage: the next visit draws as usual.
+    }
+  }
+  if (keeps) {
+    addEventListener("pagehide", keepSnapshot);
+    addEventListener("visibilitychange", function () {
+      if (document.hidden) keepSnapshot();
+      else localStorage.removeItem(SNAPSHOT);
+    });
+  }
+
+  function labelOf(control) {
+    return (control.getAttribute("aria-label") || "") + "|" + control.textContent.trim();
+  }
+  function checkedOf(control) {
+    var box = control.matches("input") ? control : control.querySelector("input[type=checkbox], input[type=radio]");
+    return box ? box.checked : null;
+  }
+  // A tap on the snapshot is made on the app's own control in the same place
+  // with the same name. A box already the way the tap would have set it is
+  // left alone: making that tap would undo what the person meant.
+  function inApp(control, snapshotMain, main) {
+    if (!snapshotMain || !snapshotMain.contains(control)) return control;
+    var place = Array.prototype.indexOf.call(snapshotMain.querySelectorAll(CONTROLS), control);
+    var target = main && main.querySelectorAll(CONTROLS)[place];
+    if (!target || labelOf(target) !== labelOf(control)) return null;
+    return checkedOf(target) === checkedOf(control) ? target : null;
+  }
+  // The app calls this once it has read storage; what it draws from that is
+  // in the page soon after (its effects run as microtasks). Taps stay held
+  // until then: the snapshot's controls do nothing of their own.
+  window.hrReplayTaps = function () {
+    window.hrReplayTaps = null;
+    setTimeout(replay);
+  };
+  var tries = 0;
+  function replay() {
+    var snapshotMain = document.querySelector("main.snapshot"), main = document.getElementById("main");
+    // The app's page has caught up with the snapshot once each control has its counterpart.
+    var caughtUp = !snapshotMain || main.querySelectorAll(CONTROLS).length === snapshotMain.querySelectorAll(CONTROLS).length;
+    if (!caughtUp && ++tries < 50) return setTimeout(replay, 20);
+    removeEventListener("click", hold, true);
+    var targets = held.splice(0).map(function (control) {
+      control.removeAttribute("data-held");
+      return inApp(control, snapshotMain, main);
+    });
+    if (snapshotMain) {
+      var scroll = scrollY;
+      snapshotMain.remove();
+      root.removeAttribute("data-snapshot");
+      scrollTo(scrollX, scroll);
+    }
+    targets.forEach(function (control) {
+      if (control && control.isConnected) control.click();
+    });
+  }
+})();
