@@ -159,7 +159,7 @@ pub(super) fn PhaseStatus(phase: Phase, plan: Memo<Plan>) -> impl IntoView {
         {move || building().then(|| view! { <p class="status warn" id="pain-trend">{BUILDING_UP_PAIN}</p> })}
         {move || match offer() {
             PhaseOffer::Hamstring => view! {
-                <PhaseMove class="status offer" why=FOUNDATION_READY to=Phase::Hamstring label="Move to phase 2" />
+                <PhaseOfferBox why=FOUNDATION_READY to=Phase::Hamstring label="Move to phase 2" />
             }.into_any(),
             PhaseOffer::SeePhysio => view! {
                 <div class="status warn">
@@ -167,25 +167,20 @@ pub(super) fn PhaseStatus(phase: Phase, plan: Memo<Plan>) -> impl IntoView {
                 </div>
             }.into_any(),
             PhaseOffer::ReturnToRun => view! {
-                <PhaseMove class="status offer" why=STRENGTH_READY to=Phase::ReturnToRun label="Move to phase 3" />
+                <PhaseOfferBox why=STRENGTH_READY to=Phase::ReturnToRun label="Move to phase 3" />
             }.into_any(),
             PhaseOffer::None => view! { <PhaseRule phase /> }.into_any(),
         }}
     }
 }
 
-/// A box with why the person may move on, and the button that moves them
-/// to phase `to`.
+/// The offer of the next phase: why the person may move on, and the button
+/// that moves them to phase `to`.
 #[component]
-fn PhaseMove(
-    class: &'static str,
-    why: &'static str,
-    to: Phase,
-    label: &'static str,
-) -> impl IntoView {
+fn PhaseOfferBox(why: &'static str, to: Phase, label: &'static str) -> impl IntoView {
     let store = use_store();
     view! {
-        <div class=class>
+        <div class="status offer">
             <p>{why}</p>
             <button type="button" class="primary" on:click=move |_| store.set_phase(to)>{label}</button>
         </div>
@@ -205,11 +200,20 @@ fn PhaseRule(phase: Phase) -> impl IntoView {
             <p>{STRENGTH_RULE} " " <a href=link("/progress#strength")>"Do a strength check"</a></p>
         }
         .into_any(),
-        Phase::BackFirst => view! {
-            <PhaseMove class="status" why="Once your back has been checked, ruled out or treated, start the programme." to=Phase::Foundation label="My back is cleared: start phase 1" />
-        }
-        .into_any(),
+        Phase::BackFirst => view! { <BackCleared /> }.into_any(),
         _ => ().into_any(),
+    }
+}
+
+/// Before the programme: the way to start it once the back is cleared.
+#[component]
+fn BackCleared() -> impl IntoView {
+    let store = use_store();
+    view! {
+        <div class="status">
+            <p>"Once your back has been checked, ruled out or treated, start the programme."</p>
+            <button type="button" class="primary" on:click=move |_| store.set_phase(Phase::Foundation)>"My back is cleared: start phase 1"</button>
+        </div>
     }
 }
 
