@@ -170,7 +170,10 @@ fn focus_phase_heading() {
 /// that did not settle (see `hamstring_domain::pain`).
 fn todays_plan(store: Store, day: Day) -> Plan {
     let week_start = store.week_start();
-    store.state.with(|s| pain::plan(&s.days, day, week_start))
+    store
+        .state
+        .days()
+        .with(|days| pain::plan(days, day, week_start))
 }
 
 /// Today first: in phase 3 today's run; then what today is and the set to
@@ -192,7 +195,7 @@ fn Today(phase: Phase, day: Day) -> impl IntoView {
     let plan = Memo::new(move |_| todays_plan(store, day));
     let status = Memo::new(move |_| {
         let week_start = store.week_start();
-        store.state.with(|s| today(&s.days, day, week_start))
+        store.state.days().with(|days| today(days, day, week_start))
     });
     // The session's sets: the phase's moves, those building up in a new
     // phase, and fewer after pain that did not settle.

@@ -14,7 +14,7 @@ use hamstring_domain::routine::{Dropped, SetTarget};
 use hamstring_domain::schedule::{
     back_to_back, morning_check_day, sessions_in_week, WEEK_TARGET_MAX, WEEK_TARGET_MIN,
 };
-use hamstring_domain::state::Stamped;
+use hamstring_domain::state::{AppStateStoreFields, Stamped};
 use leptos::prelude::*;
 
 use super::plural;
@@ -117,12 +117,10 @@ fn SessionStatus(
     let store = use_store();
     let week = move || {
         let start = store.week_start();
-        store.state.with(|s| {
-            (
-                sessions_in_week(&s.days, day, start),
-                back_to_back(&s.days, day),
-            )
-        })
+        store
+            .state
+            .days()
+            .with(|days| (sessions_in_week(days, day, start), back_to_back(days, day)))
     };
     let building =
         move || targets.with(|t| t.iter().any(|t| t.dropped == Some(Dropped::BuildingUp)));
