@@ -2,9 +2,13 @@
 //! driven by clicks.
 #![cfg(target_arch = "wasm32")]
 
+use hamstring_domain::date::Day;
+use hamstring_domain::phase::Phase;
+use hamstring_domain::state::{encode_part, AppState, Programme, Stamped};
 use hamstring_rehab::app::{Route, Shell};
+use hamstring_rehab::browser::today;
 use hamstring_rehab::pages::{CheckPage, GuidePage, RoutinePage};
-use hamstring_rehab::storage::{MONTH_PREFIX, STATE_KEY, THEME_KEY};
+use hamstring_rehab::storage::{key_of, MONTH_PREFIX, STATE_KEY, THEME_KEY};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -91,15 +95,18 @@ async fn theme_toggle_cycles_and_is_saved() {
     container.remove();
 }
 
-/// Opens `route`'s page at `path` with `state` (a JSON object) already stored.
-fn open_at(route: Route, page: fn() -> AnyView, path: &str, state: &str) -> HtmlElement {
+/// Opens `route`'s page at `path` with `state` already stored as this
+/// version of the app stores it (each part under its own key, at the
+/// current schema), so the page reads it without a migration.
+fn open_at(route: Route, page: fn() -> AnyView, path: &str, mut state: AppState) -> HtmlElement {
     local_storage().clear().unwrap();
-    local_storage()
-        .set_item(
-            STATE_KEY,
-            &format!(r#"{{"app":"hamstring-rehab","schema":1,"state":{state}}}"#),
-        )
-        .unwrap();
+    let parts = state.parts();
+    state.index_months(&parts);
+    for part in &parts {
+        local_storage()
+            .set_item(&key_of(part), &encode_part(&state, part, today()))
+            .unwrap();
+    }
     web_sys::window()
         .unwrap()
         .history()
@@ -115,7 +122,16 @@ async fn ticking_a_set_updates_the_count_and_saves_at_once() {
         Route::Routine,
         || view! { <RoutinePage /> }.into_any(),
         "/routine",
-        r#"{"programme":{"at":1,"value":{"phase":"foundation","since":"2026-01-01"}}}"#,
+        AppState {
+            programme: Some(Stamped::new(
+                1,
+                Programme {
+                    phase: Phase::Foundation,
+                    since: Day::from_ymd(2026, 1, 1).unwrap(),
+                },
+            )),
+            ..AppState::default()
+        },
     );
     settle().await;
     let count = find(&container, ".session-count");
@@ -147,7 +163,7 @@ async fn the_self_check_continue_button_waits_for_an_answer() {
         Route::Check,
         || view! { <CheckPage /> }.into_any(),
         "/check?step=where",
-        "{}",
+        AppState::default(),
     );
     settle().await;
     let next = find(&container, r#"button[type="submit"]"#);

@@ -69,50 +69,126 @@ pub fn start_rest_id(exercise: ExerciseId) -> String {
 /// the start, a pause and the end, not every second.
 #[component]
 pub fn RestBar(rest: RwSignal<Option<Rest>>) -> impl IntoView {
-    let announcement = RwSignal::new(String::new());
-    let left = RwSignal::new(0u32);
-    let end = move |message: &str| {
-        let from = rest.get_untracked().map(|r| r.exercise);
+    let timer = RestTimer::start(rest);
+    view! {
+        <p class="visually-hidden" aria-live="polite">{move || timer.announcement.get()}</p>
+        <Show when=move || rest.with(Option::is_some)>
+            <div class="rest-bar" role="timer" aria-label="Rest timer" class:paused=move || timer.paused()>
+                <RestTime timer />
+                <p class="rest-move">{move || timer.name().map(|n| format!("after {n}"))}</p>
+                <div class="rest-left" aria-hidden="true"><span style:width=move || format!("{}%", timer.share_left())></span></div>
+                <RestActions timer />
+            </div>
+        </Show>
+    }
+}
+
+/// The seconds left, and whether the rest is paused.
+#[component]
+fn RestTime(timer: RestTimer) -> impl IntoView {
+    view! {
+        <p class="rest-time">
+            <strong>"Rest: " {move || timer.left.get()} " s"</strong>
+            {move || timer.paused().then(|| view! { <span class="rest-state">" · paused"</span> })}
+        </p>
+    }
+}
+
+/// Pause or resume, and skip. At large text only the icons show (see
+/// style/main.css), so the bar stays two short rows; the names stay the same.
+#[component]
+fn RestActions(timer: RestTimer) -> impl IntoView {
+    let pause_label = move || if timer.paused() { "Resume" } else { "Pause" };
+    view! {
+        <div class="rest-actions">
+            <button type="button" class="secondary" on:click=move |_| timer.pause_or_resume()
+                aria-label=pause_label>
+                <svg class="rest-icon" viewBox="0 0 24 24" aria-hidden="true">
+                    <path d=move || if timer.paused() { "M7 4l13 8-13 8z" } else { "M6 4h4v16H6zM14 4h4v16h-4z" } />
+                </svg>
+                <span class="rest-label">{pause_label}</span>
+            </button>
+            <button type="button" class="secondary" aria-label="Skip rest" on:click=move |_| timer.end("Rest skipped.")>
+                <svg class="rest-icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4l11 8-11 8zM16 4h4v16h-4z" /></svg>
+                <span class="rest-label">"Skip rest"</span>
+            </button>
+        </div>
+    }
+}
+
+/// The rest in `rest`, counted down: what the bar shows and what its
+/// buttons do.
+#[derive(Clone, Copy)]
+struct RestTimer {
+    rest: RwSignal<Option<Rest>>,
+    /// Whole seconds left, as last counted.
+    left: RwSignal<u32>,
+    /// What screen readers hear: the start, a pause, the end.
+    announcement: RwSignal<String>,
+}
+
+impl RestTimer {
+    /// Counts down while a rest runs (not while it is paused), and shows
+    /// and announces each new rest, not each second of it.
+    fn start(rest: RwSignal<Option<Rest>>) -> RestTimer {
+        let timer = RestTimer {
+            rest,
+            left: RwSignal::new(0),
+            announcement: RwSignal::new(String::new()),
+        };
+        let running = move || rest.with(|r| r.is_some_and(|r| !r.clock.is_paused()));
+        use_interval_while(running, Duration::from_millis(250), move || {
+            timer.count_down()
+        });
+        Effect::new(move |previous: Option<Option<f64>>| {
+            let started = rest.with(|r| r.map(|r| r.started_ms));
+            if started.is_some() && previous.flatten() != started {
+                timer.count_down();
+                let left = timer.left.get_untracked();
+                timer.announcement.set(format!("Rest for {left} seconds."));
+            }
+            started
+        });
+        timer
+    }
+
+    fn count_down(self) {
+        let Some(current) = self.rest.get_untracked() else {
+            return;
+        };
+        let now = js_sys::Date::now();
+        if current.clock.is_over(now) {
+            self.end("Rest over: on to the next set.");
+            vibrate();
+        } else {
+            self.left.set(current.clock.left_secs(now));
+        }
+    }
+
+    /// Ends the rest, saying `message`.
+    fn end(self, message: &str) {
+        let from = self.rest.get_untracked().map(|r| r.exercise);
         let focus_in_bar = document()
             .active_element()
             .and_then(|el| el.closest(".rest-bar").ok().flatten())
             .is_some();
-        rest.set(None);
-        announcement.set(message.into());
+        self.rest.set(None);
+        self.announcement.set(message.into());
         // Focus in the bar would fall to the page's body when it goes:
         // it goes back to the move's own rest button instead.
         if let (true, Some(exercise)) = (focus_in_bar, from) {
             focus_by_id(&start_rest_id(exercise));
         }
-    };
-    let count_down = move || {
-        let Some(current) = rest.get_untracked() else {
-            return;
-        };
+    }
+
+    fn paused(self) -> bool {
+        self.rest.with(|r| r.is_some_and(|r| r.clock.is_paused()))
+    }
+
+    fn pause_or_resume(self) {
         let now = js_sys::Date::now();
-        if current.clock.is_over(now) {
-            end("Rest over: on to the next set.");
-            vibrate();
-        } else {
-            left.set(current.clock.left_secs(now));
-        }
-    };
-    let running = move || rest.with(|r| r.is_some_and(|r| !r.clock.is_paused()));
-    use_interval_while(running, Duration::from_millis(250), count_down);
-    // A new rest (not each second of it) is shown and announced.
-    Effect::new(move |previous: Option<Option<f64>>| {
-        let started = rest.with(|r| r.map(|r| r.started_ms));
-        if started.is_some() && previous.flatten() != started {
-            count_down();
-            announcement.set(format!("Rest for {} seconds.", left.get_untracked()));
-        }
-        started
-    });
-    let paused = move || rest.with(|r| r.is_some_and(|r| r.clock.is_paused()));
-    let pause_or_resume = move |_| {
-        let now = js_sys::Date::now();
-        let was_paused = paused();
-        rest.update(|r| {
+        let was_paused = self.paused();
+        self.rest.update(|r| {
             if let Some(r) = r {
                 r.clock = if was_paused {
                     r.clock.resume(now)
@@ -121,50 +197,27 @@ pub fn RestBar(rest: RwSignal<Option<Rest>>) -> impl IntoView {
                 };
             }
         });
-        announcement.set(
-            if was_paused {
-                "Rest resumed."
-            } else {
-                "Rest paused."
-            }
-            .into(),
-        );
-    };
-    let share_left = move || {
-        rest.with(|r| {
+        let said = if was_paused {
+            "Rest resumed."
+        } else {
+            "Rest paused."
+        };
+        self.announcement.set(said.into());
+    }
+
+    /// The share of the rest still to go, in percent.
+    fn share_left(self) -> u32 {
+        let left = f64::from(self.left.get());
+        self.rest.with(|r| {
             r.map_or(0, |r| {
-                (f64::from(left.get()) * 100.0 / f64::from(r.total_secs.max(1))).round() as u32
+                (left * 100.0 / f64::from(r.total_secs.max(1))).round() as u32
             })
         })
-    };
-    let name = move || rest.with(|r| r.map(|r| r.exercise.info().name));
-    view! {
-        <p class="visually-hidden" aria-live="polite">{move || announcement.get()}</p>
-        <Show when=move || rest.with(Option::is_some)>
-            <div class="rest-bar" role="timer" aria-label="Rest timer" class:paused=paused>
-                <p class="rest-time">
-                    <strong>"Rest: " {move || left.get()} " s"</strong>
-                    {move || paused().then(|| view! { <span class="rest-state">" · paused"</span> })}
-                </p>
-                <p class="rest-move">{move || name().map(|n| format!("after {n}"))}</p>
-                <div class="rest-left" aria-hidden="true"><span style:width=move || format!("{}%", share_left())></span></div>
-                // At large text only the icons show (see style/main.css), so
-                // the bar stays two short rows; the names stay the same.
-                <div class="rest-actions">
-                    <button type="button" class="secondary" on:click=pause_or_resume
-                        aria-label=move || if paused() { "Resume" } else { "Pause" }>
-                        <svg class="rest-icon" viewBox="0 0 24 24" aria-hidden="true">
-                            <path d=move || if paused() { "M7 4l13 8-13 8z" } else { "M6 4h4v16H6zM14 4h4v16h-4z" } />
-                        </svg>
-                        <span class="rest-label">{move || if paused() { "Resume" } else { "Pause" }}</span>
-                    </button>
-                    <button type="button" class="secondary" aria-label="Skip rest" on:click=move |_| end("Rest skipped.")>
-                        <svg class="rest-icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4l11 8-11 8zM16 4h4v16h-4z" /></svg>
-                        <span class="rest-label">"Skip rest"</span>
-                    </button>
-                </div>
-            </div>
-        </Show>
+    }
+
+    /// The name of the move the rest follows.
+    fn name(self) -> Option<&'static str> {
+        self.rest.with(|r| r.map(|r| r.exercise.info().name))
     }
 }
 

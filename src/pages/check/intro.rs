@@ -4,7 +4,7 @@
 use super::{draft, go};
 use crate::browser::link;
 use crate::components::widgets::Rating;
-use crate::store::{use_store, Scope};
+use crate::store::{use_store, Scope, Store};
 use hamstring_domain::selfcheck::steps::{first_step, resume_step, Step};
 use hamstring_domain::selfcheck::Answers;
 use hamstring_domain::state::{AppStateStoreFields, Stamped, SymptomScore};
@@ -83,45 +83,26 @@ fn SymptomScoreForm() -> impl IntoView {
             .symptom_scores()
             .with(|scores| scores.get(&today).map(|r| r.value))
     };
-    let sitting = RwSignal::new(None);
-    let activity = RwSignal::new(None);
-    let morning = RwSignal::new(None);
+    let ratings = Ratings::default();
     // Today's saved score, once storage is read (the build draws none).
     Effect::new(move |_| {
         if let Some(score) = saved() {
-            sitting.set(Some(score.sitting));
-            activity.set(Some(score.activity));
-            morning.set(Some(score.morning_after));
+            ratings.show(score);
         }
     });
-    let save = move || {
-        let today = store.today.get_untracked();
-        if let (Some(sitting), Some(activity), Some(morning_after)) = (
-            sitting.get_untracked(),
-            activity.get_untracked(),
-            morning.get_untracked(),
-        ) {
-            store.change(Scope::Day(today), |state, now| {
-                state.symptom_scores.insert(
-                    today,
-                    Stamped::new(
-                        now,
-                        SymptomScore {
-                            sitting,
-                            activity,
-                            morning_after,
-                        },
-                    ),
-                );
-            });
-        }
-    };
     let picker = move |signal: RwSignal<Option<u8>>| {
         Callback::new(move |n: u8| {
             signal.set(Some(n));
-            save();
+            if let Some(score) = ratings.score() {
+                save_today(store, score);
+            }
         })
     };
+    let Ratings {
+        sitting,
+        activity,
+        morning,
+    } = ratings;
     view! {
         <section class="card" aria-labelledby="score-title" id="score">
             <h2 id="score-title">"Weekly symptom score"</h2>
@@ -129,14 +110,51 @@ fn SymptomScoreForm() -> impl IntoView {
             <Rating legend="Pain when sitting" name="score-sitting" value=sitting on_pick=picker(sitting) />
             <Rating legend="Pain during running or activity" name="score-activity" value=activity on_pick=picker(activity) />
             <Rating legend="Pain the morning after activity" name="score-morning" value=morning on_pick=picker(morning) />
-            <p aria-live="polite">{move || {
-                let rated = [sitting.get(), activity.get(), morning.get()].iter().flatten().count();
-                match (saved(), rated) {
-                    (Some(_), _) => format!("Saved for {}.", store.today.get().long_label()),
-                    (None, 0) => String::new(),
-                    (None, n) => format!("{n} of 3 rated: the score is saved once all three are."),
-                }
+            <p aria-live="polite">{move || match (saved(), ratings.rated()) {
+                (Some(_), _) => format!("Saved for {}.", store.today.get().long_label()),
+                (None, 0) => String::new(),
+                (None, n) => format!("{n} of 3 rated: the score is saved once all three are."),
             }}</p>
         </section>
     }
+}
+
+/// The form's three ratings, each unset until picked or read from storage.
+#[derive(Clone, Copy, Default)]
+struct Ratings {
+    sitting: RwSignal<Option<u8>>,
+    activity: RwSignal<Option<u8>>,
+    morning: RwSignal<Option<u8>>,
+}
+
+impl Ratings {
+    fn show(self, score: SymptomScore) {
+        self.sitting.set(Some(score.sitting));
+        self.activity.set(Some(score.activity));
+        self.morning.set(Some(score.morning_after));
+    }
+
+    /// The score, once all three are rated.
+    fn score(self) -> Option<SymptomScore> {
+        Some(SymptomScore {
+            sitting: self.sitting.get_untracked()?,
+            activity: self.activity.get_untracked()?,
+            morning_after: self.morning.get_untracked()?,
+        })
+    }
+
+    /// How many of the three are rated.
+    fn rated(self) -> usize {
+        [self.sitting.get(), self.activity.get(), self.morning.get()]
+            .iter()
+            .flatten()
+            .count()
+    }
+}
+
+fn save_today(store: Store, score: SymptomScore) {
+    let today = store.today.get_untracked();
+    store.change(Scope::Day(today), |state, now| {
+        state.symptom_scores.insert(today, Stamped::new(now, score));
+    });
 }

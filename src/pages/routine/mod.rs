@@ -17,7 +17,7 @@ use hamstring_content::selfcheck::{level_text, Level, BEEN_SEEN_QUESTION};
 use hamstring_domain::date::Day;
 use hamstring_domain::pain::{self, Plan};
 use hamstring_domain::phase::Phase;
-use hamstring_domain::routine::session_targets;
+use hamstring_domain::routine::{session_targets, SetTarget};
 use hamstring_domain::schedule::weeks_in_phase;
 use hamstring_domain::selfcheck::care_pending;
 use hamstring_domain::state::{AppStateStoreFields, Stamped};
@@ -170,7 +170,10 @@ fn focus_phase_heading() {
 /// that did not settle (see `hamstring_domain::pain`).
 fn todays_plan(store: Store, day: Day) -> Plan {
     let week_start = store.week_start();
-    store.state.with(|s| pain::plan(&s.days, day, week_start))
+    store
+        .state
+        .days()
+        .with(|days| pain::plan(days, day, week_start))
 }
 
 /// Today first: in phase 3 today's run; then what today is and the set to
@@ -192,7 +195,7 @@ fn Today(phase: Phase, day: Day) -> impl IntoView {
     let plan = Memo::new(move |_| todays_plan(store, day));
     let status = Memo::new(move |_| {
         let week_start = store.week_start();
-        store.state.with(|s| today(&s.days, day, week_start))
+        store.state.days().with(|days| today(days, day, week_start))
     });
     // The session's sets: the phase's moves, those building up in a new
     // phase, and fewer after pain that did not settle.
@@ -201,37 +204,66 @@ fn Today(phase: Phase, day: Day) -> impl IntoView {
     let open = RwSignal::new(untrack(|| {
         !status.get().is_rest_day() || store.with_day(day, |log| log.trained())
     }));
-    let has_session = !phase.exercises().is_empty();
     view! {
         {(phase == Phase::ReturnToRun).then(|| view! { <RunToday /> })}
         <div class="today-flow">
             <TodayCard phase day status targets open rest week=week() />
             <MorningCheck day />
-            {has_session.then(|| view! {
-                <section class="session" aria-labelledby="session">
-                    <h2 id="session">{format!("Today's session · {}", day.long_label())}</h2>
-                    <div id="session-body" hidden=move || !open.get()>
-                        <SessionHeader day targets />
-                        {move || {
-                            let all = targets.get();
-                            phase.exercises().into_iter().map(|id| {
-                                let mine: Vec<_> = all.iter().filter(|t| t.key.exercise == id).copied().collect();
-                                view! { <SessionExercise id day targets=mine rest /> }
-                            }).collect_view()
-                        }}
-                        <FinishSession day targets />
-                    </div>
-                </section>
-            })}
+            <Session phase day targets open rest />
             <RestBar rest />
         </div>
         {(phase == Phase::Prevention).then(|| view! { <RunLog /> })}
+        <Habits phase />
+        <Reminders phase />
+        <AboutPhase phase plan />
+    }
+}
+
+/// Today's session, move by move, between its header and its end; a phase
+/// without exercises has none.
+#[component]
+fn Session(
+    phase: Phase,
+    day: Day,
+    targets: Memo<Vec<SetTarget>>,
+    open: RwSignal<bool>,
+    rest: RwSignal<Option<Rest>>,
+) -> impl IntoView {
+    let has_session = !phase.exercises().is_empty();
+    has_session.then(|| view! {
+        <section class="session" aria-labelledby="session">
+            <h2 id="session">{format!("Today's session · {}", day.long_label())}</h2>
+            <div id="session-body" hidden=move || !open.get()>
+                <SessionHeader day targets />
+                {move || {
+                    let all = targets.get();
+                    phase.exercises().into_iter().map(|id| {
+                        let mine: Vec<_> = all.iter().filter(|t| t.key.exercise == id).copied().collect();
+                        view! { <SessionExercise id day targets=mine rest /> }
+                    }).collect_view()
+                }}
+                <FinishSession day targets />
+            </div>
+        </section>
+    })
+}
+
+#[component]
+fn Habits(phase: Phase) -> impl IntoView {
+    view! {
         <section class="card habits" aria-labelledby="habits-title">
             <h2 id="habits-title">"Daily habits"</h2>
             <ul>{phase.habits().iter().map(|h| view! { <li>{*h}</li> }).collect_view()}</ul>
             <StandingBreak />
         </section>
-        <Reminders phase />
+    }
+}
+
+/// What the phase is for, where it stands, and the way to change it.
+#[component]
+fn AboutPhase(phase: Phase, plan: Memo<Plan>) -> impl IntoView {
+    let has_session = !phase.exercises().is_empty();
+    view! {
         <section class="card phase" aria-labelledby="about-phase-title">
             <h2 id="about-phase-title">"About this phase"</h2>
             <p>{phase.purpose()}</p>

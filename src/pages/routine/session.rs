@@ -9,12 +9,12 @@ use hamstring_content::routine::{
 };
 use hamstring_domain::date::Day;
 use hamstring_domain::pain::{decide, in_session, pain_zone, InSession, PainZone, Why};
-use hamstring_domain::routine::session_progress;
+use hamstring_domain::routine::{session_progress, SessionProgress};
 use hamstring_domain::routine::{Dropped, SetTarget};
 use hamstring_domain::schedule::{
     back_to_back, morning_check_day, sessions_in_week, WEEK_TARGET_MAX, WEEK_TARGET_MIN,
 };
-use hamstring_domain::state::Stamped;
+use hamstring_domain::state::{AppStateStoreFields, Stamped};
 use leptos::prelude::*;
 
 use super::plural;
@@ -90,18 +90,67 @@ pub(super) fn SessionHeader(day: Day, targets: Memo<Vec<SetTarget>>) -> impl Int
     let progress = Memo::new(move |_| {
         targets.with(|targets| store.with_day(day, |log| session_progress(targets, log)))
     });
-    let progress = move || progress.get();
+    view! {
+        <SessionStatus day targets progress />
+        <PainBefore day />
+        <p aria-live="polite">{move || (store.with_day(day, in_session) == InSession::RestSuggested)
+            .then(|| view! { <span class="status warn rest-suggested">{REST_SUGGESTED}</span> })}</p>
+        <div class="progress-bar" role="progressbar" aria-label="Session progress"
+            aria-valuemin="0" aria-valuemax="100" aria-valuenow=move || progress.get().percent()>
+            <span style:width=move || format!("{}%", progress.get().percent())></span>
+        </div>
+        <p class="session-count" aria-live="polite">{move || {
+            let p = progress.get();
+            format!("{} of {} sets done", p.done.min(p.required), p.required)
+        }}</p>
+    }
+}
+
+/// Sets building up, how to tick, whether the session is done, and this
+/// week's sessions against the plan.
+#[component]
+fn SessionStatus(
+    day: Day,
+    targets: Memo<Vec<SetTarget>>,
+    progress: Memo<SessionProgress>,
+) -> impl IntoView {
+    let store = use_store();
     let week = move || {
         let start = store.week_start();
-        store.state.with(|s| {
-            (
-                sessions_in_week(&s.days, day, start),
-                back_to_back(&s.days, day),
-            )
-        })
+        store
+            .state
+            .days()
+            .with(|days| (sessions_in_week(days, day, start), back_to_back(days, day)))
     };
     let building =
         move || targets.with(|t| t.iter().any(|t| t.dropped == Some(Dropped::BuildingUp)));
+    view! {
+        <div class="session-status" aria-live="polite">
+            {move || building().then(|| view! { <p class="muted">{BUILDING_UP}</p> })}
+            {move || {
+                let (count, back_to_back) = week();
+                let complete = progress.get().complete();
+                let done = if complete {
+                    "Session done today. Nice work."
+                } else {
+                    "Tap a set when you finish it; tap again to undo. Dashed sets are optional."
+                };
+                view! {
+                    <p class=if complete { "status done" } else { "muted" }>{done}</p>
+                    <p class="muted">{format!("This week: {} of {WEEK_TARGET_MIN}–{WEEK_TARGET_MAX}.", plural(count, "session", "sessions"))}</p>
+                    {back_to_back.then(|| view! {
+                        <p class="status warn back-to-back">"Heads up: this is back to back with another session. Rest days let the tendon recover."</p>
+                    })}
+                }
+            }}
+        </div>
+    }
+}
+
+/// The pain before starting, open until it is rated.
+#[component]
+fn PainBefore(day: Day) -> impl IntoView {
+    let store = use_store();
     let before = Signal::derive(move || {
         store.with_day(day, |log| log.pain_before.as_ref().map(|p| p.value))
     });
@@ -111,40 +160,11 @@ pub(super) fn SessionHeader(day: Day, targets: Memo<Vec<SetTarget>>) -> impl Int
         });
     });
     view! {
-        <div class="session-status" aria-live="polite">
-            {move || building().then(|| view! { <p class="muted">{BUILDING_UP}</p> })}
-            {move || {
-                let (count, back_to_back) = week();
-                let p = progress();
-                let done = if p.complete() {
-                    "Session done today. Nice work."
-                } else {
-                    "Tap a set when you finish it; tap again to undo. Dashed sets are optional."
-                };
-                view! {
-                    <p class=if p.complete() { "status done" } else { "muted" }>{done}</p>
-                    <p class="muted">{format!("This week: {} of {WEEK_TARGET_MIN}–{WEEK_TARGET_MAX}.", plural(count, "session", "sessions"))}</p>
-                    {back_to_back.then(|| view! {
-                        <p class="status warn back-to-back">"Heads up: this is back to back with another session. Rest days let the tendon recover."</p>
-                    })}
-                }
-            }}
-        </div>
         <details class="card before" open=move || untrack(|| before.get().is_none())>
             <summary>"Pain before you start"</summary>
             <Rating legend="Pain now, before the session, 0 to 10" name="pain-before" value=before on_pick=pick_before />
             <p class="muted">{PAIN_BEFORE_WHY}</p>
         </details>
-        <p aria-live="polite">{move || (store.with_day(day, in_session) == InSession::RestSuggested)
-            .then(|| view! { <span class="status warn rest-suggested">{REST_SUGGESTED}</span> })}</p>
-        <div class="progress-bar" role="progressbar" aria-label="Session progress"
-            aria-valuemin="0" aria-valuemax="100" aria-valuenow=move || progress().percent()>
-            <span style:width=move || format!("{}%", progress().percent())></span>
-        </div>
-        <p class="session-count" aria-live="polite">{move || {
-            let p = progress();
-            format!("{} of {} sets done", p.done.min(p.required), p.required)
-        }}</p>
     }
 }
 
