@@ -14,7 +14,9 @@ use hamstring_domain::routine::{
     rest_after_tick, rest_from_source, rests_between_sets, Dropped, SetTarget,
 };
 use hamstring_domain::schedule::add_load_suggested;
-use hamstring_domain::state::{SetKey, Side, Stamped, MAX_LOAD_TENTHS, MAX_REPS};
+use hamstring_domain::state::{
+    AppStateStoreFields, SetKey, Side, Stamped, MAX_LOAD_TENTHS, MAX_REPS,
+};
 use leptos::prelude::*;
 
 const REPS: NumberRule = NumberRule::whole(0..=MAX_REPS as u32);
@@ -158,7 +160,12 @@ fn LoadLog(id: ExerciseId, day: Day) -> impl IntoView {
     let saved = Signal::derive(move || {
         store.with_day(day, |log| log.loads.get(&id).map(|r| u32::from(r.value)))
     });
-    let suggest = move || store.state.with(|s| add_load_suggested(&s.days, id, day));
+    let suggest = move || {
+        store
+            .state
+            .days()
+            .with(|days| add_load_suggested(days, id, day))
+    };
     let commit = move |tenths: Option<u32>| {
         store.change_day(day, |log, now| {
             match tenths.and_then(|t| u16::try_from(t).ok()) {

@@ -1,8 +1,7 @@
 //! Which readers a tick wakes, natively: memos stand in for the components
 //! (each counts how often it ran), and the tick goes through `update_day`,
-//! as `Store::change_day` makes it. (A read of the `days` field alone is not
-//! woken by a tick on a day it already holds, in reactive_stores 0.4.4: a
-//! rule over every day reads the whole state.)
+//! as `Store::change_day` makes it. A rule over every day reads the `days`
+//! field: a tick on one day wakes it, and nothing outside the days.
 
 use super::update_day;
 use hamstring_domain::date::Day;
@@ -26,7 +25,7 @@ fn counted<T: PartialEq + Send + Sync + 'static>(
 }
 
 #[test]
-fn a_tick_wakes_that_day_and_whole_state_readers_but_not_the_symptom_chart() {
+fn a_tick_wakes_that_day_every_day_and_whole_state_readers_but_not_the_symptom_chart() {
     let owner = Owner::new();
     owner.set();
     let today = Day(20_788);
@@ -45,7 +44,12 @@ fn a_tick_wakes_that_day_and_whole_state_readers_but_not_the_symptom_chart() {
     let (day, day_ran) =
         counted(move || AtKeyed::new(store.days(), today).with(|log| log.pain_after.is_some()));
     let (whole, whole_ran) = counted(move || store.with(|s| s.days.len()));
-    let read_all = move || (scores.get(), day.get(), whole.get());
+    let (every_day, every_day_ran) = counted(move || {
+        store
+            .days()
+            .with(|days| days.values().filter(|log| log.pain_after.is_some()).count())
+    });
+    let read_all = move || (scores.get(), day.get(), whole.get(), every_day.get());
     read_all();
 
     let ran = |count: &AtomicUsize| count.load(Ordering::Relaxed);
@@ -56,6 +60,7 @@ fn a_tick_wakes_that_day_and_whole_state_readers_but_not_the_symptom_chart() {
     read_all();
     assert_eq!(ran(&scores_ran), 1, "a tick never wakes the symptom chart");
     assert_eq!(ran(&day_ran), 2, "that day's readers see its tick");
+    assert_eq!(ran(&every_day_ran), 2, "a rule over every day sees it");
     assert_eq!(
         ran(&whole_ran),
         2,
