@@ -5,8 +5,8 @@
 //    of every path to index.html) is sent to the route's own file, and an
 //    address such as /check/ or /check/index.html reads /check.
 //  - The saved theme (the app sets it again once it runs), and whether this is
-//    a returning person, whose routine page hides the first visit's phase
-//    choice until the app shows their own session.
+//    a returning person (as the app noted), whose routine page hides the first
+//    visit's phase choice until the app shows their own session.
 //  - Taps on controls before the app runs are held, shown as waiting, and made
 //    again once the app runs (`hrReplayTaps`, src/browser.rs), so none is
 //    lost. Links and disclosures work without the app and are left alone.
@@ -31,10 +31,14 @@
     if (theme === null && stored.schema <= 4) theme = stored.state.settings.value.theme;
   } catch (e) {}
   if (theme === "light" || theme === "dark") root.setAttribute("data-theme", theme);
+  // The app notes it (src/storage/device.rs); for records it has not seen
+  // yet (written by a release before the note), what they hold.
+  var returning = null;
   try {
-    var state = stored.state;
-    if (state.programme || (state.check_results && Object.keys(state.check_results).length)) root.setAttribute("data-returning", "");
+    returning = localStorage.getItem(DEVICE + "returning");
+    if (returning === null) returning = String(!!(stored.state.programme || Object.keys(stored.state.check_results || {}).length));
   } catch (e) {}
+  if (returning === "true") root.setAttribute("data-returning", "");
 
   var CONTROLS = "button, label, input[type=checkbox], input[type=radio], [role=button]";
   var held = [];

@@ -21,6 +21,7 @@ use crate::components::standing::BreakReminder;
 use crate::storage::Health;
 use crate::store::Store;
 use hamstring_content::shell::BRAND_ICON;
+use hamstring_domain::state::AppStateStoreFields;
 use leptos::prelude::*;
 
 /// Every route, declared once: the entries, the build-time render
@@ -167,6 +168,19 @@ pub fn provide_app() -> Store {
         },
     );
     crate::listeners::listen_to_the_window(store);
+    // A returning person: one with a programme or a self-check result.
+    let returning = Memo::new(move |_| {
+        store.state.programme().with(Option::is_some)
+            || store
+                .state
+                .check_results()
+                .with(|results| !results.is_empty())
+    });
+    Effect::new(move |_| {
+        if store.loaded.get() {
+            crate::storage::set_returning(returning.get());
+        }
+    });
     // The page keeps a copy of the person's screen for their next visit
     // (pwa/boot.js) only while their records can be written: never beside a
     // newer version's store, nor in storage that is full or switched off.

@@ -11,6 +11,7 @@ use hamstring_domain::state::SCHEMA_VERSION;
 pub const THEME_KEY: &str = "hamstring-rehab:device:theme";
 const THEME: &str = "theme";
 const READING: &str = "reading";
+const RETURNING: &str = "returning";
 
 /// Where data version 4 and older kept the theme and the reading place.
 const OLDER_THEME: [&str; 3] = ["settings", "value", "theme"];
@@ -51,6 +52,14 @@ fn set_device_text(name: &str, text: Option<&str>) -> Result<(), Health> {
         Some(text) => store.set_item(&key, text).map_err(super::local::classify),
         None => store.remove_item(&key).map_err(|_| Health::Unavailable),
     }
+}
+
+/// Notes whether this device's records make the pages show the person's
+/// own screens (their session, their progress) rather than a first visit's:
+/// the boot script (pwa/boot.js) reads it before the first paint, so the
+/// first visit's phase choice never flashes up for a returning person.
+pub fn set_returning(returning: bool) {
+    set_preference(RETURNING, returning);
 }
 
 /// The theme chosen on this device (`Theme::System` until one is).

@@ -96,3 +96,17 @@ test("a kept session is not shown once another tab has changed the records", asy
   await appReady(page);
   assert.equal(await page.getByRole("checkbox", { name: SET_1, exact: true }).isChecked(), true, "the app shows the other tab's tick");
 });
+
+test("the app notes on the device whether the person is returning, and after deleting everything the next visit is a first visit again", async () => {
+  const { context, page } = await env.openApp({ state: RETURNING, path: "/progress#data", options: NO_WORKER });
+  const noted = () => page.evaluate(() => localStorage.getItem("hamstring-rehab:device:returning"));
+  assert.equal(await noted(), "true");
+  await page.getByRole("button", { name: "Delete all my data…" }).tap();
+  await page.getByRole("button", { name: "Yes, delete everything" }).tap();
+  await page.getByText("All your data was deleted.").waitFor();
+  assert.equal(await noted(), "false");
+  const { page: next, release } = await openWithCodeHeld(context);
+  assert.equal(await next.getByRole("heading", { name: "Where are you starting?" }).isVisible(), true, "the first visit's choice, painted before the app runs");
+  release();
+  await appReady(next);
+});
