@@ -107,7 +107,8 @@
 
   // What the person sees is written down when the page goes out of sight:
   // the state of each control as well as the markup, without what the app
-  // does not draw again on its own (a running rest, an open disclosure).
+  // does not draw again on its own (a running rest, a disclosure the person
+  // opened).
   function keepSnapshot() {
     var main = document.getElementById("main");
     // Only once the app has started, and while it can write the records.
@@ -127,9 +128,10 @@
     copy.querySelectorAll(".rest-bar").forEach(function (el) {
       el.remove();
     });
-    copy.querySelectorAll("details[open]").forEach(function (el) {
-      el.removeAttribute("open");
-    });
+    var liveDetails = main.querySelectorAll("details"), keptDetails = copy.querySelectorAll("details");
+    for (var j = 0; j < liveDetails.length; j++) {
+      if ("hrDrawnOpen" in liveDetails[j]) keptDetails[j].toggleAttribute("open", liveDetails[j].hrDrawnOpen);
+    }
     try {
       localStorage.setItem(SNAPSHOT, JSON.stringify({ route: here, build: build, day: day(), print: print, html: copy.innerHTML }));
     } catch (e) {
@@ -137,6 +139,17 @@
     }
   }
   if (keeps) {
+    // A disclosure the person opened or closed is kept as the app drew it:
+    // the app draws it that way again.
+    addEventListener(
+      "click",
+      function (event) {
+        var summary = event.target.closest && event.target.closest("summary");
+        var details = summary && summary.parentElement;
+        if (details && details.tagName === "DETAILS" && !("hrDrawnOpen" in details)) details.hrDrawnOpen = details.open;
+      },
+      true,
+    );
     addEventListener("pagehide", keepSnapshot);
     addEventListener("visibilitychange", function () {
       if (document.hidden) keepSnapshot();

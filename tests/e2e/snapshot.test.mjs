@@ -48,6 +48,8 @@ async function sessionLeft() {
   const { context, page } = await env.openApp({ state: RETURNING, path: "/routine", options: NO_WORKER });
   await page.getByRole("checkbox", { name: SET_1, exact: true }).check();
   const before = await screen(page);
+  // Reading one move's instructions: the next visit draws them folded again.
+  await page.locator("summary", { hasText: "How to do it" }).first().tap();
   await page.goto("about:blank");
   await page.close();
   return { context, before };
@@ -60,6 +62,7 @@ test("the next visit shows the person's own session before the app's code arrive
   assert.equal(await page.locator("body[data-app]").count(), 0, "shown before the app ran");
   assert.deepEqual(await screen(page), before, "the kept screen is the one the person left");
   assert.equal(await page.getByRole("heading", { name: "Where are you starting?" }).isVisible(), false, "not the first visit's choice");
+  const height = await page.locator("main.snapshot").evaluate((main) => main.offsetHeight);
 
   release();
   await appReady(page);
@@ -67,6 +70,7 @@ test("the next visit shows the person's own session before the app's code arrive
   assert.equal(await page.locator("#main").isVisible(), true);
   assert.deepEqual(await screen(page), before, "the app draws what was shown");
   assert.equal(await page.evaluate(() => window.shifts), 0, "no layout shift at the hand-over");
+  assert.equal(await page.locator("#main").evaluate((main) => main.offsetHeight), height, "the same page, down to what lies below the fold");
 });
 
 test("a tap on the kept session, before the app runs, ticks the set in the app", async () => {
