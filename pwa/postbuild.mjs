@@ -65,7 +65,12 @@ template = template.replace(trunkLoader, "__LOADER__");
 // before the stylesheet lets the page paint, and running it then would hold
 // the paint back), or at once in a tab that draws nothing. A host that
 // serves the wasm with another type gets it compiled from its bytes.
-const loader = ({ glue, wasm }, publicUrl) => `<script type="module">
+// The page's own code is asked for while the page is read (the inline
+// loader, a module script, runs only once the page is parsed and styled), at
+// low priority, so the stylesheet and the first paint come first.
+const loader = ({ glue, wasm }, publicUrl) => `<link rel="preload" href="${publicUrl}${wasm}" as="fetch" type="application/wasm" crossorigin fetchpriority="low" />
+    <link rel="modulepreload" href="${publicUrl}${glue}" fetchpriority="low" />
+<script type="module">
 const code = fetch('${publicUrl}${wasm}').then((response) =>
   response.headers.get("content-type")?.startsWith("application/wasm")
     ? WebAssembly.compileStreaming(response)
