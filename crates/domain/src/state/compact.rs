@@ -2,12 +2,13 @@
 //! day. Days older than `ARCHIVE_AFTER_DAYS` are stored this way, so years of
 //! daily records stay small.
 
+use super::json::Fields;
 use super::records::map_of;
 use super::{is_rating, DayLog, SetKey, Stamped, MAX_LOAD_TENTHS, MAX_REPS};
 use crate::date::Day;
 use hamstring_content::exercises::ExerciseId;
 use serde::ser::{SerializeMap, Serializer};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
@@ -16,7 +17,8 @@ use std::collections::BTreeMap;
 pub const ARCHIVE_AFTER_DAYS: i32 = 28;
 
 /// A day in compact form: what was done, one stamp for all of it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(serde::Deserialize))]
 struct ArchivedDay {
     at: u64,
     done: Vec<SetKey>,
@@ -34,6 +36,19 @@ struct ArchivedDay {
 }
 
 impl ArchivedDay {
+    /// Read as serde reads the fields above (see `state::json`).
+    fn from_fields(fields: Fields) -> Option<ArchivedDay> {
+        Some(ArchivedDay {
+            at: fields.get("at")?,
+            done: fields.get("done")?,
+            reps: fields.get_or_default("reps")?,
+            loads: fields.get_or_default("loads")?,
+            pain_before: fields.get_or_default("before")?,
+            pain_after: fields.get_or_default("after")?,
+            pain_next_morning: fields.get_or_default("morning")?,
+        })
+    }
+
     fn of(log: &DayLog) -> ArchivedDay {
         let latest = log
             .sets
@@ -91,9 +106,7 @@ impl ArchivedDay {
 
 /// A compact day, or `None` (counted) when it is damaged.
 pub(super) fn salvage_archived(log: &Map<String, Value>, dropped: &mut usize) -> Option<DayLog> {
-    let archived = serde_json::from_value::<ArchivedDay>(Value::Object(log.clone()))
-        .ok()
-        .filter(ArchivedDay::is_valid);
+    let archived = ArchivedDay::from_fields(Fields::of_map(log)).filter(ArchivedDay::is_valid);
     if archived.is_none() {
         *dropped += 1;
     }
@@ -115,4 +128,20 @@ pub(super) fn serialize_days<S: Serializer>(
         }
     }
     map.end()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_compact_day_reads_as_serde_reads_it() {
+        let day: serde_json::Value = serde_json::from_str(
+            r#"{"at":5,"done":["glute-bridge:1"],"reps":{"glute-bridge:1":12},"loads":{"romanian-deadlift":75},"before":2,"after":3,"morning":1}"#,
+        )
+        .unwrap();
+        super::super::json::tests::agrees::<ArchivedDay>(&day, |json| {
+            ArchivedDay::from_fields(Fields::of(json)?)
+        });
+    }
 }

@@ -13,6 +13,7 @@ mod clock;
 mod codec;
 mod compact;
 mod day;
+mod json;
 mod merge;
 mod records;
 
@@ -267,8 +268,9 @@ pub fn day_log(days: &Days, day: Day) -> &DayLog {
 /// kinds under `by_day` are keyed by day and stored one month to a key, day
 /// logs (`days`) first. A kind with words (`counted as "one" / "many"`) is
 /// counted on its own in `Counts`; the rest count as "other".
-/// Adding a kind: a field on `AppState` and a line here (and an `AnyValue`
-/// impl for its value in the tests, if it is a new type); merging, pruning,
+/// Adding a kind: a field on `AppState` and a line here (and, for a new
+/// type of value, a `FromJson` impl in `json.rs` and an `AnyValue` impl in
+/// the tests); merging, pruning,
 /// re-stamping, clamping, storing, salvaging, counting, the store's patch and
 /// the property tests follow.
 macro_rules! record_kinds {

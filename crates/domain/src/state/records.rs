@@ -3,10 +3,10 @@
 //! and the routine's days (`BTreeMap<Day, DayLog>`), and the visitors that
 //! walk every kind of `AppState` (see `record_kinds!`).
 
+use super::json::FromJson;
 use super::{is_rating, DayLog, SetKey, Stamped, Valid, MAX_LOAD_TENTHS, MAX_REPS};
 use crate::date::{Day, Month};
 use hamstring_content::exercises::ExerciseId;
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -68,16 +68,11 @@ fn json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_default()
 }
 
-fn one_record<T: DeserializeOwned + Valid>(
-    value: &Value,
-    dropped: &mut usize,
-) -> Option<Stamped<T>> {
+fn one_record<T: FromJson + Valid>(value: &Value, dropped: &mut usize) -> Option<Stamped<T>> {
     if value.is_null() {
         return None;
     }
-    let record = serde_json::from_value::<Stamped<T>>(value.clone())
-        .ok()
-        .filter(|r| r.value.is_valid());
+    let record = Stamped::<T>::from_json(value).filter(|r| r.value.is_valid());
     if record.is_none() {
         *dropped += 1;
     }
@@ -86,7 +81,7 @@ fn one_record<T: DeserializeOwned + Valid>(
 
 impl<T> Records for Option<Stamped<T>>
 where
-    T: Clone + PartialEq + Serialize + DeserializeOwned + Valid,
+    T: Clone + PartialEq + Serialize + FromJson + Valid,
 {
     fn merge_from(&mut self, other: &Self) {
         if let Some(theirs) = other {
@@ -151,7 +146,7 @@ fn salvage_map<K: FromStr + Ord, V>(
 impl<K, T> Records for BTreeMap<K, Stamped<T>>
 where
     K: Ord + Clone + FromStr + ToString + Serialize,
-    T: Clone + PartialEq + Serialize + DeserializeOwned + Valid,
+    T: Clone + PartialEq + Serialize + FromJson + Valid,
 {
     fn merge_from(&mut self, other: &Self) {
         for (key, theirs) in other {
