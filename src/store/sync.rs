@@ -7,6 +7,7 @@ use hamstring_domain::date::Day;
 use hamstring_domain::state::{decode, AppState, AppStateStoreFields, DayLog, DecodeError, Part};
 use leptos::prelude::*;
 use reactive_stores::AtKeyed;
+use std::collections::BTreeMap;
 
 impl Store {
     /// Another tab stored `text` under `key` (`None`: removed it). Its
@@ -115,9 +116,16 @@ impl Store {
 
     /// Merges another copy's log of `day` in, waking only that day's readers.
     fn patch_day(&self, day: Day, theirs: &DayLog) {
-        let only = |log: Option<&DayLog>| AppState {
-            days: log.map(|log| (day, log.clone())).into_iter().collect(),
-            ..AppState::default()
+        // Inserted, not collected: `collect` would bring in a sort.
+        let only = |log: Option<&DayLog>| {
+            let mut days = BTreeMap::new();
+            if let Some(log) = log {
+                days.insert(day, log.clone());
+            }
+            AppState {
+                days,
+                ..AppState::default()
+            }
         };
         let (merged, current) = self.state.with_untracked(|ours| {
             let mut mine = only(ours.days.get(&day));
