@@ -4,7 +4,9 @@
 use super::{wall, Store};
 use crate::storage::{self, Health, Synced};
 use hamstring_domain::date::Day;
-use hamstring_domain::state::{decode, AppState, AppStateStoreFields, DayLog, DecodeError, Part};
+use hamstring_domain::state::{
+    decode, keep_only, AppState, AppStateStoreFields, DayLog, DecodeError, Part,
+};
 use leptos::prelude::*;
 use reactive_stores::AtKeyed;
 use std::collections::BTreeMap;
@@ -130,7 +132,7 @@ impl Store {
         let (merged, current) = self.state.with_untracked(|ours| {
             let mut mine = only(ours.days.get(&day));
             mine.merge_in(&only(Some(theirs)));
-            (mine.days.remove(&day), ours.days.get(&day).cloned())
+            (mine.days.into_values().next(), ours.days.get(&day).cloned())
         });
         if merged == current {
             return;
@@ -141,9 +143,7 @@ impl Store {
             (Some(log), false) => days.update(|days| {
                 days.insert(day, log);
             }),
-            (None, _) => days.update(|days| {
-                days.remove(&day);
-            }),
+            (None, _) => days.update(|days| keep_only(days, |other, _| *other != day)),
         }
         self.days_changed();
     }

@@ -22,7 +22,7 @@ pub use clock::{Clock, MAX_CLOCK_SKEW_MS};
 pub use codec::{decode, encode, encode_part, DecodeError, Decoded, Part, SCHEMA_VERSION};
 pub use compact::ARCHIVE_AFTER_DAYS;
 pub use day::{DayLog, DayPain, SetKey, Side, EMPTY_DAY, MAX_LOAD_TENTHS, MAX_REPS};
-pub use records::Records;
+pub use records::{keep_only, Records};
 
 use crate::date::{Day, Month, Weekday};
 use crate::phase::Phase;

@@ -164,7 +164,7 @@ where
     }
 
     fn drop_before(&mut self, cutoff: u64) {
-        self.retain(|_, r| r.at >= cutoff);
+        keep_only(self, |_, r| r.at >= cutoff);
     }
 
     fn for_each_stamp(&mut self, f: &mut dyn FnMut(&mut u64)) {
@@ -189,6 +189,20 @@ pub fn month_of<V: Clone>(records: &BTreeMap<Day, V>, month: Month) -> BTreeMap<
             .range(month.first_day()..month.end())
             .map(|(day, record)| (*day, record.clone())),
     )
+}
+
+/// Keeps the entries of `map` that `keep` holds for. Rebuilt, not
+/// `retain`ed: removing in place brings in the B-tree's rebalancing code for
+/// each type of map (about 3 KB each), and mostly there is nothing to drop.
+pub fn keep_only<K: Ord, V>(map: &mut BTreeMap<K, V>, keep: impl Fn(&K, &V) -> bool) {
+    if map.iter().all(|(key, value)| keep(key, value)) {
+        return;
+    }
+    *map = map_of(
+        std::mem::take(map)
+            .into_iter()
+            .filter(|(key, value)| keep(key, value)),
+    );
 }
 
 /// A map built by inserting each entry. `collect()` sorts the entries
@@ -293,14 +307,14 @@ impl Records for BTreeMap<Day, DayLog> {
                 }
             }
         }
-        self.retain(|_, log| log.is_kept());
+        keep_only(self, |_, log| log.is_kept());
     }
 
     fn drop_before(&mut self, cutoff: u64) {
         for log in self.values_mut() {
             log.drop_before(cutoff);
         }
-        self.retain(|_, log| log.is_kept());
+        keep_only(self, |_, log| log.is_kept());
     }
 
     fn for_each_stamp(&mut self, f: &mut dyn FnMut(&mut u64)) {
@@ -350,7 +364,7 @@ impl Records for BTreeMap<Day, DayLog> {
                 DayLog::salvage_live(log, dropped)
             })
         });
-        days.retain(|_, log| log.is_kept());
+        keep_only(&mut days, |_, log| log.is_kept());
         days
     }
 
