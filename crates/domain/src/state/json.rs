@@ -42,6 +42,22 @@ impl<'a> Fields<'a> {
         T::from_json(self.0.get(name).unwrap_or(&Value::Null))
     }
 
+    /// A map of values, each stamped `at`; empty when missing.
+    pub(super) fn stamped_or_default<K: FromKey + Ord, T: FromJson>(
+        &self,
+        name: &str,
+        at: u64,
+    ) -> Option<BTreeMap<K, Stamped<T>>> {
+        let mut map = BTreeMap::new();
+        let Some(json) = self.0.get(name) else {
+            return Some(map);
+        };
+        for (key, value) in json.as_object()? {
+            map.insert(K::from_key(key)?, Stamped::new(at, T::from_json(value)?));
+        }
+        Some(map)
+    }
+
     /// A field that is `T::default()` when missing (serde's `default`).
     pub(super) fn get_or_default<T: FromJson + Default>(&self, name: &str) -> Option<T> {
         self.0.get(name).map_or(Some(T::default()), T::from_json)
