@@ -159,13 +159,21 @@ fn text_of(store: &impl KeyValue, key: &str) -> Option<String> {
 
 /// Every key of this app with `prefix`, in order; `None` when listing fails.
 fn keys_with(store: &impl KeyValue, prefix: &str) -> Option<Vec<String>> {
-    let mut keys: Vec<String> = store
-        .keys()?
-        .into_iter()
-        .filter(|key| key.starts_with(prefix))
-        .collect();
-    keys.sort();
-    Some(keys)
+    let keys = store.keys()?.into_iter();
+    Some(sorted_unique(keys.filter(|key| key.starts_with(prefix))))
+}
+
+/// `items` in order, each once. Each type `sort` is used on adds its own
+/// copy of the standard library's sort to the wasm (about 3.5 KB each);
+/// these lists are short (keys, parts), so inserting each in place is quick.
+pub fn sorted_unique<T: Ord>(items: impl IntoIterator<Item = T>) -> Vec<T> {
+    let mut sorted = Vec::new();
+    for item in items {
+        if let Err(place) = sorted.binary_search(&item) {
+            sorted.insert(place, item);
+        }
+    }
+    sorted
 }
 
 /// The months stored, as far as storage can list them.

@@ -1,6 +1,8 @@
 //! Loading: every key read, damage set aside, what needs writing back noted.
 
-use super::{key_of, keys_with, part_of, quarantine, text_of, Health, KeyValue, Synced};
+use super::{
+    key_of, keys_with, part_of, quarantine, sorted_unique, text_of, Health, KeyValue, Synced,
+};
 use super::{MONTH_PREFIX, STATE_KEY};
 use hamstring_domain::date::Month;
 use hamstring_domain::state::{decode, AppState, DecodeError, Decoded, Part};
@@ -112,8 +114,7 @@ pub fn load_keys(store: &impl KeyValue, keys: &[String], now: u64, clamp_after: 
         loaded.rewrite.extend(parts);
     }
     // Months first, the main key last (`Part`'s order).
-    loaded.rewrite.sort();
-    loaded.rewrite.dedup();
+    loaded.rewrite = sorted_unique(std::mem::take(&mut loaded.rewrite));
     if loaded.health == Health::Saving {
         if dropped > 0 {
             loaded.health = Health::Salvaged { dropped };

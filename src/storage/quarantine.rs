@@ -1,6 +1,6 @@
 //! Damaged text kept aside, once, before anything replaces it.
 
-use super::{keys_with, set_preference, text_of, KeyValue};
+use super::{keys_with, set_preference, sorted_unique, text_of, KeyValue};
 use super::{MAX_QUARANTINED, OLD_QUARANTINE_KEY, PREFERENCE_PREFIX, QUARANTINE_PREFIX};
 
 /// Copies damaged text aside under a new quarantine key, once: text that
@@ -63,13 +63,21 @@ fn discard(store: &impl KeyValue, key: &str) {
 
 /// Quarantine keys, oldest first (the first versions' single key before all).
 fn quarantined_keys(store: &impl KeyValue) -> Vec<String> {
-    let mut keys = keys_with(store, QUARANTINE_PREFIX).unwrap_or_default();
-    keys.sort_by_key(|key| {
-        key.trim_start_matches(QUARANTINE_PREFIX)
-            .trim_end_matches('+')
-            .parse::<u64>()
-            .unwrap_or(0)
-    });
+    let by_time = keys_with(store, QUARANTINE_PREFIX)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|key| {
+            let time = key
+                .trim_start_matches(QUARANTINE_PREFIX)
+                .trim_end_matches('+')
+                .parse::<u64>()
+                .unwrap_or(0);
+            (time, key)
+        });
+    let mut keys: Vec<String> = sorted_unique(by_time)
+        .into_iter()
+        .map(|(_, key)| key)
+        .collect();
     if text_of(store, OLD_QUARANTINE_KEY).is_some() {
         keys.insert(0, OLD_QUARANTINE_KEY.to_string());
     }

@@ -22,8 +22,7 @@ impl Store {
         let before = self.state.get_untracked();
         let mut merged = before.merge_import(backup);
         parts.extend(merged.parts());
-        parts.sort();
-        parts.dedup();
+        let parts = storage::sorted_unique(parts);
         // New months are named in the main key before their keys exist.
         let written = if merged.index_months(&parts) {
             self.write_parts(&merged, &[Part::Main])
@@ -54,8 +53,7 @@ impl Store {
         // Where storage cannot list its keys, those it has an index of.
         let indexed = self.state.with_untracked(|state| state.month_index.clone());
         parts.extend(indexed.into_iter().map(Part::Month));
-        parts.sort();
-        parts.dedup();
+        let parts = storage::sorted_unique(parts);
         self.take_in(&parts).inspect_err(|problem| {
             self.settle_health(Some(problem.clone()));
         })

@@ -144,11 +144,9 @@ impl Store {
             self.days_changed();
             self.state.notify();
         }
-        let mut all = parts.to_vec();
-        all.extend(taken.also_write);
-        all.sort();
-        all.dedup();
-        Ok(all)
+        Ok(storage::sorted_unique(
+            parts.iter().copied().chain(taken.also_write),
+        ))
     }
 
     /// Applies a change and saves it at once. What other tabs stored under

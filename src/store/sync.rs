@@ -4,9 +4,12 @@
 use super::{wall, Store};
 use crate::storage::{self, Health, Synced};
 use hamstring_domain::date::Day;
-use hamstring_domain::state::{decode, AppState, AppStateStoreFields, DayLog, DecodeError, Part};
+use hamstring_domain::state::{
+    decode, keep_only, AppState, AppStateStoreFields, DayLog, DecodeError, Part,
+};
 use leptos::prelude::*;
 use reactive_stores::AtKeyed;
+use std::collections::BTreeMap;
 
 impl Store {
     /// Another tab stored `text` under `key` (`None`: removed it). Its
@@ -115,14 +118,21 @@ impl Store {
 
     /// Merges another copy's log of `day` in, waking only that day's readers.
     fn patch_day(&self, day: Day, theirs: &DayLog) {
-        let only = |log: Option<&DayLog>| AppState {
-            days: log.map(|log| (day, log.clone())).into_iter().collect(),
-            ..AppState::default()
+        // Inserted, not collected: `collect` would bring in a sort.
+        let only = |log: Option<&DayLog>| {
+            let mut days = BTreeMap::new();
+            if let Some(log) = log {
+                days.insert(day, log.clone());
+            }
+            AppState {
+                days,
+                ..AppState::default()
+            }
         };
         let (merged, current) = self.state.with_untracked(|ours| {
             let mut mine = only(ours.days.get(&day));
             mine.merge_in(&only(Some(theirs)));
-            (mine.days.remove(&day), ours.days.get(&day).cloned())
+            (mine.days.into_values().next(), ours.days.get(&day).cloned())
         });
         if merged == current {
             return;
@@ -133,9 +143,7 @@ impl Store {
             (Some(log), false) => days.update(|days| {
                 days.insert(day, log);
             }),
-            (None, _) => days.update(|days| {
-                days.remove(&day);
-            }),
+            (None, _) => days.update(|days| keep_only(days, |other, _| *other != day)),
         }
         self.days_changed();
     }

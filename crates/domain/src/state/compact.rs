@@ -2,12 +2,12 @@
 //! day. Days older than `ARCHIVE_AFTER_DAYS` are stored this way, so years of
 //! daily records stay small.
 
+use super::json::Fields;
 use super::records::map_of;
 use super::{is_rating, DayLog, SetKey, Stamped, MAX_LOAD_TENTHS, MAX_REPS};
 use crate::date::Day;
-use hamstring_content::exercises::ExerciseId;
 use serde::ser::{SerializeMap, Serializer};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
@@ -15,89 +15,109 @@ use std::collections::BTreeMap;
 /// month-old day at the same moment.
 pub const ARCHIVE_AFTER_DAYS: i32 = 28;
 
-/// A day in compact form: what was done, one stamp for all of it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-struct ArchivedDay {
-    at: u64,
-    done: Vec<SetKey>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    reps: BTreeMap<SetKey, u8>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    loads: BTreeMap<ExerciseId, u16>,
-    #[serde(default, rename = "before", skip_serializing_if = "Option::is_none")]
-    pain_before: Option<u8>,
-    // Short names: this form exists to keep years of days small.
-    #[serde(default, rename = "after", skip_serializing_if = "Option::is_none")]
-    pain_after: Option<u8>,
-    #[serde(default, rename = "morning", skip_serializing_if = "Option::is_none")]
-    pain_next_morning: Option<u8>,
+/// A day in compact form: what was done, one stamp for all of it. Written
+/// from and read into a `DayLog` directly: maps of its own (set to reps,
+/// exercise to load) would each add their code to the wasm.
+struct Archived<'a>(&'a DayLog);
+
+impl Serialize for Archived<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let log = self.0;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("at", &latest_stamp(log))?;
+        map.serialize_entry("done", &Done(log))?;
+        if !log.reps.is_empty() {
+            map.serialize_entry("reps", &Values(&log.reps))?;
+        }
+        if !log.loads.is_empty() {
+            map.serialize_entry("loads", &Values(&log.loads))?;
+        }
+        // Short names: this form exists to keep years of days small.
+        let pains = [
+            ("before", &log.pain_before),
+            ("after", &log.pain_after),
+            ("morning", &log.pain_next_morning),
+        ];
+        for (name, pain) in pains {
+            if let Some(pain) = pain {
+                map.serialize_entry(name, &pain.value)?;
+            }
+        }
+        map.end()
+    }
 }
 
-impl ArchivedDay {
-    fn of(log: &DayLog) -> ArchivedDay {
-        let latest = log
-            .sets
-            .values()
-            .map(|r| r.at)
-            .chain(log.reps.values().map(|r| r.at))
-            .chain(log.loads.values().map(|r| r.at))
-            .chain(log.pain_before.as_ref().map(|r| r.at))
-            .chain(log.pain_after.as_ref().map(|r| r.at))
-            .chain(log.pain_next_morning.as_ref().map(|r| r.at))
-            .chain([log.snapshot_at])
-            .max()
-            .unwrap_or(0);
-        ArchivedDay {
-            at: latest,
-            done: log
-                .sets
-                .iter()
-                .filter(|(_, r)| r.value)
-                .map(|(k, _)| *k)
-                .collect(),
-            reps: map_of(log.reps.iter().map(|(k, r)| (*k, r.value))),
-            loads: map_of(log.loads.iter().map(|(k, r)| (*k, r.value))),
-            pain_before: log.pain_before.as_ref().map(|r| r.value),
-            pain_after: log.pain_after.as_ref().map(|r| r.value),
-            pain_next_morning: log.pain_next_morning.as_ref().map(|r| r.value),
-        }
-    }
+/// The sets ticked done.
+struct Done<'a>(&'a DayLog);
 
-    fn is_valid(&self) -> bool {
-        self.reps.values().all(|n| *n <= MAX_REPS)
-            && self.loads.values().all(|n| *n <= MAX_LOAD_TENTHS)
-            && self.pain_before.is_none_or(is_rating)
-            && self.pain_after.is_none_or(is_rating)
-            && self.pain_next_morning.is_none_or(is_rating)
+impl Serialize for Done<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let done = self.0.sets.iter().filter(|(_, tick)| tick.value);
+        serializer.collect_seq(done.map(|(key, _)| key))
     }
+}
 
-    fn expand(self) -> DayLog {
-        let at = self.at;
-        DayLog {
-            sets: map_of(self.done.into_iter().map(|k| (k, Stamped::new(at, true)))),
-            reps: map_of(self.reps.into_iter().map(|(k, n)| (k, Stamped::new(at, n)))),
-            loads: map_of(
-                self.loads
-                    .into_iter()
-                    .map(|(k, n)| (k, Stamped::new(at, n))),
-            ),
-            pain_before: self.pain_before.map(|n| Stamped::new(at, n)),
-            pain_after: self.pain_after.map(|n| Stamped::new(at, n)),
-            pain_next_morning: self.pain_next_morning.map(|n| Stamped::new(at, n)),
-            snapshot_at: at,
-        }
+/// Records' values without their stamps.
+struct Values<'a, K, T>(&'a BTreeMap<K, Stamped<T>>);
+
+impl<K: Serialize, T: Serialize> Serialize for Values<'_, K, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(key, record)| (key, &record.value)))
     }
+}
+
+/// The day's stamp: its latest record's (or the compact copy it was read from).
+fn latest_stamp(log: &DayLog) -> u64 {
+    log.sets
+        .values()
+        .map(|r| r.at)
+        .chain(log.reps.values().map(|r| r.at))
+        .chain(log.loads.values().map(|r| r.at))
+        .chain(log.pain_before.as_ref().map(|r| r.at))
+        .chain(log.pain_after.as_ref().map(|r| r.at))
+        .chain(log.pain_next_morning.as_ref().map(|r| r.at))
+        .chain([log.snapshot_at])
+        .max()
+        .unwrap_or(0)
+}
+
+/// A compact day read back, every record stamped with the day's stamp;
+/// `None` when it does not fit the form (read as serde read it: see
+/// `state::json`).
+fn read_archived(fields: &Fields) -> Option<DayLog> {
+    let at: u64 = fields.get("at")?;
+    let done: Vec<SetKey> = fields.get("done")?;
+    let pain = |name: &str| {
+        let pain: Option<u8> = fields.get_or_default(name)?;
+        Some(pain.map(|n| Stamped::new(at, n)))
+    };
+    Some(DayLog {
+        sets: map_of(done.into_iter().map(|key| (key, Stamped::new(at, true)))),
+        reps: fields.stamped_or_default("reps", at)?,
+        loads: fields.stamped_or_default("loads", at)?,
+        pain_before: pain("before")?,
+        pain_after: pain("after")?,
+        pain_next_morning: pain("morning")?,
+        snapshot_at: at,
+    })
+}
+
+fn is_valid(log: &DayLog) -> bool {
+    let rating = |pain: &Option<Stamped<u8>>| pain.as_ref().is_none_or(|r| is_rating(r.value));
+    log.reps.values().all(|r| r.value <= MAX_REPS)
+        && log.loads.values().all(|r| r.value <= MAX_LOAD_TENTHS)
+        && rating(&log.pain_before)
+        && rating(&log.pain_after)
+        && rating(&log.pain_next_morning)
 }
 
 /// A compact day, or `None` (counted) when it is damaged.
 pub(super) fn salvage_archived(log: &Map<String, Value>, dropped: &mut usize) -> Option<DayLog> {
-    let archived = serde_json::from_value::<ArchivedDay>(Value::Object(log.clone()))
-        .ok()
-        .filter(ArchivedDay::is_valid);
+    let archived = read_archived(&Fields::of_map(log)).filter(is_valid);
     if archived.is_none() {
         *dropped += 1;
     }
-    archived.map(ArchivedDay::expand)
+    archived
 }
 
 /// Days: compact when old, with a stamp per record when recent.
@@ -109,10 +129,65 @@ pub(super) fn serialize_days<S: Serializer>(
     let mut map = serializer.serialize_map(Some(days.len()))?;
     for (day, log) in days {
         if *day < archive_before {
-            map.serialize_entry(day, &ArchivedDay::of(log))?;
+            map.serialize_entry(day, &Archived(log))?;
         } else {
             map.serialize_entry(day, log)?;
         }
     }
     map.end()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use hamstring_content::exercises::ExerciseId;
+
+    const COMPACT: &str = r#"{"at":5,"done":["glute-bridge:1","bulgarian-split-squat:1:L"],"reps":{"glute-bridge:1":12},"loads":{"romanian-deadlift":75},"before":2,"after":3,"morning":1}"#;
+
+    #[test]
+    fn a_compact_day_is_stored_as_before() {
+        let day: Value = serde_json::from_str(COMPACT).unwrap();
+        let log = read_archived(&Fields::of(&day).unwrap()).unwrap();
+        assert_eq!(serde_json::to_string(&Archived(&log)).unwrap(), COMPACT);
+    }
+
+    /// The compact form as serde's derived `Deserialize` read it before.
+    #[derive(serde::Deserialize, PartialEq, Debug)]
+    struct Shape {
+        at: u64,
+        done: Vec<SetKey>,
+        #[serde(default)]
+        reps: BTreeMap<SetKey, u8>,
+        #[serde(default)]
+        loads: BTreeMap<ExerciseId, u16>,
+        #[serde(default)]
+        before: Option<u8>,
+        #[serde(default)]
+        after: Option<u8>,
+        #[serde(default)]
+        morning: Option<u8>,
+    }
+
+    impl Shape {
+        fn of(log: DayLog) -> Shape {
+            let value = |pain: Option<Stamped<u8>>| pain.map(|r| r.value);
+            Shape {
+                at: log.snapshot_at,
+                done: log.sets.into_keys().collect(),
+                reps: map_of(log.reps.into_iter().map(|(k, r)| (k, r.value))),
+                loads: map_of(log.loads.into_iter().map(|(k, r)| (k, r.value))),
+                before: value(log.pain_before),
+                after: value(log.pain_after),
+                morning: value(log.pain_next_morning),
+            }
+        }
+    }
+
+    #[test]
+    fn a_compact_day_reads_as_serde_reads_it() {
+        let day: Value = serde_json::from_str(COMPACT).unwrap();
+        super::super::json::tests::agrees::<Shape>(&day, |json| {
+            read_archived(&Fields::of(json)?).map(Shape::of)
+        });
+    }
 }

@@ -1,8 +1,8 @@
 //! Combining copies of the state: two tabs (symmetric, deletions included),
 //! a backup taken in (a person's intent: only ever adds), and a replacement.
 
-use super::records::{Records, VisitPair};
-use super::AppState;
+use super::records::{keep_only, Records, VisitPair};
+use super::{AppState, SetKey};
 
 struct MergeFrom;
 
@@ -72,20 +72,19 @@ impl AppState {
             // not supersede this device's other records of that day.
             log.snapshot_at = 0;
             let mine = self.day(*day);
-            log.sets.retain(|key, theirs| {
-                let Some(tick) = mine.sets.get(key).filter(|tick| tick.value) else {
-                    return true;
-                };
-                if theirs.value {
-                    return true;
-                }
-                if theirs.at > tick.at {
-                    ignored += 1;
-                }
-                false
+            let ticked_here = |key: &SetKey| mine.sets.get(key).filter(|tick| tick.value);
+            ignored += log
+                .sets
+                .iter()
+                .filter(|(key, theirs)| {
+                    !theirs.value && ticked_here(key).is_some_and(|tick| theirs.at > tick.at)
+                })
+                .count();
+            keep_only(&mut log.sets, |key, theirs| {
+                theirs.value || ticked_here(key).is_none()
             });
         }
-        backup.days.retain(|_, log| log.has_records());
+        keep_only(&mut backup.days, |_, log| log.has_records());
         (backup, ignored)
     }
 

@@ -13,6 +13,7 @@ mod clock;
 mod codec;
 mod compact;
 mod day;
+mod json;
 mod merge;
 mod records;
 
@@ -21,7 +22,7 @@ pub use clock::{Clock, MAX_CLOCK_SKEW_MS};
 pub use codec::{decode, encode, encode_part, DecodeError, Decoded, Part, SCHEMA_VERSION};
 pub use compact::ARCHIVE_AFTER_DAYS;
 pub use day::{DayLog, DayPain, SetKey, Side, EMPTY_DAY, MAX_LOAD_TENTHS, MAX_REPS};
-pub use records::Records;
+pub use records::{keep_only, Records};
 
 use crate::date::{Day, Month, Weekday};
 use crate::phase::Phase;
@@ -267,8 +268,9 @@ pub fn day_log(days: &Days, day: Day) -> &DayLog {
 /// kinds under `by_day` are keyed by day and stored one month to a key, day
 /// logs (`days`) first. A kind with words (`counted as "one" / "many"`) is
 /// counted on its own in `Counts`; the rest count as "other".
-/// Adding a kind: a field on `AppState` and a line here (and an `AnyValue`
-/// impl for its value in the tests, if it is a new type); merging, pruning,
+/// Adding a kind: a field on `AppState` and a line here (and, for a new
+/// type of value, a `FromJson` impl in `json.rs` and an `AnyValue` impl in
+/// the tests); merging, pruning,
 /// re-stamping, clamping, storing, salvaging, counting, the store's patch and
 /// the property tests follow.
 macro_rules! record_kinds {

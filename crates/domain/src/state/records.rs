@@ -3,10 +3,10 @@
 //! and the routine's days (`BTreeMap<Day, DayLog>`), and the visitors that
 //! walk every kind of `AppState` (see `record_kinds!`).
 
+use super::json::FromJson;
 use super::{is_rating, DayLog, SetKey, Stamped, Valid, MAX_LOAD_TENTHS, MAX_REPS};
 use crate::date::{Day, Month};
 use hamstring_content::exercises::ExerciseId;
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -68,16 +68,11 @@ fn json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_default()
 }
 
-fn one_record<T: DeserializeOwned + Valid>(
-    value: &Value,
-    dropped: &mut usize,
-) -> Option<Stamped<T>> {
+fn one_record<T: FromJson + Valid>(value: &Value, dropped: &mut usize) -> Option<Stamped<T>> {
     if value.is_null() {
         return None;
     }
-    let record = serde_json::from_value::<Stamped<T>>(value.clone())
-        .ok()
-        .filter(|r| r.value.is_valid());
+    let record = Stamped::<T>::from_json(value).filter(|r| r.value.is_valid());
     if record.is_none() {
         *dropped += 1;
     }
@@ -86,7 +81,7 @@ fn one_record<T: DeserializeOwned + Valid>(
 
 impl<T> Records for Option<Stamped<T>>
 where
-    T: Clone + PartialEq + Serialize + DeserializeOwned + Valid,
+    T: Clone + PartialEq + Serialize + FromJson + Valid,
 {
     fn merge_from(&mut self, other: &Self) {
         if let Some(theirs) = other {
@@ -151,7 +146,7 @@ fn salvage_map<K: FromStr + Ord, V>(
 impl<K, T> Records for BTreeMap<K, Stamped<T>>
 where
     K: Ord + Clone + FromStr + ToString + Serialize,
-    T: Clone + PartialEq + Serialize + DeserializeOwned + Valid,
+    T: Clone + PartialEq + Serialize + FromJson + Valid,
 {
     fn merge_from(&mut self, other: &Self) {
         for (key, theirs) in other {
@@ -169,7 +164,7 @@ where
     }
 
     fn drop_before(&mut self, cutoff: u64) {
-        self.retain(|_, r| r.at >= cutoff);
+        keep_only(self, |_, r| r.at >= cutoff);
     }
 
     fn for_each_stamp(&mut self, f: &mut dyn FnMut(&mut u64)) {
@@ -194,6 +189,20 @@ pub fn month_of<V: Clone>(records: &BTreeMap<Day, V>, month: Month) -> BTreeMap<
             .range(month.first_day()..month.end())
             .map(|(day, record)| (*day, record.clone())),
     )
+}
+
+/// Keeps the entries of `map` that `keep` holds for. Rebuilt, not
+/// `retain`ed: removing in place brings in the B-tree's rebalancing code for
+/// each type of map (about 3 KB each), and mostly there is nothing to drop.
+pub fn keep_only<K: Ord, V>(map: &mut BTreeMap<K, V>, keep: impl Fn(&K, &V) -> bool) {
+    if map.iter().all(|(key, value)| keep(key, value)) {
+        return;
+    }
+    *map = map_of(
+        std::mem::take(map)
+            .into_iter()
+            .filter(|(key, value)| keep(key, value)),
+    );
 }
 
 /// A map built by inserting each entry. `collect()` sorts the entries
@@ -298,14 +307,14 @@ impl Records for BTreeMap<Day, DayLog> {
                 }
             }
         }
-        self.retain(|_, log| log.is_kept());
+        keep_only(self, |_, log| log.is_kept());
     }
 
     fn drop_before(&mut self, cutoff: u64) {
         for log in self.values_mut() {
             log.drop_before(cutoff);
         }
-        self.retain(|_, log| log.is_kept());
+        keep_only(self, |_, log| log.is_kept());
     }
 
     fn for_each_stamp(&mut self, f: &mut dyn FnMut(&mut u64)) {
@@ -355,7 +364,7 @@ impl Records for BTreeMap<Day, DayLog> {
                 DayLog::salvage_live(log, dropped)
             })
         });
-        days.retain(|_, log| log.is_kept());
+        keep_only(&mut days, |_, log| log.is_kept());
         days
     }
 
