@@ -15,7 +15,7 @@ use hamstring_domain::routine::{
 };
 use hamstring_domain::schedule::add_load_suggested;
 use hamstring_domain::state::{
-    AppStateStoreFields, SetKey, Side, Stamped, MAX_LOAD_TENTHS, MAX_REPS,
+    keep_only, AppStateStoreFields, SetKey, Side, Stamped, MAX_LOAD_TENTHS, MAX_REPS,
 };
 use leptos::prelude::*;
 
@@ -173,7 +173,7 @@ fn LoadLog(id: ExerciseId, day: Day) -> impl IntoView {
                     log.loads.insert(id, Stamped::new(now, tenths));
                 }
                 None => {
-                    log.loads.remove(&id);
+                    keep_only(&mut log.loads, |load, _| *load != id);
                 }
             }
         });
@@ -202,7 +202,7 @@ fn RepsLog(id: ExerciseId, day: Day, low: u8, high: u8, targets: Vec<SetTarget>)
                     let commit = move |reps: Option<u32>| store.change_day(day, |log, now| {
                         match reps.and_then(|n| u8::try_from(n).ok()) {
                             Some(n) => { log.reps.insert(key, Stamped::new(now, n)); }
-                            None => { log.reps.remove(&key); }
+                            None => keep_only(&mut log.reps, |set, _| *set != key),
                         }
                     });
                     view! {

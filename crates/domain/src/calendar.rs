@@ -72,12 +72,8 @@ pub fn ics(
     let first = (0..7)
         .map(|i| from.plus(i))
         .find(|d| reminder.days.contains(&d.weekday()))?;
-    let mut days = reminder.days.clone();
-    days.sort();
-    days.dedup();
-    let rule = days
-        .iter()
-        .map(|d| by_day(*d))
+    let rule = in_week_order(&reminder.days)
+        .map(by_day)
         .collect::<Vec<_>>()
         .join(",");
     let start_minutes = u32::from(reminder.hour) * 60 + u32::from(reminder.minute);
@@ -109,6 +105,12 @@ pub fn ics(
     Some(lines.iter().map(|line| fold(line)).collect())
 }
 
+/// The days chosen, each once, Monday first: read off the week rather than
+/// sorted (a sort adds its own code to each app that uses it).
+fn in_week_order(days: &[Weekday]) -> impl Iterator<Item = Weekday> + '_ {
+    Weekday::ALL.into_iter().filter(|day| days.contains(day))
+}
+
 /// A time of day as a time input gives it ("18:05"): hour and minute.
 pub fn clock_time(text: &str) -> Option<(u8, u8)> {
     text.split_once(':')
@@ -120,8 +122,7 @@ pub fn clock_time(text: &str) -> Option<(u8, u8)> {
 /// and asks for no more than the programme's four days (Sunday and Monday
 /// are back to back too).
 pub fn is_spread_out(days: &[Weekday]) -> bool {
-    let mut chosen: Vec<i32> = days.iter().map(|d| d.index()).collect();
-    chosen.sort();
+    let chosen: Vec<i32> = in_week_order(days).map(Weekday::index).collect();
     let back_to_back = chosen.windows(2).any(|w| w[1] - w[0] == 1)
         || (chosen.first() == Some(&0) && chosen.last() == Some(&6));
     chosen.len() <= 4 && !back_to_back
