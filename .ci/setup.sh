@@ -14,8 +14,9 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
 # The tools below are built once on a fresh machine: build them for speed of
-# building (no LTO, parallel codegen), not for the last percent of speed.
-export CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 CARGO_PROFILE_RELEASE_DEBUG=false
+# building (no LTO, parallel codegen, light optimisation: each runs for
+# seconds), not for the last percent of speed.
+export CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 CARGO_PROFILE_RELEASE_DEBUG=false CARGO_PROFILE_RELEASE_OPT_LEVEL=1
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "Adding the wasm32-unknown-unknown target"
@@ -53,21 +54,31 @@ if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_m
   background+=($!)
 fi
 
+# The Rust tools build side by side: one build alone leaves a core idle for
+# much of its time (single-crate steps, linking). Each logs to its own file,
+# shown if it fails.
+tools=()
+install_tool() {
+  local name=$1 log
+  shift
+  log=$(mktemp)
+  say "Installing $name (a few minutes, once), in the background"
+  ( cargo install "$@" >"$log" 2>&1 || { cat "$log"; exit 1; } ) &
+  tools+=($!)
+}
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
-  say "Installing trunk $TRUNK_VERSION (a few minutes, once)"
-  cargo install trunk --version "$TRUNK_VERSION" --locked
+  install_tool "trunk $TRUNK_VERSION" trunk --version "$TRUNK_VERSION" --locked
 fi
-
 # Not --locked: its lock file asks for a dependency version the registry lacks.
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
-  say "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes, once)"
-  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+  install_tool "wasm-bindgen-cli $WASM_BINDGEN_VERSION" wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
-
 if [ "${1:-}" = "--browsers" ] && [ "$(geckodriver --version 2>/dev/null | head -1 | cut -d' ' -f2)" != "$GECKODRIVER_VERSION" ]; then
-  say "Installing geckodriver $GECKODRIVER_VERSION (a few minutes, once)"
-  cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
+  install_tool "geckodriver $GECKODRIVER_VERSION" geckodriver --version "$GECKODRIVER_VERSION" --locked
 fi
+for job in "${tools[@]}"; do
+  wait "$job"
+done
 
 # Each background job must have succeeded.
 for job in "${background[@]}"; do
