@@ -65,12 +65,11 @@ template = template.replace(trunkLoader, "__LOADER__");
 // before the stylesheet lets the page paint, and running it then would hold
 // the paint back), or at once in a tab that draws nothing. A host that
 // serves the wasm with another type gets it compiled from its bytes.
-// The page's own code is asked for while the page is read (the inline
-// loader, a module script, runs only once the page is parsed and styled), at
-// low priority, so the stylesheet and the first paint come first.
-const loader = ({ glue, wasm }, publicUrl) => `<link rel="preload" href="${publicUrl}${wasm}" as="fetch" type="application/wasm" crossorigin fetchpriority="low" />
-    <link rel="modulepreload" href="${publicUrl}${glue}" fetchpriority="low" />
-<script type="module">
+// The code is asked for by the loader, not by a preload in the head: any
+// preload (even of the glue alone) made Lighthouse's LCP 1.5-2.2x the
+// no-script page's on `/` and `/check`, though taps worked 0.3-0.5 s sooner
+// (docs/performance.md, session 7).
+const loader = ({ glue, wasm }, publicUrl) => `<script type="module">
 const code = fetch('${publicUrl}${wasm}').then((response) =>
   response.headers.get("content-type")?.startsWith("application/wasm")
     ? WebAssembly.compileStreaming(response)
