@@ -58,23 +58,18 @@ for (const name of await readdir(staging)) {
 }
 template = template.replace(trunkLoader, "__LOADER__");
 
-// The app starts after the page has painted: it is already on screen
-// (rendered at build time). Its wasm is fetched and compiled at once, while
-// the page paints (the browser compiles a stream off the main thread); it
-// runs once the first contents are on screen (a small wasm can arrive
-// before the stylesheet lets the page paint, and running it then would hold
-// the paint back), or at once in a tab that draws nothing. A host that
-// serves the wasm with another type gets it compiled from its bytes.
-// The code is asked for by the loader, not by a preload in the head: any
-// preload (even of the glue alone) made Lighthouse's LCP 1.5-2.2x the
-// no-script page's on `/` and `/check`, though taps worked 0.3-0.5 s sooner
-// (docs/performance.md, session 7).
+// The app's code is asked for once the page has painted: the page is
+// already on screen (rendered at build time), and code that arrives before
+// the first paint competes with it. Lighthouse showed it: with the fetch
+// started as soon as the page was parsed and styled, the wasm sometimes
+// arrived before the first paint and was counted in it (LCP on /check 1.95
+// and 2.11 s in two of five runs, 0.90 s in the others and for the no-script
+// page); a preload in the head did so every time (docs/performance.md,
+// session 7). Waiting costs a frame. The browser then compiles the stream
+// off the main thread, and the app runs; in a tab that draws nothing, at
+// once. A host that serves the wasm with another type gets it compiled from
+// its bytes.
 const loader = ({ glue, wasm }, publicUrl) => `<script type="module">
-const code = fetch('${publicUrl}${wasm}').then((response) =>
-  response.headers.get("content-type")?.startsWith("application/wasm")
-    ? WebAssembly.compileStreaming(response)
-    : response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes)));
-const bindings = import('${publicUrl}${glue}');
 await new Promise((resolve) => {
   const after = () => setTimeout(resolve);
   if (document.hidden) return resolve();
@@ -84,6 +79,11 @@ await new Promise((resolve) => {
     if (list.getEntries().some((entry) => entry.name === "first-contentful-paint")) { observer.disconnect(); after(); }
   }).observe({ type: "paint", buffered: true });
 });
+const code = fetch('${publicUrl}${wasm}').then((response) =>
+  response.headers.get("content-type")?.startsWith("application/wasm")
+    ? WebAssembly.compileStreaming(response)
+    : response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes)));
+const bindings = import('${publicUrl}${glue}');
 await (await bindings).default({ module_or_path: await code });
 </script>`;
 
