@@ -58,19 +58,22 @@ for (const name of await readdir(staging)) {
 }
 template = template.replace(trunkLoader, "__LOADER__");
 
-// The app's code is asked for once the page has painted: the page is
-// already on screen (rendered at build time), and code that arrives before
-// the first paint competes with it. Lighthouse showed it: with the fetch
-// started as soon as the page was parsed and styled, the wasm sometimes
-// arrived before the first paint and was counted in it (LCP on /check 1.95
-// and 2.11 s in two of five runs, 0.90 s in the others and for the no-script
-// page); a preload in the head did so every time (docs/performance.md,
-// session 7). Waiting costs a frame. The browser then compiles the stream
-// off the main thread, and the app runs; in a tab that draws nothing, at
-// once. A host that serves the wasm with another type gets it compiled from
-// its bytes.
+// Over the network, the app's code is asked for once the page has painted:
+// the page is already on screen (rendered at build time), and code that
+// arrives before the first paint competes with it. Lighthouse showed it:
+// with the fetch started as soon as the page was parsed and styled, the wasm
+// sometimes arrived before the first paint and was counted in it (LCP on
+// /check 1.95 and 2.11 s in two of five runs, 0.90 s in the others and for
+// the no-script page); a preload in the head did so every time
+// (docs/performance.md, session 7). A page the service worker answers gets
+// the code from its cache, which takes nothing from the paint: there it is
+// asked for at once (waiting for the paint there made tab to tab 426 ->
+// 658 ms). The browser compiles the stream off the main thread; the app runs
+// once the first contents are on screen, or at once in a tab that draws
+// nothing. A host that serves the wasm with another type gets it compiled
+// from its bytes.
 const loader = ({ glue, wasm }, publicUrl) => `<script type="module">
-await new Promise((resolve) => {
+const painted = new Promise((resolve) => {
   const after = () => setTimeout(resolve);
   if (document.hidden) return resolve();
   addEventListener("visibilitychange", resolve, { once: true });
@@ -79,11 +82,13 @@ await new Promise((resolve) => {
     if (list.getEntries().some((entry) => entry.name === "first-contentful-paint")) { observer.disconnect(); after(); }
   }).observe({ type: "paint", buffered: true });
 });
+if (!navigator.serviceWorker?.controller) await painted;
 const code = fetch('${publicUrl}${wasm}').then((response) =>
   response.headers.get("content-type")?.startsWith("application/wasm")
     ? WebAssembly.compileStreaming(response)
     : response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes)));
 const bindings = import('${publicUrl}${glue}');
+await painted;
 await (await bindings).default({ module_or_path: await code });
 </script>`;
 
