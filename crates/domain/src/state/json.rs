@@ -189,69 +189,28 @@ impl<T: FromJson> FromJson for Stamped<T> {
     }
 }
 
-impl FromJson for Settings {
-    fn from_json(json: &Value) -> Option<Self> {
-        let fields = Fields::of(json)?;
-        Some(Settings {
-            rest_secs: fields.get("rest_secs")?,
-            break_minutes: fields.get("break_minutes")?,
-            week_start: fields.get("week_start")?,
-        })
-    }
+/// Structs stored as objects, each field under its own name; every field
+/// must read (a missing one reads as `null`, which only an `Option` takes).
+macro_rules! fields_by_name {
+    ($($t:ident { $($field:ident),+ })*) => {$(
+        impl FromJson for $t {
+            fn from_json(json: &Value) -> Option<Self> {
+                let fields = Fields::of(json)?;
+                Some($t { $($field: fields.get(stringify!($field))?),+ })
+            }
+        }
+    )*};
 }
-
-impl FromJson for Programme {
-    fn from_json(json: &Value) -> Option<Self> {
-        let fields = Fields::of(json)?;
-        Some(Programme {
-            phase: fields.get("phase")?,
-            since: fields.get("since")?,
-        })
-    }
-}
-
-impl FromJson for SymptomScore {
-    fn from_json(json: &Value) -> Option<Self> {
-        let fields = Fields::of(json)?;
-        Some(SymptomScore {
-            sitting: fields.get("sitting")?,
-            activity: fields.get("activity")?,
-            morning_after: fields.get("morning_after")?,
-        })
-    }
-}
-
-impl FromJson for StrengthCheck {
-    fn from_json(json: &Value) -> Option<Self> {
-        let fields = Fields::of(json)?;
-        Some(StrengthCheck {
-            left: fields.get("left")?,
-            right: fields.get("right")?,
-            pain_at_rest: fields.get("pain_at_rest")?,
-        })
-    }
-}
-
-impl FromJson for RunEntry {
-    fn from_json(json: &Value) -> Option<Self> {
-        let fields = Fields::of(json)?;
-        Some(RunEntry {
-            minutes: fields.get("minutes")?,
-            pain_now: fields.get("pain_now")?,
-            pain_next_morning: fields.get("pain_next_morning")?,
-        })
-    }
-}
-
-impl FromJson for CheckResult {
-    fn from_json(json: &Value) -> Option<Self> {
-        let fields = Fields::of(json)?;
-        Some(CheckResult {
-            day: fields.get("day")?,
-            answers: fields.get("answers")?,
-            verdict: fields.get("verdict")?,
-        })
-    }
+fields_by_name! {
+    Settings { rest_secs, break_minutes, week_start }
+    Programme { phase, since }
+    SymptomScore { sitting, activity, morning_after }
+    StrengthCheck { left, right, pain_at_rest }
+    RunEntry { minutes, pain_now, pain_next_morning }
+    CheckResult { day, answers, verdict }
+    Triage { level, reasons, also }
+    Reason { question, choice }
+    OlderFinding { outcome, because }
 }
 
 /// As serde stores an enum with data: an object of one field, the variant's.
@@ -264,37 +223,6 @@ impl FromJson for Verdict {
             "older" => Vec::from_json(value).map(Verdict::Older),
             _ => None,
         }
-    }
-}
-
-impl FromJson for Triage {
-    fn from_json(json: &Value) -> Option<Self> {
-        let fields = Fields::of(json)?;
-        Some(Triage {
-            level: fields.get("level")?,
-            reasons: fields.get("reasons")?,
-            also: fields.get("also")?,
-        })
-    }
-}
-
-impl FromJson for Reason {
-    fn from_json(json: &Value) -> Option<Self> {
-        let fields = Fields::of(json)?;
-        Some(Reason {
-            question: fields.get("question")?,
-            choice: fields.get("choice")?,
-        })
-    }
-}
-
-impl FromJson for OlderFinding {
-    fn from_json(json: &Value) -> Option<Self> {
-        let fields = Fields::of(json)?;
-        Some(OlderFinding {
-            outcome: fields.get("outcome")?,
-            because: fields.get("because")?,
-        })
     }
 }
 
