@@ -510,6 +510,26 @@ test("finding 7: a tick in another tab just before a Replace ends in the store o
   }
 });
 
+test("a Replace in one tab shows in another: its ticks match the backup, not what that tab held", async () => {
+  const today = { ...FOUNDATION, days: { [isoDay(0)]: dayLog("glute-bridge:1", "bodyweight-squat:1") } };
+  const { context, page: routine } = await env.openApp({ state: today, path: "/routine" });
+  const progress = await env.openTab(context, "/progress#data");
+  const ticked = (name) => routine.getByRole("checkbox", { name, exact: true });
+  assert.equal(await ticked("Glute bridge: Set 1").isChecked(), true);
+  // The backup holds a day of another month only: this month's key goes.
+  const file = await writeTemp("other-month.json", envelope({ ...FOUNDATION, days: { [isoDay(-40)]: dayLog("foam-roll:1") } }));
+  await preview(progress, file);
+  await progress.getByRole("button", { name: "Replace", exact: true }).tap();
+  await progress.getByText(/Replaced\. This device now matches the backup/).waitFor();
+  const shows = (name, checked) => routine.waitForFunction(([label, checked]) => document.querySelector(`input[aria-label="${label}"]`)?.checked === checked, [name, checked], { timeout: 3000 });
+  await shows("Glute bridge: Set 1", false);
+  await shows("Bodyweight squat: Set 1", false);
+  // What the other tab shows is what it stores: a reload shows the same.
+  await reload(routine);
+  assert.equal(await ticked("Glute bridge: Set 1").isChecked(), false);
+  assert.equal(await ticked("Bodyweight squat: Set 1").isChecked(), false);
+});
+
 test("finding 4: an all-damaged month is set aside once and repaired, so five loads keep every earlier copy", async () => {
   const damaged = envelope({ days: { [isoDay(0)]: { sets: { "nope:1": { at: 1, value: true } } } } });
   const earlier = "an earlier damaged copy, the only one of older data";
