@@ -15,7 +15,7 @@ use hamstring_domain::routine::{
 };
 use hamstring_domain::schedule::add_load_suggested;
 use hamstring_domain::state::{
-    keep_only, AppStateStoreFields, SetKey, Side, Stamped, MAX_LOAD_TENTHS, MAX_REPS,
+    AppStateStoreFields, SetKey, Side, Stamped, MAX_LOAD_TENTHS, MAX_REPS,
 };
 use leptos::prelude::*;
 
@@ -158,7 +158,9 @@ fn LoadLog(id: ExerciseId, day: Day) -> impl IntoView {
     let store = use_store();
     let name = id.info().name;
     let saved = Signal::derive(move || {
-        store.with_day(day, |log| log.loads.get(&id).map(|r| u32::from(r.value)))
+        store.with_day(day, |log| {
+            log.loads.get(&id).and_then(|r| r.value).map(u32::from)
+        })
     });
     let suggest = move || {
         store
@@ -168,14 +170,9 @@ fn LoadLog(id: ExerciseId, day: Day) -> impl IntoView {
     };
     let commit = move |tenths: Option<u32>| {
         store.change_day(day, |log, now| {
-            match tenths.and_then(|t| u16::try_from(t).ok()) {
-                Some(tenths) => {
-                    log.loads.insert(id, Stamped::new(now, tenths));
-                }
-                None => {
-                    keep_only(&mut log.loads, |load, _| *load != id);
-                }
-            }
+            // Cleared is stamped too, so no other copy brings the weight back.
+            let tenths = tenths.and_then(|t| u16::try_from(t).ok());
+            log.loads.insert(id, Stamped::new(now, tenths));
         });
     };
     view! {
@@ -198,12 +195,9 @@ fn RepsLog(id: ExerciseId, day: Day, low: u8, high: u8, targets: Vec<SetTarget>)
                     let key = target.key;
                     let label = format!("{}: {} reps done", name, set_label(&target));
                     let field_label = set_label(&target);
-                    let saved = Signal::derive(move || store.with_day(day, |log| log.reps.get(&key).map(|r| u32::from(r.value))));
+                    let saved = Signal::derive(move || store.with_day(day, |log| log.reps.get(&key).and_then(|r| r.value).map(u32::from)));
                     let commit = move |reps: Option<u32>| store.change_day(day, |log, now| {
-                        match reps.and_then(|n| u8::try_from(n).ok()) {
-                            Some(n) => { log.reps.insert(key, Stamped::new(now, n)); }
-                            None => keep_only(&mut log.reps, |set, _| *set != key),
-                        }
+                        log.reps.insert(key, Stamped::new(now, reps.and_then(|n| u8::try_from(n).ok())));
                     });
                     view! {
                         <NumberField label=field_label aria_label=label name=format!("reps-{key}-{day}") rule=REPS

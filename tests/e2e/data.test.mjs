@@ -194,6 +194,27 @@ test("two tabs: ticks made in both, even within the same few milliseconds, are k
   for (const name of labels) assert.equal(await second.getByRole("checkbox", { name, exact: true }).isChecked(), true, name);
 });
 
+test("two tabs: reps cleared in one stay cleared, in both tabs and in storage", async () => {
+  const today = { ...FOUNDATION, days: { [isoDay(0)]: { sets: { "glute-bridge:1": { at: 1, value: true } }, reps: { "glute-bridge:1": { at: 1, value: 10 } } } } };
+  const { context, page: first } = await env.openApp({ state: today, path: "/routine" });
+  const second = await env.openTab(context, "/routine");
+  for (const page of [first, second]) await page.locator("#ex-glute-bridge summary", { hasText: "Log reps" }).tap();
+  const field = (page) => page.getByLabel("Glute bridge: Set 1 reps done");
+  assert.equal(await field(second).inputValue(), "10");
+  await field(first).fill("");
+  await field(first).press("Tab");
+  await second.waitForFunction(() => document.querySelector('input[aria-label="Glute bridge: Set 1 reps done"]')?.value === "");
+  // A tick in the other tab writes its month: the cleared reps stay cleared.
+  await second.getByRole("checkbox", { name: "Bodyweight squat: Set 1", exact: true }).tap();
+  await first.getByRole("checkbox", { name: "Bodyweight squat: Set 1", exact: true }).waitFor();
+  await first.waitForFunction(() => document.querySelector('input[aria-label="Bodyweight squat: Set 1"]')?.checked === true);
+  assert.equal((await storedState(first)).days[isoDay(0)].reps?.["glute-bridge:1"]?.value ?? null, null, "storage holds no number for the set");
+  for (const page of [first, second]) assert.equal(await field(page).inputValue(), "", "the field is empty");
+  await reload(first);
+  await first.locator("#ex-glute-bridge summary", { hasText: "Log reps" }).tap();
+  assert.equal(await field(first).inputValue(), "", "and after a reload");
+});
+
 test("a write this tab has not heard about (an older version in another tab) is merged on the next tick", async () => {
   const { context, page } = await env.openApp({ state: FOUNDATION, path: "/routine" });
   await page.getByRole("checkbox", { name: "Glute bridge: Set 1" }).tap();
@@ -683,6 +704,28 @@ test("migration from data version 2: the store is split into months with their i
   await reload(page);
   await page.locator("#backup-incomplete").waitFor();
   await page.getByText("This device holds 8 training days (16 sets), 1 setting or other record.").waitFor();
+});
+
+test("migration from data version 5: reps and weights read as they were, and a cleared one is stored as cleared at this version", async () => {
+  const today = { sets: { "romanian-deadlift:1": { at: 1, value: true } }, reps: { "romanian-deadlift:1": { at: 1, value: 10 } }, loads: { "romanian-deadlift": { at: 1, value: 80 } } };
+  const { page } = await env.openApp({
+    keys: { [STATE_KEY]: envelope({ programme: programme("hamstring", isoDay(-20)) }, 5), [monthKey(isoDay(0))]: envelope({ days: { [isoDay(0)]: today } }, 5) },
+    path: "/routine",
+  });
+  await page.locator("#ex-romanian-deadlift summary", { hasText: "Log reps" }).tap();
+  const reps = page.getByLabel("Romanian deadlift: Set 1 reps done");
+  assert.equal(await reps.inputValue(), "10");
+  assert.equal(await page.getByLabel("Romanian deadlift: weight used, kg in each hand").inputValue(), "8");
+  await reps.fill("");
+  await reps.press("Tab");
+  await page.waitForFunction((key) => JSON.parse(localStorage.getItem(key) ?? "{}").schema !== 5, monthKey(isoDay(0)));
+  const stored = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), monthKey(isoDay(0))));
+  assert.equal(stored.schema, SCHEMA_VERSION);
+  assert.equal(stored.state.days[isoDay(0)].reps["romanian-deadlift:1"].value, null, "stored as cleared, not left out");
+  assert.equal(stored.state.days[isoDay(0)].loads["romanian-deadlift"].value, 80);
+  await reload(page);
+  await page.locator("#ex-romanian-deadlift summary", { hasText: "Log reps" }).tap();
+  assert.equal(await reps.inputValue(), "");
 });
 
 test("migration from data version 3: a main key and its month are read whole, and the next write is at this version", async () => {

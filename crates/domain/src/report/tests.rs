@@ -25,7 +25,7 @@ fn records_before(today: Day) -> AppState {
     log.pain_after = Some(Stamped::new(1, 4));
     log.pain_next_morning = Some(Stamped::new(2, 2));
     log.loads
-        .insert(ExerciseId::RomanianDeadlift, Stamped::new(1, 75));
+        .insert(ExerciseId::RomanianDeadlift, Stamped::new(1, Some(75)));
     // Outside the period: left out.
     state
         .days
@@ -104,7 +104,7 @@ fn the_period_starts_at_the_first_record_and_loads_show_each_change() {
         let log = state.days.entry(today.plus(offset)).or_default();
         log.sets.insert(key, Stamped::new(1, true));
         log.loads
-            .insert(ExerciseId::RomanianDeadlift, Stamped::new(1, load));
+            .insert(ExerciseId::RomanianDeadlift, Stamped::new(1, Some(load)));
     }
     let report = physio_report(&state, today.plus(-83), today, Weekday::Mon);
     // Started on Tue 17 November: two weeks, not twelve.

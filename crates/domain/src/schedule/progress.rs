@@ -143,7 +143,11 @@ pub fn add_load_suggested(days: &Days, exercise: ExerciseId, day: Day) -> bool {
         .range(..day)
         .rev()
         .map(|(_, log)| log)
-        .filter(|log| log.loads.contains_key(&exercise))
+        .filter(|log| {
+            log.loads
+                .get(&exercise)
+                .is_some_and(|load| load.value.is_some())
+        })
         .take(SESSIONS_BEFORE_MORE_LOAD)
         .collect();
     recent.len() == SESSIONS_BEFORE_MORE_LOAD
@@ -215,7 +219,7 @@ mod tests {
                     Stamped::new(1, true),
                 );
             }
-            log.loads.insert(rdl, Stamped::new(1, 80));
+            log.loads.insert(rdl, Stamped::new(1, Some(80)));
             log
         };
         let today = day("2026-10-10");

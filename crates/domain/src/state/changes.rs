@@ -101,13 +101,14 @@ pub struct Changes {
 
 /// Every record by kind and key, with its value as JSON. A set marked "not
 /// done" is no tick, as a person counts: unticking removes a set, ticking
-/// it again adds one.
+/// it again adds one; so is a cleared number of reps or weight.
 struct Collect(BTreeMap<(&'static str, String), String>);
 
 impl Visit for Collect {
     fn visit<R: Records>(&mut self, name: &'static str, records: &R) {
         records.for_each_record(&mut |key, _, value| {
-            let untick = name == "days" && key.contains("/set/") && value == "false";
+            let untick =
+                name == "days" && ((key.contains("/set/") && value == "false") || value == "null");
             if !untick {
                 self.0.insert((name, key), value);
             }

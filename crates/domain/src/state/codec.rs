@@ -31,7 +31,11 @@ use std::fmt;
 ///   device (`crate::device`); version 4 data reads as it is (the two fields
 ///   are ignored). The bump keeps an older app, which would count settings
 ///   without a theme as damaged, read-only.
-pub const SCHEMA_VERSION: u32 = 5;
+/// - 6: a day's reps and weights may be `null`: cleared, and stamped, so a
+///   merge cannot bring the old number back. Version 5 data reads as it is;
+///   the bump keeps an older app, which would count a cleared number as
+///   damaged, read-only.
+pub const SCHEMA_VERSION: u32 = 6;
 
 const APP_TAG: &str = "hamstring-rehab";
 
@@ -220,7 +224,9 @@ fn migrate(schema: u32, fields: Map<String, Value>) -> Map<String, Value> {
             1 => fields,
             2 => stamped_results_with_verdicts(fields),
             // Version 5 only dropped two kinds: their fields are ignored.
-            3 | 4 => fields,
+            // Version 6 only lets reps and weights be cleared (`null`):
+            // numbers read as they are.
+            3..=5 => fields,
             _ => fields,
         };
         version += 1;

@@ -104,8 +104,13 @@ fn read_archived(fields: &Fields) -> Option<DayLog> {
 
 fn is_valid(log: &DayLog) -> bool {
     let rating = |pain: &Option<Stamped<u8>>| pain.as_ref().is_none_or(|r| is_rating(r.value));
-    log.reps.values().all(|r| r.value <= MAX_REPS)
-        && log.loads.values().all(|r| r.value <= MAX_LOAD_TENTHS)
+    log.reps
+        .values()
+        .all(|r| r.value.is_none_or(|n| n <= MAX_REPS))
+        && log
+            .loads
+            .values()
+            .all(|r| r.value.is_none_or(|n| n <= MAX_LOAD_TENTHS))
         && rating(&log.pain_before)
         && rating(&log.pain_after)
         && rating(&log.pain_next_morning)
@@ -157,9 +162,9 @@ mod tests {
         at: u64,
         done: Vec<SetKey>,
         #[serde(default)]
-        reps: BTreeMap<SetKey, u8>,
+        reps: BTreeMap<SetKey, Option<u8>>,
         #[serde(default)]
-        loads: BTreeMap<ExerciseId, u16>,
+        loads: BTreeMap<ExerciseId, Option<u16>>,
         #[serde(default)]
         before: Option<u8>,
         #[serde(default)]

@@ -85,10 +85,12 @@ pub const MAX_REPS: u8 = 99;
 pub struct DayLog {
     /// `true` = done; `false` keeps an undo so a merge cannot revive the tick.
     pub sets: BTreeMap<SetKey, Stamped<bool>>,
-    /// Optional repetitions done, per set.
-    pub reps: BTreeMap<SetKey, Stamped<u8>>,
-    /// The weight used, in tenths of a kilogram, per loaded exercise.
-    pub loads: BTreeMap<ExerciseId, Stamped<u16>>,
+    /// Optional repetitions done, per set; `None` once cleared, kept (like
+    /// a set's `false`) so that a merge cannot bring the old number back.
+    pub reps: BTreeMap<SetKey, Stamped<Option<u8>>>,
+    /// The weight used, in tenths of a kilogram, per loaded exercise;
+    /// `None` once cleared, as for reps.
+    pub loads: BTreeMap<ExerciseId, Stamped<Option<u16>>>,
     /// Pain 0–10 before the session: the baseline the morning is held to.
     pub pain_before: Option<Stamped<u8>>,
     /// Pain 0–10 during or right after the session.

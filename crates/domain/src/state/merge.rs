@@ -44,7 +44,8 @@ impl AppState {
     /// Takes in a backup file: it only ever adds. Its records fill the gaps
     /// here, and records both hold are settled as between tabs (the later
     /// write wins), except that a set ticked here stays ticked: the
-    /// backup's "not done" marks for it are ignored (see `import_unticks`).
+    /// backup's "not done" marks for it are ignored (see `import_unticks`),
+    /// and so are its cleared reps and weights.
     /// Its own "Delete all" time is ignored, and a record it holds that this
     /// device deleted earlier is brought back, because choosing the file is
     /// newer intent than the deletion.
@@ -83,6 +84,10 @@ impl AppState {
             keep_only(&mut log.sets, |key, theirs| {
                 theirs.value || ticked_here(key).is_none()
             });
+            // Nor does it clear a number kept here: its cleared reps and
+            // weights stay out.
+            keep_only(&mut log.reps, |_, reps| reps.value.is_some());
+            keep_only(&mut log.loads, |_, load| load.value.is_some());
         }
         keep_only(&mut backup.days, |_, log| log.has_records());
         (backup, ignored)

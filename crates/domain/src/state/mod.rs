@@ -62,6 +62,12 @@ pub fn is_rating(value: u8) -> bool {
 
 impl Valid for u8 {}
 impl Valid for u16 {}
+/// A cleared number (`None`) is as valid as the number was.
+impl<T: Valid> Valid for Option<T> {
+    fn is_valid(&self) -> bool {
+        self.as_ref().is_none_or(Valid::is_valid)
+    }
+}
 impl Valid for bool {}
 impl Valid for Day {}
 impl Valid for u64 {}

@@ -272,8 +272,8 @@ impl DayLog {
         DayLog {
             sets: Records::salvage(field("sets"), dropped),
             reps: salvage_map::<SetKey, _>(field("reps"), dropped, |value, dropped| {
-                one_record::<u8>(value, dropped).filter(|r| {
-                    let ok = r.value <= MAX_REPS;
+                one_record::<Option<u8>>(value, dropped).filter(|r| {
+                    let ok = r.value.is_none_or(|reps| reps <= MAX_REPS);
                     if !ok {
                         *dropped += 1;
                     }
@@ -281,8 +281,8 @@ impl DayLog {
                 })
             }),
             loads: salvage_map::<ExerciseId, _>(field("loads"), dropped, |value, dropped| {
-                one_record::<u16>(value, dropped).filter(|r| {
-                    let ok = r.value <= MAX_LOAD_TENTHS;
+                one_record::<Option<u16>>(value, dropped).filter(|r| {
+                    let ok = r.value.is_none_or(|load| load <= MAX_LOAD_TENTHS);
                     if !ok {
                         *dropped += 1;
                     }

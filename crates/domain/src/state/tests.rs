@@ -32,14 +32,18 @@ fn any_log() -> impl Strategy<Value = DayLog> {
     (
         (
             proptest::collection::btree_map(any_key(), stamped(any::<bool>()), 0..6),
-            proptest::collection::btree_map(any_key(), stamped(0u8..=MAX_REPS), 0..3),
+            proptest::collection::btree_map(
+                any_key(),
+                stamped(proptest::option::of(0u8..=MAX_REPS)),
+                0..3,
+            ),
             proptest::option::of(stamped(0u8..=10)),
             proptest::option::of(stamped(0u8..=10)),
         ),
         (
             proptest::collection::btree_map(
                 (0..ExerciseId::ALL.len()).prop_map(|i| ExerciseId::ALL[i]),
-                stamped(0u16..=MAX_LOAD_TENTHS),
+                stamped(proptest::option::of(0u16..=MAX_LOAD_TENTHS)),
                 0..2,
             ),
             proptest::option::of(stamped(0u8..=10)),
@@ -334,8 +338,11 @@ proptest! {
         for key in keys(&local) {
             prop_assert!(after.contains(&key), "{} removed by an import", key);
         }
+        // A cleared number in the backup is no record to add: it is left out.
+        let cleared = values(&backup).into_iter().filter(|(_, value)| value == "null").map(|(key, _)| key);
+        let cleared: std::collections::BTreeSet<String> = cleared.collect();
         for key in keys(&backup) {
-            prop_assert!(after.contains(&key), "{} of the backup not taken in", key);
+            prop_assert!(after.contains(&key) || cleared.contains(&key), "{} of the backup not taken in", key);
         }
         prop_assert_eq!(merged.reset_at, local.reset_at);
         let changes = Changes::between(&local, &merged);
@@ -982,8 +989,8 @@ fn the_version_4_fixture_keeps_its_settings_without_the_device_choices() {
 #[test]
 fn newer_and_foreign_stores_are_refused() {
     assert_eq!(
-        decode(r#"{"app":"hamstring-rehab","schema":6,"state":{}}"#),
-        Err(DecodeError::Newer { schema: 6 })
+        decode(r#"{"app":"hamstring-rehab","schema":7,"state":{}}"#),
+        Err(DecodeError::Newer { schema: 7 })
     );
     assert!(matches!(
         decode(r#"{"app":"other","schema":1,"state":{}}"#),
@@ -1228,4 +1235,74 @@ fn a_damaged_index_entry_is_skipped_and_counted() {
     );
     let not_a_list = r#"{"app":"hamstring-rehab","schema":4,"state":{"month_index":"2026-11"}}"#;
     assert_eq!(decode(not_a_list).unwrap().dropped, 1);
+}
+
+/// A day whose glute bridge set 1 has `reps` and whose Romanian deadlift
+/// weighs `load` tenths, both written at `at`.
+fn numbers(at: u64, reps: Option<u8>, load: Option<u16>) -> AppState {
+    let mut state = AppState::default();
+    let log = state.days.entry(Day(20_450)).or_default();
+    log.reps
+        .insert("glute-bridge:1".parse().unwrap(), Stamped::new(at, reps));
+    log.loads
+        .insert(ExerciseId::RomanianDeadlift, Stamped::new(at, load));
+    state
+}
+
+fn numbers_of(state: &AppState) -> (Option<u8>, Option<u16>) {
+    let log = state.day(Day(20_450));
+    let reps = log.reps.get(&"glute-bridge:1".parse().unwrap());
+    let load = log.loads.get(&ExerciseId::RomanianDeadlift);
+    (reps.and_then(|r| r.value), load.and_then(|r| r.value))
+}
+
+#[test]
+fn cleared_reps_and_weights_stay_cleared_when_another_copy_held_them() {
+    let held = numbers(1, Some(10), Some(80));
+    let cleared = numbers(2, None, None);
+    // Another tab's older copy, either way round, and that copy stored.
+    assert_eq!(numbers_of(&held.merge(&cleared)), (None, None));
+    assert_eq!(numbers_of(&cleared.merge(&held)), (None, None));
+    let stored = decode(&encode(&held.merge(&cleared), Day(20_450))).unwrap();
+    assert_eq!(
+        (stored.dropped, numbers_of(&stored.state)),
+        (0, (None, None))
+    );
+    // An older backup's numbers do not come back either: the clear is later.
+    assert_eq!(numbers_of(&cleared.merge_import(&held)), (None, None));
+    // A number entered again after the clear is kept.
+    assert_eq!(
+        numbers_of(&cleared.merge(&numbers(3, Some(12), Some(90)))),
+        (Some(12), Some(90))
+    );
+    // Cleared is no record to count.
+    assert_eq!(
+        Changes::between(&AppState::default(), &cleared)
+            .added
+            .total(),
+        0
+    );
+}
+
+#[test]
+fn a_backups_cleared_numbers_never_clear_them_here() {
+    let here = numbers(1, Some(10), Some(80));
+    let backup = numbers(5, None, None);
+    assert_eq!(
+        numbers_of(&here.merge_import(&backup)),
+        (Some(10), Some(80))
+    );
+}
+
+#[test]
+fn the_version_5_fixture_reads_its_reps_and_weights_as_they_were() {
+    let decoded = decode(include_str!(
+        "../../../../tests/fixtures/state-v5-month.json"
+    ))
+    .unwrap();
+    assert_eq!(decoded.dropped, 0);
+    let day = Day::parse("2025-12-28").unwrap();
+    let log = decoded.state.day(day);
+    assert_eq!(log.reps.values().next().and_then(|r| r.value), Some(10));
+    assert_eq!(log.loads.values().next().and_then(|r| r.value), Some(80));
 }
