@@ -1,10 +1,10 @@
 // Any text size, any width (WCAG 1.4.4, 1.4.10, 2.4.11): on a 390 × 844
 // phone at normal text and on a 320 × 640 phone with the browser's text at
 // 200% (Chromium's default font size 32 px, as a person sets it), every
-// screen fits its width, its charts take their card's width, the fixed
-// bars take at most a quarter of the screen, the tab labels stay apart, and
-// walking the screen with Tab never leaves the focused control under a fixed
-// or sticky bar.
+// screen fits its width, no text is cut off, its charts take their card's
+// width, the fixed bars take at most a quarter of the screen, the tab labels
+// stay apart, and walking the screen with Tab never leaves the focused
+// control under a fixed or sticky bar.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useBrowser, PROFILES, reload, isoDay } from "./support.mjs";
@@ -85,6 +85,11 @@ function layoutProblems(page, { width, height }) {
       const room = card.clientWidth - parseFloat(getComputedStyle(card).paddingLeft) - parseFloat(getComputedStyle(card).paddingRight);
       if (chart.getBoundingClientRect().width < room - 1) problems.push(`${name(chart)} is ${Math.round(chart.getBoundingClientRect().width)} px of the card's ${Math.round(room)}`);
     }
+    // Text cut off by its box (a weekday head shown as "Mo" or "Tu").
+    for (const el of document.querySelectorAll("body *")) {
+      const style = getComputedStyle(el);
+      if (style.overflowX === "hidden" && el.textContent.trim() && el.checkVisibility() && el.scrollWidth > el.clientWidth + 1 && !el.closest(".visually-hidden")) problems.push(`${name(el)} is cut off`);
+    }
     // Tab labels: each inside its own tab, and the tabs apart.
     const tabs = [...document.querySelectorAll("nav.tabs a")].map((a) => [a, a.getBoundingClientRect()]);
     for (const [i, [a, box]] of tabs.entries()) {
@@ -136,7 +141,7 @@ async function focusUnderBars(page, presses = 80) {
 }
 
 for (const size of SIZES) {
-  test(`at ${size.name}: every screen fits, its charts are as wide as their cards, its bars stay small, and focus is never under them`, async () => {
+  test(`at ${size.name}: every screen fits, no text is cut off, its charts are as wide as their cards, its bars stay small, and focus is never under them`, async () => {
     for (const screen of SCREENS) {
       const page = await open(size, screen);
       const where = `${screen.path}${screen.state ? "" : " (new person)"}`;

@@ -135,7 +135,11 @@ fn Calendar() -> impl IntoView {
                 <button type="button" class="secondary" on:click=move |_| shift(1) aria-label="Next month">"›"</button>
             </div>
             <div class="calendar" role="group" aria-labelledby="calendar-title">
-                {move || headers().map(|h| view! { <span class="weekday" aria-hidden="true">{h}</span> }).collect_view()}
+                // Where three letters do not fit (200% text on a phone), the first does.
+                {move || headers().map(|h| {
+                    let (first, rest) = h.split_at(1);
+                    view! { <span class="weekday" aria-hidden="true">{first}<span class="weekday-rest">{rest}</span></span> }
+                }).collect_view()}
                 {move || {
                     let (lead, days) = cells();
                     let today = store.today.get();
