@@ -157,11 +157,7 @@ fn StartRest(id: ExerciseId, rest: RwSignal<Option<Rest>>) -> impl IntoView {
 fn LoadLog(id: ExerciseId, day: Day) -> impl IntoView {
     let store = use_store();
     let name = id.info().name;
-    let saved = Signal::derive(move || {
-        store.with_day(day, |log| {
-            log.loads.get(&id).and_then(|r| r.value).map(u32::from)
-        })
-    });
+    let saved = Signal::derive(move || store.with_day(day, |log| log.load(id).map(u32::from)));
     let suggest = move || {
         store
             .state
@@ -195,7 +191,7 @@ fn RepsLog(id: ExerciseId, day: Day, low: u8, high: u8, targets: Vec<SetTarget>)
                     let key = target.key;
                     let label = format!("{}: {} reps done", name, set_label(&target));
                     let field_label = set_label(&target);
-                    let saved = Signal::derive(move || store.with_day(day, |log| log.reps.get(&key).and_then(|r| r.value).map(u32::from)));
+                    let saved = Signal::derive(move || store.with_day(day, |log| log.reps_done(key).map(u32::from)));
                     let commit = move |reps: Option<u32>| store.change_day(day, |log, now| {
                         log.reps.insert(key, Stamped::new(now, reps.and_then(|n| u8::try_from(n).ok())));
                     });

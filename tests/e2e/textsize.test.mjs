@@ -75,6 +75,8 @@ function layoutProblems(page, { width, height }) {
       const box = el.getBoundingClientRect();
       if (!box.width || !box.height || el.closest(".skip-link, .visually-hidden")) continue;
       if ((box.right > width + 0.5 || box.left < -0.5) && !held(el)) problems.push(`${name(el)} spans ${Math.round(box.left)} to ${Math.round(box.right)}`);
+      // Text cut off by its box (a weekday head shown as "Mo" or "Tu").
+      if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === "hidden" && el.textContent.trim() && el.checkVisibility()) problems.push(`${name(el)} is cut off`);
     }
     const bars = [...document.querySelectorAll("body *")].filter((el) => ["fixed", "sticky"].includes(getComputedStyle(el).position) && el.getBoundingClientRect().height > 0);
     const covered = bars.reduce((sum, el) => sum + el.getBoundingClientRect().height, 0);
@@ -84,11 +86,6 @@ function layoutProblems(page, { width, height }) {
       const card = chart.closest(".card");
       const room = card.clientWidth - parseFloat(getComputedStyle(card).paddingLeft) - parseFloat(getComputedStyle(card).paddingRight);
       if (chart.getBoundingClientRect().width < room - 1) problems.push(`${name(chart)} is ${Math.round(chart.getBoundingClientRect().width)} px of the card's ${Math.round(room)}`);
-    }
-    // Text cut off by its box (a weekday head shown as "Mo" or "Tu").
-    for (const el of document.querySelectorAll("body *")) {
-      const style = getComputedStyle(el);
-      if (style.overflowX === "hidden" && el.textContent.trim() && el.checkVisibility() && el.scrollWidth > el.clientWidth + 1 && !el.closest(".visually-hidden")) problems.push(`${name(el)} is cut off`);
     }
     // Tab labels: each inside its own tab, and the tabs apart.
     const tabs = [...document.querySelectorAll("nav.tabs a")].map((a) => [a, a.getBoundingClientRect()]);

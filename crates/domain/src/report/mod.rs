@@ -94,7 +94,7 @@ pub fn physio_report(state: &AppState, from: Day, to: Day, week_start: Weekday) 
         .collect();
     let loads: Vec<(Day, u16)> = days()
         .filter_map(|(day, log)| {
-            let load = log.loads.get(&ExerciseId::RomanianDeadlift)?.value?;
+            let load = log.load(ExerciseId::RomanianDeadlift)?;
             Some((*day, load))
         })
         .collect();

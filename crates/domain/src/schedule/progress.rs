@@ -143,11 +143,7 @@ pub fn add_load_suggested(days: &Days, exercise: ExerciseId, day: Day) -> bool {
         .range(..day)
         .rev()
         .map(|(_, log)| log)
-        .filter(|log| {
-            log.loads
-                .get(&exercise)
-                .is_some_and(|load| load.value.is_some())
-        })
+        .filter(|log| log.load(exercise).is_some())
         .take(SESSIONS_BEFORE_MORE_LOAD)
         .collect();
     recent.len() == SESSIONS_BEFORE_MORE_LOAD

@@ -2,9 +2,10 @@
 //! day. Days older than `ARCHIVE_AFTER_DAYS` are stored this way, so years of
 //! daily records stay small.
 
+use super::day::{load_fits, reps_fit};
 use super::json::Fields;
 use super::records::map_of;
-use super::{is_rating, DayLog, SetKey, Stamped, MAX_LOAD_TENTHS, MAX_REPS};
+use super::{is_rating, DayLog, SetKey, Stamped};
 use crate::date::Day;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
@@ -104,13 +105,8 @@ fn read_archived(fields: &Fields) -> Option<DayLog> {
 
 fn is_valid(log: &DayLog) -> bool {
     let rating = |pain: &Option<Stamped<u8>>| pain.as_ref().is_none_or(|r| is_rating(r.value));
-    log.reps
-        .values()
-        .all(|r| r.value.is_none_or(|n| n <= MAX_REPS))
-        && log
-            .loads
-            .values()
-            .all(|r| r.value.is_none_or(|n| n <= MAX_LOAD_TENTHS))
+    log.reps.values().all(|r| reps_fit(r.value))
+        && log.loads.values().all(|r| load_fits(r.value))
         && rating(&log.pain_before)
         && rating(&log.pain_after)
         && rating(&log.pain_next_morning)

@@ -127,6 +127,16 @@ pub enum DayPain {
 /// The heaviest load a day can log, in tenths of a kilogram.
 pub const MAX_LOAD_TENTHS: u16 = 2000;
 
+/// Stored reps that make sense: cleared, or up to `MAX_REPS`.
+pub(super) fn reps_fit(reps: Option<u8>) -> bool {
+    reps.is_none_or(|n| n <= MAX_REPS)
+}
+
+/// A stored weight that makes sense: cleared, or up to `MAX_LOAD_TENTHS`.
+pub(super) fn load_fits(load: Option<u16>) -> bool {
+    load.is_none_or(|n| n <= MAX_LOAD_TENTHS)
+}
+
 impl DayLog {
     pub fn is_done(&self, key: SetKey) -> bool {
         self.sets.get(&key).is_some_and(|tick| tick.value)
@@ -139,6 +149,17 @@ impl DayLog {
     /// A day counts as a training day once any set was ticked.
     pub fn trained(&self) -> bool {
         self.done_count() > 0
+    }
+
+    /// The reps done in set `key`, unless none are logged (or they were cleared).
+    pub fn reps_done(&self, key: SetKey) -> Option<u8> {
+        self.reps.get(&key).and_then(|reps| reps.value)
+    }
+
+    /// The weight used for `exercise`, in tenths of a kilogram, unless none
+    /// is logged (or it was cleared).
+    pub fn load(&self, exercise: ExerciseId) -> Option<u16> {
+        self.loads.get(&exercise).and_then(|load| load.value)
     }
 
     pub fn pain(&self, which: DayPain) -> Option<u8> {

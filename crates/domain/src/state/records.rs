@@ -3,8 +3,9 @@
 //! and the routine's days (`BTreeMap<Day, DayLog>`), and the visitors that
 //! walk every kind of `AppState` (see `record_kinds!`).
 
+use super::day::{load_fits, reps_fit};
 use super::json::FromJson;
-use super::{is_rating, DayLog, SetKey, Stamped, Valid, MAX_LOAD_TENTHS, MAX_REPS};
+use super::{is_rating, DayLog, SetKey, Stamped, Valid};
 use crate::date::{Day, Month};
 use hamstring_content::exercises::ExerciseId;
 use serde::Serialize;
@@ -273,7 +274,7 @@ impl DayLog {
             sets: Records::salvage(field("sets"), dropped),
             reps: salvage_map::<SetKey, _>(field("reps"), dropped, |value, dropped| {
                 one_record::<Option<u8>>(value, dropped).filter(|r| {
-                    let ok = r.value.is_none_or(|reps| reps <= MAX_REPS);
+                    let ok = reps_fit(r.value);
                     if !ok {
                         *dropped += 1;
                     }
@@ -282,7 +283,7 @@ impl DayLog {
             }),
             loads: salvage_map::<ExerciseId, _>(field("loads"), dropped, |value, dropped| {
                 one_record::<Option<u16>>(value, dropped).filter(|r| {
-                    let ok = r.value.is_none_or(|load| load <= MAX_LOAD_TENTHS);
+                    let ok = load_fits(r.value);
                     if !ok {
                         *dropped += 1;
                     }

@@ -1251,9 +1251,8 @@ fn numbers(at: u64, reps: Option<u8>, load: Option<u16>) -> AppState {
 
 fn numbers_of(state: &AppState) -> (Option<u8>, Option<u16>) {
     let log = state.day(Day(20_450));
-    let reps = log.reps.get(&"glute-bridge:1".parse().unwrap());
-    let load = log.loads.get(&ExerciseId::RomanianDeadlift);
-    (reps.and_then(|r| r.value), load.and_then(|r| r.value))
+    let reps = log.reps_done("glute-bridge:1".parse().unwrap());
+    (reps, log.load(ExerciseId::RomanianDeadlift))
 }
 
 #[test]
@@ -1303,6 +1302,6 @@ fn the_version_5_fixture_reads_its_reps_and_weights_as_they_were() {
     assert_eq!(decoded.dropped, 0);
     let day = Day::parse("2025-12-28").unwrap();
     let log = decoded.state.day(day);
-    assert_eq!(log.reps.values().next().and_then(|r| r.value), Some(10));
-    assert_eq!(log.loads.values().next().and_then(|r| r.value), Some(80));
+    assert_eq!(log.reps_done("glute-bridge:1".parse().unwrap()), Some(10));
+    assert_eq!(log.load(ExerciseId::RomanianDeadlift), Some(80));
 }
