@@ -114,9 +114,10 @@ async function focusUnderBars(page, presses = 80) {
       const el = document.activeElement;
       if (!el || el === document.body) return null;
       const box = el.getBoundingClientRect();
-      const bars = [...document.querySelectorAll("body *")].filter(
-        (bar) => ["fixed", "sticky"].includes(getComputedStyle(bar).position) && !bar.contains(el),
-      );
+      // The fixed and sticky bars, found once per screen: walking every
+      // element's style at each press made this test most of a minute.
+      window.fixedBars ??= [...document.querySelectorAll("body *")].filter((bar) => ["fixed", "sticky"].includes(getComputedStyle(bar).position));
+      const bars = window.fixedBars.filter((bar) => !bar.contains(el));
       // What is drawn on top at its top edge, middle and bottom edge: a bar
       // there covers it (the skip link, drawn over the header, is not).
       const x = Math.min(Math.max(box.left + box.width / 2, 0), innerWidth - 1);
