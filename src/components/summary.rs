@@ -160,10 +160,10 @@ fn report_tables(report: &Report) -> impl IntoView {
                         {report.strength_checks.iter().map(|(day, check)| view! {
                             <tr>
                                 <td>{day.short_label()}</td>
-                                <td>{check.left}</td>
-                                <td>{check.right}</td>
-                                <td>{format!("{}%", strength_ratio_percent(*check))}</td>
-                                <td>{if check.pain_at_rest { "Yes" } else { "No" }}</td>
+                                <td data-label="Left">{check.left}</td>
+                                <td data-label="Right">{check.right}</td>
+                                <td data-label="Weaker side">{format!("{}%", strength_ratio_percent(*check))}</td>
+                                <td data-label="Pain at rest">{if check.pain_at_rest { "Yes" } else { "No" }}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>
@@ -179,10 +179,10 @@ fn report_tables(report: &Report) -> impl IntoView {
                         {report.runs.iter().map(|(day, run)| view! {
                             <tr>
                                 <td>{day.short_label()}</td>
-                                <td>{run.minutes}</td>
-                                <td>{run.pain_now}</td>
-                                <td>{rating(run.pain_next_morning)}</td>
-                                <td>{match run_settled(run) { Some(true) => "Yes", Some(false) => "No", None => "" }}</td>
+                                <td data-label="Minutes">{run.minutes}</td>
+                                <td data-label="Pain after">{run.pain_now}</td>
+                                <td data-label="Next morning">{rating(run.pain_next_morning)}</td>
+                                <td data-label="Settled">{match run_settled(run) { Some(true) => "Yes", Some(false) => "No", None => "" }}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>

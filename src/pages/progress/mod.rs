@@ -96,8 +96,8 @@ fn Weeks() -> impl IntoView {
                     {move || weeks.get().into_iter().rev().map(|w| view! {
                         <tr>
                             <td>{w.start.short_label()}</td>
-                            <td>{w.sessions}</td>
-                            <td>{if w.met { "Yes" } else { "Not yet" }}</td>
+                            <td data-label="Sessions">{w.sessions}</td>
+                            <td data-label="On target">{if w.met { "Yes" } else { "Not yet" }}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>
