@@ -1,10 +1,10 @@
 // Any text size, any width (WCAG 1.4.4, 1.4.10, 2.4.11): on a 390 × 844
 // phone at normal text and on a 320 × 640 phone with the browser's text at
 // 200% (Chromium's default font size 32 px, as a person sets it), every
-// screen fits its width, no text is cut off, no table breaks a word, its charts take their card's
-// width, the fixed bars take at most a quarter of the screen, the tab labels
-// stay apart, and walking the screen with Tab never leaves the focused
-// control under a fixed or sticky bar.
+// screen fits its width, no text is cut off, no table breaks a word, its
+// charts take their card's width, the fixed bars take at most a quarter of
+// the screen, the tab labels stay apart, and walking the screen with Tab
+// never leaves the focused control under a fixed or sticky bar.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { useBrowser, PROFILES, reload, isoDay } from "./support.mjs";
