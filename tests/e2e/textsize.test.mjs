@@ -81,15 +81,17 @@ function layoutProblems(page, { width, height }) {
     }
     // A table's word broken across lines ("Le / ft" in a narrow column).
     // Elsewhere a word too long for the line is hyphenated, as it should be.
-    const words = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let text = words.nextNode(); text; text = words.nextNode()) {
-      if (!text.parentElement.closest("th, td") || !text.parentElement.checkVisibility() || text.parentElement.closest(".visually-hidden")) continue;
-      for (const word of text.data.matchAll(/[^\s–-]+/g)) {
-        const range = document.createRange();
-        range.setStart(text, word.index);
-        range.setEnd(text, word.index + word[0].length);
-        const lines = new Set([...range.getClientRects()].filter((r) => r.width).map((r) => Math.round(r.top)));
-        if (lines.size > 1) problems.push(`"${word[0]}" in ${name(text.parentElement)} is broken across lines`);
+    for (const cell of document.querySelectorAll("td, th")) {
+      if (!cell.checkVisibility() || cell.closest(".visually-hidden")) continue;
+      const texts = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let text = texts.nextNode(); text; text = texts.nextNode()) {
+        for (const word of text.data.matchAll(/[^\s–-]+/g)) {
+          const range = document.createRange();
+          range.setStart(text, word.index);
+          range.setEnd(text, word.index + word[0].length);
+          const lines = new Set([...range.getClientRects()].filter((r) => r.width).map((r) => Math.round(r.top)));
+          if (lines.size > 1) problems.push(`"${word[0]}" in ${name(cell)} is broken across lines`);
+        }
       }
     }
     const bars = [...document.querySelectorAll("body *")].filter((el) => ["fixed", "sticky"].includes(getComputedStyle(el).position) && el.getBoundingClientRect().height > 0);
