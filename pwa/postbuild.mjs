@@ -25,6 +25,7 @@ import { readFile, writeFile, readdir, mkdir, rename, rm, cp } from "node:fs/pro
 import { execFileSync } from "node:child_process";
 import { join, dirname, extname, resolve } from "node:path";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
+import { transform } from "esbuild";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 const trunkUrl = process.env.TRUNK_PUBLIC_URL ?? "/";
@@ -57,6 +58,26 @@ for (const name of await readdir(staging)) {
   entries[entry] = { glue, wasm };
 }
 template = template.replace(trunkLoader, "__LOADER__");
+
+// A release's stylesheet and glue go out minified: the stylesheet's comments
+// were 45% of what every page downloaded of it (8.3 KB of brotli -> 4.5 KB),
+// the glue's names and layout 1.7 KB. Trunk's own minifier cannot parse the
+// glue, and it would rewrite the loader this step replaces. The stylesheet's
+// integrity attribute follows its new bytes.
+if (release) {
+  for (const { glue } of Object.values(entries)) {
+    const file = join(staging, glue);
+    await writeFile(file, (await transform(await readFile(file, "utf8"), { loader: "js", format: "esm", minify: true })).code);
+  }
+  const stylesheet = /<link rel="stylesheet" href="([^"]+\.css)" integrity="([^"]+)"\/?>/;
+  const [link, href] = template.match(stylesheet) ?? [];
+  if (!link) throw new Error("trunk's stylesheet link has changed: update pwa/postbuild.mjs");
+  const file = join(staging, href.slice(trunkUrl.length));
+  const css = (await transform(await readFile(file, "utf8"), { loader: "css", minify: true })).code;
+  await writeFile(file, css);
+  const integrity = `sha384-${createHash("sha384").update(css).digest("base64")}`;
+  template = template.replace(link, link.replace(/integrity="[^"]+"/, `integrity="${integrity}"`));
+}
 
 // Over the network, the app's code is asked for once the page has painted:
 // the page is already on screen (rendered at build time), and code that
