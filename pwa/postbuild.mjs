@@ -65,16 +65,15 @@ template = template.replace(trunkLoader, "__LOADER__");
 // glue, and it would rewrite the loader this step replaces. The stylesheet's
 // integrity attribute follows its new bytes.
 if (release) {
-  for (const { glue } of Object.values(entries)) {
-    const file = join(staging, glue);
-    await writeFile(file, (await transform(await readFile(file, "utf8"), { loader: "js", format: "esm", minify: true })).code);
-  }
-  const stylesheet = /<link rel="stylesheet" href="([^"]+\.css)" integrity="([^"]+)"\/?>/;
-  const [link, href] = template.match(stylesheet) ?? [];
+  const minify = async (file, options) => {
+    const { code } = await transform(await readFile(file, "utf8"), { ...options, minify: true });
+    await writeFile(file, code);
+    return code;
+  };
+  for (const { glue } of Object.values(entries)) await minify(join(staging, glue), { loader: "js", format: "esm" });
+  const [link, href] = template.match(/<link rel="stylesheet" href="([^"]+\.css)" integrity="[^"]+"\/?>/) ?? [];
   if (!link) throw new Error("trunk's stylesheet link has changed: update pwa/postbuild.mjs");
-  const file = join(staging, href.slice(trunkUrl.length));
-  const css = (await transform(await readFile(file, "utf8"), { loader: "css", minify: true })).code;
-  await writeFile(file, css);
+  const css = await minify(join(staging, href.slice(trunkUrl.length)), { loader: "css" });
   const integrity = `sha384-${createHash("sha384").update(css).digest("base64")}`;
   template = template.replace(link, link.replace(/integrity="[^"]+"/, `integrity="${integrity}"`));
 }
