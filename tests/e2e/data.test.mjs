@@ -573,7 +573,11 @@ test("finding 9: junk another tab writes to a month key is kept aside before thi
   const second = await env.openTab(context, "/routine");
   await first.getByRole("checkbox", { name: "Glute bridge: Set 1" }).tap();
   const junk = "junk from another tab";
+  // The other tab's write reaches this one later, with its storage event:
+  // until then this tab still reads its own text, so wait to hear of it.
+  await first.evaluate((key) => addEventListener("storage", (event) => { if (event.key === key) window.heardJunk = true; }), monthKey(isoDay(0)));
   await second.evaluate(([key, text]) => localStorage.setItem(key, text), [monthKey(isoDay(0)), junk]);
+  await first.waitForFunction(() => window.heardJunk === true, null, { timeout: 3000 });
   await first.waitForFunction(([key, junk]) => { const text = localStorage.getItem(key); return text && text !== junk; }, [monthKey(isoDay(0)), junk], { timeout: 3000 });
   assert.deepEqual(await first.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("hamstring-rehab:quarantine:")).map((k) => localStorage.getItem(k))), [junk]);
   assert.equal((await storedState(first)).days[isoDay(0)].sets["glute-bridge:1"].value, true);
