@@ -8,10 +8,12 @@
 
 use serde::{Deserialize, Serialize};
 
+mod flagged;
 mod levels;
 pub mod older;
 mod questions;
 
+pub use flagged::{FlaggedAnswer, FLAGGED};
 pub use levels::*;
 pub use questions::{QUESTIONS, RETIRED};
 

@@ -4,7 +4,7 @@
 //! walks that table. It points to a next step; it never diagnoses.
 
 use hamstring_content::selfcheck::{
-    older, CheckPart, Flag, Level, Question, NOT_SURE, QUESTIONS, RETIRED,
+    older, CheckPart, Flag, Level, Question, FLAGGED, NOT_SURE, QUESTIONS, RETIRED,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -90,13 +90,13 @@ pub struct Reason {
 }
 
 impl Reason {
-    /// The flag this answer carries in today's question table.
+    /// The flag this answer carries in the question tables (looked up in
+    /// their flagged answers alone, which is all a saved result needs).
     pub fn flag(&self) -> Option<Flag> {
-        question(&self.question)?
-            .choices
+        FLAGGED
             .iter()
-            .find(|c| c.id == self.choice)?
-            .flag
+            .find(|answer| answer.question == self.question && answer.choice == self.choice)
+            .map(|answer| answer.flag)
     }
 }
 
