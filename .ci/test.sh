@@ -44,7 +44,26 @@ webkit_components || { echo "WebKit's run failed; once more"; webkit_components;
 step "Release build (at the root, and its pages for the sub-path /rehab/)"
 # One build: a build for another base path differs only in its pages and
 # service worker, which the post-build step also writes into dist-subpath.
-HR_ALSO_PUBLIC_URL=/rehab/ HR_ALSO_DIST=dist-subpath trunk build --release
+# A rerun keeps the last build when nothing it reads has changed: every file
+# but the tests and docs (untracked ones too), and the tools' versions.
+release_inputs() {
+  git ls-files -co --exclude-standard -z -- . ':!tests' ':!docs' ':!.ci' ':!*.md' \
+    | sort -z | xargs -0 sha256sum 2>&1 || true
+  trunk --version; wasm-bindgen --version; wasm-opt --version; rustc --version
+}
+stamp=target/release-inputs.sha256
+inputs=
+git rev-parse --is-inside-work-tree >/dev/null 2>&1 && inputs=$(release_inputs | sha256sum)
+# The stamp also holds the pages it built: any other build since (trunk
+# serve's, a trial's) does not pass for this one.
+built() { sha256sum dist/index.html dist-subpath/index.html 2>/dev/null | sha256sum; }
+if [ -n "$inputs" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$inputs $(built)" ]; then
+  echo "Nothing the build reads has changed since the last one: dist kept."
+else
+  rm -f "$stamp"
+  HR_ALSO_PUBLIC_URL=/rehab/ HR_ALSO_DIST=dist-subpath trunk build --release
+  [ -z "$inputs" ] || { mkdir -p target && echo "$inputs $(built)" > "$stamp"; }
+fi
 
 step "End-to-end tests against the release build (Chromium, with axe)"
 # Two files at a time: most of a test is waiting on the browser (130 tests
