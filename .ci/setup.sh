@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 GECKODRIVER_VERSION=0.37.1
+# Cuts an entry's lazily loaded parts out (pwa/postbuild.mjs); its runtime
+# half is wasm_split_helpers, which leptos depends on.
+WASM_SPLIT_VERSION=0.2.4
 # Must equal the wasm-bindgen version in Cargo.lock exactly.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
@@ -78,6 +81,10 @@ fi
 # Not --locked: its lock file asks for a dependency version the registry lacks.
 if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
   install_tool "wasm-bindgen-cli $WASM_BINDGEN_VERSION" 1 wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --no-default-features
+fi
+# It prints no version of its own: cargo's list of installed tools does.
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  install_tool "wasm-split-cli $WASM_SPLIT_VERSION" 1 wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --locked --features build-binary
 fi
 if [ "${1:-}" = "--browsers" ] && [ "$(geckodriver --version 2>/dev/null | head -1 | cut -d' ' -f2)" != "$GECKODRIVER_VERSION" ]; then
   install_tool "geckodriver $GECKODRIVER_VERSION" 0 geckodriver --version "$GECKODRIVER_VERSION" --locked

@@ -59,6 +59,49 @@ for (const name of await readdir(staging)) {
 }
 template = template.replace(trunkLoader, "__LOADER__");
 
+// Entries with lazily loaded parts (Leptos's #[lazy]; index.html marks them
+// `rel="split-entry"`): their code asks for a link module only wasm-split
+// writes, so trunk cannot bind them. As cargo-leptos does it: the linked
+// wasm (its relocations kept, .cargo/config.toml) is split, the main part
+// bound with its linker exports kept (the parts share its memory and
+// table), then every part optimised. The link module and the parts are
+// named after the whole entry's bytes, as the glue and wasm are.
+const WASM_FEATURES = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-reference-types", "--enable-multivalue"];
+const targetDir = process.env.CARGO_TARGET_DIR ? resolve(process.env.CARGO_TARGET_DIR) : resolve(here, "..", "target");
+const splitEntries = [...template.matchAll(/\s*<link rel="split-entry" data-bin="([a-z-]+)"\s*\/?>/g)];
+for (const [link, entry] of splitEntries) {
+  template = template.replace(link, "");
+  const work = join(staging, `.${entry}-split`);
+  const linked = join(targetDir, "wasm32-unknown-unknown", release ? "release" : "debug", `${entry}.wasm`);
+  execFileSync("wasm-split-cli", ["--target", "web", "--out-name", entry, linked, join(work, "split")], { stdio: "inherit" });
+  execFileSync("wasm-bindgen", ["--target", "web", "--keep-lld-exports", "--no-typescript", "--out-dir", join(work, "bound"), "--out-name", entry, join(work, "split", `${entry}.wasm`)], { stdio: "inherit" });
+  const parts = (await readdir(join(work, "split"))).filter((name) => name.endsWith(".wasm") && name !== `${entry}.wasm`);
+  const wasmFiles = [join(work, "bound", `${entry}_bg.wasm`), ...parts.map((name) => join(work, "split", name))];
+  if (release) for (const file of wasmFiles) execFileSync("wasm-opt", ["-Oz", ...WASM_FEATURES, "-o", file, file], { stdio: "inherit" });
+  let glueText = await readFile(join(work, "bound", `${entry}.js`), "utf8");
+  let linkText = await readFile(join(work, "split", "__wasm_split.js"), "utf8");
+  const whole = createHash("sha256").update(glueText).update(linkText);
+  for (const file of wasmFiles) whole.update(await readFile(file));
+  const id = `${entry}-${whole.digest("hex").slice(0, 16)}`;
+  const names = { glue: `${id}.js`, wasm: `${id}_bg.wasm`, link: `${id}-parts.js` };
+  const replaceOnce = (text, from, to) => {
+    if (!text.includes(from)) throw new Error(`wasm-split's or wasm-bindgen's output has changed (no ${from}): update pwa/postbuild.mjs`);
+    return text.replace(from, to);
+  };
+  glueText = replaceOnce(glueText, `from "./__wasm_split.js"`, `from "./${names.link}"`);
+  linkText = replaceOnce(linkText, `from "./${entry}.js"`, `from "./${names.glue}"`);
+  for (const part of parts) {
+    const name = `${id}-${part.replace(/\.wasm$/, "").replace(/_\d{6,}$/, "").replace(/^split_/, "")}.wasm`;
+    linkText = replaceOnce(linkText, `"./${part}"`, `"./${name}"`);
+    await rename(join(work, "split", part), join(staging, name));
+  }
+  await rename(join(work, "bound", `${entry}_bg.wasm`), join(staging, names.wasm));
+  await writeFile(join(staging, names.glue), glueText);
+  await writeFile(join(staging, names.link), linkText);
+  await rm(work, { recursive: true, force: true });
+  entries[entry] = { glue: names.glue, wasm: names.wasm, link: names.link };
+}
+
 // A release's stylesheet and glue go out minified: the stylesheet's comments
 // were 45% of what every page downloaded of it (8.3 KB of brotli -> 4.5 KB),
 // the glue's names and layout 1.7 KB. Trunk's own minifier cannot parse the
@@ -70,7 +113,9 @@ if (release) {
     await writeFile(file, code);
     return code;
   };
-  for (const { glue } of Object.values(entries)) await minify(join(staging, glue), { loader: "js", format: "esm" });
+  for (const { glue, link } of Object.values(entries)) {
+    for (const file of [glue, link].filter(Boolean)) await minify(join(staging, file), { loader: "js", format: "esm" });
+  }
   const [link, href] = template.match(/<link rel="stylesheet" href="([^"]+\.css)" integrity="[^"]+"\/?>/) ?? [];
   if (!link) throw new Error("trunk's stylesheet link has changed: update pwa/postbuild.mjs");
   const css = await minify(join(staging, href.slice(trunkUrl.length)), { loader: "css" });
@@ -92,7 +137,7 @@ if (release) {
 // once the first contents are on screen, or at once in a tab that draws
 // nothing. A host that serves the wasm with another type gets it compiled
 // from its bytes.
-const loader = ({ glue, wasm }, publicUrl) => `<script type="module">
+const loader = ({ glue, wasm, link }, publicUrl) => `<script type="module">
 const painted = new Promise((resolve) => {
   const after = () => setTimeout(resolve);
   if (document.hidden) return resolve();
@@ -107,7 +152,7 @@ const code = fetch('${publicUrl}${wasm}').then((response) =>
   response.headers.get("content-type")?.startsWith("application/wasm")
     ? WebAssembly.compileStreaming(response)
     : response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes)));
-const bindings = import('${publicUrl}${glue}');
+const bindings = import('${publicUrl}${glue}');${link ? `\nimport('${publicUrl}${link}').catch(() => {});` : ""}
 await painted;
 await (await bindings).default({ module_or_path: await code });
 </script>`;

@@ -175,12 +175,20 @@ pub fn can_share() -> bool {
 
 /// Scrolls to the element a link's `#anchor` names, if it is on the page.
 pub fn scroll_to_hash() {
-    let hash = window().location().hash().unwrap_or_default();
-    if let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) {
-        if let Some(element) = document().get_element_by_id(id) {
-            element.scroll_into_view();
-        }
+    if let Some(element) = hash_target() {
+        element.scroll_into_view();
     }
+}
+
+/// Whether the place the address names (`#data`), if any, is on the page.
+pub fn hash_target_on_page() -> bool {
+    hash_target().is_some() || window().location().hash().unwrap_or_default().len() <= 1
+}
+
+fn hash_target() -> Option<web_sys::Element> {
+    let hash = window().location().hash().ok()?;
+    let id = hash.strip_prefix('#').filter(|id| !id.is_empty())?;
+    document().get_element_by_id(id)
 }
 
 /// Asks the browser to keep the screen on (Screen Wake Lock). `None` where

@@ -7,7 +7,9 @@
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     use hamstring_rehab::app::{Route, Shell};
-    use hamstring_rehab::pages::{CheckPage, GuidePage, NotFound, ProgressPage, RoutinePage};
+    use hamstring_rehab::pages::{
+        later_parts, CheckPage, GuidePage, NotFound, ProgressPage, RoutinePage,
+    };
     use hydration_context::SsrSharedContext;
     use leptos::prelude::*;
     use std::sync::Arc;
@@ -23,7 +25,10 @@ fn main() {
                     Route::Guide => view! { <GuidePage /> }.into_any(),
                     Route::Check => view! { <CheckPage /> }.into_any(),
                     Route::Routine => view! { <RoutinePage /> }.into_any(),
-                    Route::Progress => view! { <ProgressPage /> }.into_any(),
+                    Route::Progress => {
+                        view! { <ProgressPage later=|| Box::pin(async { later_parts() }) /> }
+                            .into_any()
+                    }
                     Route::NotFound => view! { <NotFound /> }.into_any(),
                 };
                 view! { <Shell route>{page()}</Shell> }.to_html()

@@ -10,5 +10,5 @@ mod routine;
 pub use check::CheckPage;
 pub use guide::{guide_slots, GuidePage};
 pub use not_found::NotFound;
-pub use progress::ProgressPage;
+pub use progress::{later_parts, LaterParts, ProgressPage};
 pub use routine::RoutinePage;

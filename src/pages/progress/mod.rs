@@ -6,7 +6,7 @@ mod data;
 mod restore;
 mod undo;
 
-use crate::browser::link;
+use crate::browser::{hash_target_on_page, link, scroll_to_hash};
 use crate::components::chart::{Chart, Series};
 use crate::components::exercise::SessionExercise;
 use crate::components::in_turn::use_parts_in_turn;
@@ -28,9 +28,19 @@ use hamstring_domain::state::{
     AppStateStoreFields, DayLog, DayPain, SetKey, Stamped, StrengthCheck,
 };
 use leptos::prelude::*;
+use std::future::Future;
+use std::pin::Pin;
+use std::time::Duration;
+
+/// Draws the parts of the page its entry loads later: the physio summary
+/// and the data section ([`later_parts`]). The progress entry gives a
+/// lazily loaded function (Leptos's `#[lazy]`, split out of its wasm by
+/// pwa/postbuild.mjs); it must live in that entry, or every entry would
+/// keep the parts' code for its export.
+pub type LaterParts = fn() -> Pin<Box<dyn Future<Output = AnyView> + Send>>;
 
 #[component]
-pub fn ProgressPage() -> impl IntoView {
+pub fn ProgressPage(later: LaterParts) -> impl IntoView {
     let store = use_store();
     let drawn = use_parts_in_turn(move || store.loaded.get(), 5);
     let drawn_from = move |part| move || drawn.get() >= part;
@@ -63,11 +73,28 @@ pub fn ProgressPage() -> impl IntoView {
                 <RunLog />
             </Show>
             <Show when=drawn_from(5)>
-                <PhysioSummary />
-                <DataSection />
+                {Suspend::new(async move {
+                    let parts = later().await;
+                    // An address naming a place in them (`#data`) found
+                    // nothing when the page started: it is there once drawn.
+                    if !hash_target_on_page() {
+                        set_timeout(scroll_to_hash, Duration::ZERO);
+                    }
+                    parts
+                })}
             </Show>
         </article>
     }
+}
+
+/// The physio summary and the data section: what the page draws last,
+/// and most of its code, so its entry loads them later ([`LaterParts`]).
+pub fn later_parts() -> AnyView {
+    view! {
+        <PhysioSummary />
+        <DataSection />
+    }
+    .into_any()
 }
 
 #[component]
