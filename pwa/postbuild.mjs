@@ -82,8 +82,8 @@ for (const [link, entry] of splitEntries) {
   let linkText = await readFile(join(work, "split", "__wasm_split.js"), "utf8");
   const whole = createHash("sha256").update(glueText).update(linkText);
   for (const file of wasmFiles) whole.update(await readFile(file));
-  const id = `${entry}-${whole.digest("hex").slice(0, 16)}`;
-  const names = { glue: `${id}.js`, wasm: `${id}_bg.wasm`, link: `${id}-parts.js` };
+  const hash = whole.digest("hex").slice(0, 16);
+  const names = { glue: `${entry}-${hash}.js`, wasm: `${entry}-${hash}_bg.wasm`, link: `${entry}-parts-${hash}.js` };
   const replaceOnce = (text, from, to) => {
     if (!text.includes(from)) throw new Error(`wasm-split's or wasm-bindgen's output has changed (no ${from}): update pwa/postbuild.mjs`);
     return text.replace(from, to);
@@ -91,7 +91,7 @@ for (const [link, entry] of splitEntries) {
   glueText = replaceOnce(glueText, `from "./__wasm_split.js"`, `from "./${names.link}"`);
   linkText = replaceOnce(linkText, `from "./${entry}.js"`, `from "./${names.glue}"`);
   for (const part of parts) {
-    const name = `${id}-${part.replace(/\.wasm$/, "").replace(/_\d{6,}$/, "").replace(/^split_/, "")}.wasm`;
+    const name = `${entry}-${part.replace(/\.wasm$/, "").replace(/_\d{6,}$/, "").replace(/^split_/, "")}-${hash}.wasm`;
     linkText = replaceOnce(linkText, `"./${part}"`, `"./${name}"`);
     await rename(join(work, "split", part), join(staging, name));
   }

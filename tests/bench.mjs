@@ -46,7 +46,7 @@ for (const route of part("sizes") ? ROUTES : []) {
   // Parts an entry loads once its first screen is drawn (its link module
   // names them): not in the first load, but downloaded on every visit.
   const later = [];
-  for (const link of files.filter((f) => f.endsWith("-parts.js"))) {
+  for (const link of files.filter((f) => /-parts-[0-9a-f]{16}\.js$/.test(f))) {
     const text = await readFile(new URL(link, DIST), "utf8");
     later.push(...[...text.matchAll(/["']\.\/([^"']+\.wasm)["']/g)].map((m) => m[1]));
   }
