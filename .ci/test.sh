@@ -50,6 +50,7 @@ release_inputs() {
   git ls-files -co --exclude-standard -z -- . ':!tests' ':!docs' ':!.ci' ':!*.md' \
     | sort -z | xargs -0 sha256sum 2>&1 || true
   trunk --version; wasm-bindgen --version; wasm-opt --version; rustc --version
+  cargo install --list | grep '^wasm_split_cli_support ' || true
 }
 stamp=target/release-inputs.sha256
 inputs=
