@@ -80,6 +80,12 @@ for (const [link, entry] of splitEntries) {
   if (release) for (const file of wasmFiles) execFileSync("wasm-opt", ["-Oz", ...WASM_FEATURES, "-o", file, file], { stdio: "inherit" });
   let glueText = await readFile(join(work, "bound", `${entry}.js`), "utf8");
   let linkText = await readFile(join(work, "split", "__wasm_split.js"), "utf8");
+  // As the page's loader does: a host that serves wasm with another type
+  // gets it compiled from its bytes.
+  const streaming = "WebAssembly.instantiateStreaming(src, imports)";
+  if (parts.length && !linkText.includes(streaming)) throw new Error("wasm-split's link module has changed: update pwa/postbuild.mjs");
+  linkText = linkText.replaceAll(streaming, `src.then((response) => response.headers.get("content-type")?.startsWith("application/wasm") ? WebAssembly.instantiateStreaming(response, imports) : response.arrayBuffer().then((bytes) => WebAssembly.instantiate(bytes, imports)))`);
+  // Named after what they hold before their names of each other go in.
   const whole = createHash("sha256").update(glueText).update(linkText);
   for (const file of wasmFiles) whole.update(await readFile(file));
   const hash = whole.digest("hex").slice(0, 16);

@@ -137,3 +137,23 @@ test("on an iPhone, Safari users are told how to add the app to the Home Screen,
   await reload(page);
   assert.equal(await hint.count(), 0);
 });
+
+test("a host that sends the wasm with another type still gets every page started, /progress's later part too", async () => {
+  // Streaming compilation needs application/wasm; the loaders then compile
+  // from the bytes. Without the service worker, so every request is the host's.
+  const { context, page } = await env.openApp({ options: { serviceWorkers: "block" } });
+  const retyped = [];
+  await context.route(/\.wasm$/, async (route) => {
+    const response = await route.fetch();
+    const headers = Object.fromEntries(Object.entries(response.headers()).filter(([name]) => !["content-encoding", "content-length"].includes(name)));
+    retyped.push(new URL(route.request().url()).pathname);
+    await route.fulfill({ status: response.status(), body: await response.body(), headers: { ...headers, "content-type": "application/octet-stream" } });
+  });
+  for (const route of ROUTES) {
+    await env.visit(page, route.path);
+    await page.getByRole("heading", { level: 1 }).first().waitFor();
+  }
+  await env.visit(page, "/progress");
+  await page.getByRole("button", { name: "Download a backup file" }).waitFor();
+  assert.ok(retyped.some((path) => /later_parts/.test(path)), "the later part came from the host, retyped");
+});
