@@ -32,8 +32,8 @@ use std::future::Future;
 use std::pin::Pin;
 use std::time::Duration;
 
-/// Draws the parts of the page its entry loads later: the physio summary
-/// and the data section ([`later_parts`]). The progress entry gives a
+/// Gives the parts of the page its entry loads later: the physio summary
+/// and the data section ([`later_parts`]). The progress entry passes a
 /// lazily loaded function (Leptos's `#[lazy]`, split out of its wasm by
 /// pwa/postbuild.mjs); it must live in that entry, or every entry would
 /// keep the parts' code for its export.
