@@ -62,11 +62,19 @@ template = template.replace(trunkLoader, "__LOADER__");
 // Entries with lazily loaded parts (Leptos's #[lazy]; index.html marks them
 // `rel="split-entry"`): their code asks for a link module only wasm-split
 // writes, so trunk cannot bind them. As cargo-leptos does it: the linked
-// wasm (its relocations kept, .cargo/config.toml) is split, the main part
-// bound with its linker exports kept (the parts share its memory and
-// table), then every part optimised. The link module and the parts are
-// named after the whole entry's bytes, as the glue and wasm are.
-const WASM_FEATURES = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-reference-types", "--enable-multivalue"];
+// wasm (its relocations kept, build.rs) is split, the main part bound with
+// its linker exports kept (the parts share its memory and table), then every
+// part optimised as trunk optimises the other entries (their links'
+// wasm-opt settings in index.html). The link module and the parts are named
+// after the whole entry's bytes, as the glue and wasm are.
+const rustLink = (await readFile(resolve(here, "..", "index.html"), "utf8")).match(/<link data-trunk rel="rust"[^>]*data-wasm-opt="([^"]+)" data-wasm-opt-params="([^"]+)"/);
+if (!rustLink) throw new Error("index.html's first rust link has no wasm-opt settings: update pwa/postbuild.mjs");
+const wasmOpt = [`-O${rustLink[1]}`, ...rustLink[2].split(/\s+/)];
+// Rewrites every `from` in the tools' output, which must hold it.
+const rewrite = (text, from, to) => {
+  if (!text.includes(from)) throw new Error(`wasm-split's or wasm-bindgen's output has changed (no ${from}): update pwa/postbuild.mjs`);
+  return text.replaceAll(from, to);
+};
 const targetDir = process.env.CARGO_TARGET_DIR ? resolve(process.env.CARGO_TARGET_DIR) : resolve(here, "..", "target");
 const splitEntries = [...template.matchAll(/\s*<link rel="split-entry" data-bin="([a-z-]+)"\s*\/?>/g)];
 for (const [link, entry] of splitEntries) {
@@ -77,28 +85,22 @@ for (const [link, entry] of splitEntries) {
   execFileSync("wasm-bindgen", ["--target", "web", "--keep-lld-exports", "--no-typescript", "--out-dir", join(work, "bound"), "--out-name", entry, join(work, "split", `${entry}.wasm`)], { stdio: "inherit" });
   const parts = (await readdir(join(work, "split"))).filter((name) => name.endsWith(".wasm") && name !== `${entry}.wasm`);
   const wasmFiles = [join(work, "bound", `${entry}_bg.wasm`), ...parts.map((name) => join(work, "split", name))];
-  if (release) for (const file of wasmFiles) execFileSync("wasm-opt", ["-Oz", ...WASM_FEATURES, "-o", file, file], { stdio: "inherit" });
+  if (release) for (const file of wasmFiles) execFileSync("wasm-opt", [...wasmOpt, "-o", file, file], { stdio: "inherit" });
   let glueText = await readFile(join(work, "bound", `${entry}.js`), "utf8");
   let linkText = await readFile(join(work, "split", "__wasm_split.js"), "utf8");
   // As the page's loader does: a host that serves wasm with another type
   // gets it compiled from its bytes.
-  const streaming = "WebAssembly.instantiateStreaming(src, imports)";
-  if (parts.length && !linkText.includes(streaming)) throw new Error("wasm-split's link module has changed: update pwa/postbuild.mjs");
-  linkText = linkText.replaceAll(streaming, `src.then((response) => response.headers.get("content-type")?.startsWith("application/wasm") ? WebAssembly.instantiateStreaming(response, imports) : response.arrayBuffer().then((bytes) => WebAssembly.instantiate(bytes, imports)))`);
+  if (parts.length) linkText = rewrite(linkText, "WebAssembly.instantiateStreaming(src, imports)", `src.then((response) => response.headers.get("content-type")?.startsWith("application/wasm") ? WebAssembly.instantiateStreaming(response, imports) : response.arrayBuffer().then((bytes) => WebAssembly.instantiate(bytes, imports)))`);
   // Named after what they hold before their names of each other go in.
   const whole = createHash("sha256").update(glueText).update(linkText);
   for (const file of wasmFiles) whole.update(await readFile(file));
   const hash = whole.digest("hex").slice(0, 16);
   const names = { glue: `${entry}-${hash}.js`, wasm: `${entry}-${hash}_bg.wasm`, link: `${entry}-parts-${hash}.js` };
-  const replaceOnce = (text, from, to) => {
-    if (!text.includes(from)) throw new Error(`wasm-split's or wasm-bindgen's output has changed (no ${from}): update pwa/postbuild.mjs`);
-    return text.replace(from, to);
-  };
-  glueText = replaceOnce(glueText, `from "./__wasm_split.js"`, `from "./${names.link}"`);
-  linkText = replaceOnce(linkText, `from "./${entry}.js"`, `from "./${names.glue}"`);
+  glueText = rewrite(glueText, `from "./__wasm_split.js"`, `from "./${names.link}"`);
+  linkText = rewrite(linkText, `from "./${entry}.js"`, `from "./${names.glue}"`);
   for (const part of parts) {
     const name = `${entry}-${part.replace(/\.wasm$/, "").replace(/_\d{6,}$/, "").replace(/^split_/, "")}-${hash}.wasm`;
-    linkText = replaceOnce(linkText, `"./${part}"`, `"./${name}"`);
+    linkText = rewrite(linkText, `"./${part}"`, `"./${name}"`);
     await rename(join(work, "split", part), join(staging, name));
   }
   await rename(join(work, "bound", `${entry}_bg.wasm`), join(staging, names.wasm));

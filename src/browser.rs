@@ -182,13 +182,21 @@ pub fn scroll_to_hash() {
 
 /// Whether the place the address names (`#data`), if any, is on the page.
 pub fn hash_target_on_page() -> bool {
-    hash_target().is_some() || window().location().hash().unwrap_or_default().len() <= 1
+    hash_id().is_none_or(|id| document().get_element_by_id(&id).is_some())
 }
 
 fn hash_target() -> Option<web_sys::Element> {
+    document().get_element_by_id(&hash_id()?)
+}
+
+/// The id the address's `#anchor` names, if any.
+fn hash_id() -> Option<String> {
     let hash = window().location().hash().ok()?;
-    let id = hash.strip_prefix('#').filter(|id| !id.is_empty())?;
-    document().get_element_by_id(id)
+    Some(
+        hash.strip_prefix('#')
+            .filter(|id| !id.is_empty())?
+            .to_string(),
+    )
 }
 
 /// Asks the browser to keep the screen on (Screen Wake Lock). `None` where
