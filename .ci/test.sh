@@ -14,6 +14,46 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 step() { printf '\n\033[1m==> %s\033[0m (%ss)\n' "$*" $((SECONDS - started)); }
 
+step "Release build, in the background while the layers below run"
+# One build: a build for another base path differs only in its pages and
+# service worker, which the post-build step also writes into dist-subpath.
+# It runs beside the lints and the native and component tests: each of them
+# leaves a core idle for part of its time (one crate at a time, linking,
+# starting a browser), and cargo locks the release and debug outputs
+# separately. Its output is shown if it fails.
+# A rerun keeps the last build when nothing it reads has changed: every file
+# but the tests and docs (untracked ones too), and the tools' versions.
+release_inputs() {
+  git ls-files -co --exclude-standard -z -- . ':!tests' ':!docs' ':!.ci' ':!*.md' \
+    | sort -z | xargs -0 sha256sum 2>&1 || true
+  trunk --version; wasm-bindgen --version; wasm-opt --version; rustc --version
+  cargo install --list | grep '^wasm_split_cli_support ' || true
+}
+stamp=target/release-inputs.sha256
+inputs=
+git rev-parse --is-inside-work-tree >/dev/null 2>&1 && inputs=$(release_inputs | sha256sum)
+# The stamp also holds the pages it built: any other build since (trunk
+# serve's, a trial's) does not pass for this one.
+built() { sha256sum dist/index.html dist-subpath/index.html 2>/dev/null | sha256sum; }
+release_log=$(mktemp)
+if [ -n "$inputs" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$inputs $(built)" ]; then
+  echo "Nothing the build reads has changed since the last one: dist kept."
+  release_job=
+else
+  rm -f "$stamp"
+  # In a process group of its own, so that it can be stopped whole.
+  HR_ALSO_PUBLIC_URL=/rehab/ HR_ALSO_DIST=dist-subpath setsid trunk build --release >"$release_log" 2>&1 &
+  release_job=$!
+fi
+release_done() {
+  [ -n "$release_job" ] || return 0
+  wait "$release_job" || { cat "$release_log"; echo "The release build failed."; exit 1; }
+  release_job=
+  [ -z "$inputs" ] || { mkdir -p target && echo "$inputs $(built)" > "$stamp"; }
+}
+# Stopped with the script, if a layer fails first.
+trap '[ -z "${release_job:-}" ] || kill -- "-$release_job" 2>/dev/null || true' EXIT
+
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
@@ -41,30 +81,8 @@ webkit_components() {
 }
 webkit_components || { echo "WebKit's run failed; once more"; webkit_components; }
 
-step "Release build (at the root, and its pages for the sub-path /rehab/)"
-# One build: a build for another base path differs only in its pages and
-# service worker, which the post-build step also writes into dist-subpath.
-# A rerun keeps the last build when nothing it reads has changed: every file
-# but the tests and docs (untracked ones too), and the tools' versions.
-release_inputs() {
-  git ls-files -co --exclude-standard -z -- . ':!tests' ':!docs' ':!.ci' ':!*.md' \
-    | sort -z | xargs -0 sha256sum 2>&1 || true
-  trunk --version; wasm-bindgen --version; wasm-opt --version; rustc --version
-  cargo install --list | grep '^wasm_split_cli_support ' || true
-}
-stamp=target/release-inputs.sha256
-inputs=
-git rev-parse --is-inside-work-tree >/dev/null 2>&1 && inputs=$(release_inputs | sha256sum)
-# The stamp also holds the pages it built: any other build since (trunk
-# serve's, a trial's) does not pass for this one.
-built() { sha256sum dist/index.html dist-subpath/index.html 2>/dev/null | sha256sum; }
-if [ -n "$inputs" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$inputs $(built)" ]; then
-  echo "Nothing the build reads has changed since the last one: dist kept."
-else
-  rm -f "$stamp"
-  HR_ALSO_PUBLIC_URL=/rehab/ HR_ALSO_DIST=dist-subpath trunk build --release
-  [ -z "$inputs" ] || { mkdir -p target && echo "$inputs $(built)" > "$stamp"; }
-fi
+step "Waiting for the release build"
+release_done
 
 step "End-to-end tests against the release build (Chromium, with axe)"
 # Two files at a time: most of a test is waiting on the browser (130 tests
