@@ -298,12 +298,3 @@ fn keep_screen_awake() {
         }
     });
 }
-
-/// "1 session", "2 sessions".
-fn plural(count: usize, one: &str, many: &str) -> String {
-    if count == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{count} {many}")
-    }
-}

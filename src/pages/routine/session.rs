@@ -2,6 +2,7 @@
 
 use crate::components::widgets::Rating;
 use crate::store::use_store;
+use hamstring_content::plural;
 use hamstring_content::routine::{
     BUILDING_UP, NOT_SETTLED, NOT_SETTLED_NO_BASELINE, PAIN_ACCEPTABLE, PAIN_BEFORE_WHY,
     PAIN_MODEL, PAIN_SAFE, PAIN_TOO_MUCH, REST_SUGGESTED, SETTLED, TOO_MUCH_DURING,
@@ -16,8 +17,6 @@ use hamstring_domain::schedule::{
 };
 use hamstring_domain::state::{AppStateStoreFields, Stamped};
 use leptos::prelude::*;
-
-use super::plural;
 
 /// The morning after a session: how does it feel, and what that means for
 /// the next session. Yesterday's stays on screen all day, so the rating can

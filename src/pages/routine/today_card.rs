@@ -4,6 +4,7 @@ use crate::browser::link;
 use crate::components::exercise::{set_label, toggle_set};
 use crate::components::timer::Rest;
 use crate::store::use_store;
+use hamstring_content::plural;
 use hamstring_content::routine::{
     BUILDING_UP_PAIN, FOUNDATION_READY, FOUNDATION_RULE, FOUNDATION_SEE_PHYSIO, LIGHTER_TODAY,
     LIGHTER_TODAY_DURING, LIGHTER_TODAY_TREND, REST_DAY_SESSION, REST_DAY_SESSION_OPEN,
@@ -21,7 +22,7 @@ use hamstring_domain::state::AppStateStoreFields;
 use hamstring_domain::today::{next_set, LighterBecause, RestBecause, Today as TodayStatus};
 use leptos::prelude::*;
 
-use super::{plural, todays_plan};
+use super::todays_plan;
 
 /// The top of the routine: the phase, whether today is a training or a
 /// rest day and why, and the set to do next, tappable there.
