@@ -7,6 +7,18 @@ import { useBrowser, PROFILES, ROUTES, reload, axeViolations, press } from "./su
 
 const env = useBrowser();
 
+test("text made larger than the large-text layout expects (the page's own font size at 200%) keeps every tab on a 320 px screen", async () => {
+  // The large-text layout follows the browser's text size (its media
+  // queries are in em); text enlarged another way leaves the bottom bar.
+  const { page } = await env.openApp({ options: { viewport: { width: 320, height: 640 } }, path: "/routine" });
+  await page.evaluate(() => document.documentElement.style.setProperty("font-size", "200%"));
+  for (const tab of await page.locator("nav.tabs a").all()) {
+    const box = await tab.boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= 320, `${await tab.innerText()} is on the screen`);
+    assert.equal(await tab.evaluate((a) => a.scrollWidth <= a.clientWidth), true, `${await tab.innerText()} is not cut off`);
+  }
+});
+
 for (const [profile, options] of Object.entries(PROFILES)) {
   test(`${profile}: every route is reached through the navigation`, async () => {
     const { context, page } = await env.openApp({ profile: null, options, path: "/" });
