@@ -44,6 +44,9 @@ pub fn ProgressPage(later: LaterParts) -> impl IntoView {
     let store = use_store();
     let drawn = use_parts_in_turn(move || store.loaded.get(), 5);
     let drawn_from = move |part| move || drawn.get() >= part;
+    // It reads every record kind, so the whole state; a memo, so what
+    // depends on it wakes only when the first day changes, not on a tick.
+    let first_day = Memo::new(move |_| store.state.with(first_record));
     view! {
         <article class="page progress">
             <h1>"Progress & data"</h1>
@@ -52,13 +55,13 @@ pub fn ProgressPage(later: LaterParts) -> impl IntoView {
             // page; a returning person's boot flag hides it until the app has
             // read storage (`.first-visit`), which then removes it if there
             // are records.
-            <Show when=move || !store.loaded.get() || store.state.with(|s| first_record(s).is_none())>
+            <Show when=move || !store.loaded.get() || first_day.get().is_none()>
                 <p class="status new-person first-visit">"Nothing recorded yet. As you train, this page fills in: your sessions each week, a calendar of them, your pain after sessions and the next morning, your weekly symptom score, strength checks, runs, and a summary for your physiotherapist."</p>
             </Show>
             // Everything below reads what this device stored: drawn from
             // the top, a few sections at a time.
             <Show when=drawn_from(1)>
-                <Weeks />
+                <Weeks first_day />
             </Show>
             <Show when=drawn_from(2)>
                 <Calendar />
@@ -98,19 +101,22 @@ pub fn later_parts() -> AnyView {
 }
 
 #[component]
-fn Weeks() -> impl IntoView {
+fn Weeks(first_day: Memo<Option<Day>>) -> impl IntoView {
     let store = use_store();
     // From the week of the first record: no empty weeks before it.
     let weeks = Memo::new(move |_| {
         let start = store.week_start();
+        let first = first_day.get();
         store
             .state
-            .with(|s| recorded_weeks(s, store.today.get(), start, 8))
+            .days()
+            .with(|days| recorded_weeks(days, first, store.today.get(), start, 8))
     });
     let streak = move || {
         store
             .state
-            .with(|s| week_streak(&s.days, store.today.get(), store.week_start()))
+            .days()
+            .with(|days| week_streak(days, store.today.get(), store.week_start()))
     };
     view! {
         <section class="card" aria-labelledby="weeks-title">
@@ -249,7 +255,7 @@ fn DayEditor(day: Day) -> impl IntoView {
         <div class="day-editor" aria-labelledby="day-title">
             <h3 id="day-title" tabindex="-1">{day.long_label()}</h3>
             <p class="muted">{format!("{}: the session of that day.", phase.title())}</p>
-            {move || store.state.with(|s| back_to_back(&s.days, day)).then(|| view! {
+            {move || store.state.days().with(|days| back_to_back(days, day)).then(|| view! {
                 <p class="status warn">"Back to back with another session: rest days let the tendon recover."</p>
             })}
             <div class="actions">
@@ -273,10 +279,9 @@ fn DayEditor(day: Day) -> impl IntoView {
 fn PainChart() -> impl IntoView {
     let store = use_store();
     let series = Signal::derive(move || {
-        store.state.with(|s| {
+        store.state.days().with(|days| {
             let pick = |f: fn(&hamstring_domain::state::DayLog) -> Option<u8>| -> Vec<(Day, u8)> {
-                s.days
-                    .iter()
+                days.iter()
                     .filter_map(|(d, l)| f(l).map(|v| (*d, v)))
                     .collect()
             };

@@ -153,12 +153,24 @@ pub(super) fn PhaseStatus(phase: Phase, plan: Memo<Plan>) -> impl IntoView {
                 .map(|p| weeks_in_phase(p.value.since, store.today.get()))
         })
     };
-    let offer = move || store.state.with(|s| phase_offer(s, store.today.get()));
+    // Read narrowly, and kept as a memo: a tick reruns the rule but
+    // redraws the box only when the offer changes.
+    let offer = Memo::new(move |_| {
+        let state = store.state;
+        state.days().with(|days| {
+            state.strength_checks().with(|checks| {
+                state.programme().with(|programme| {
+                    let programme = programme.as_ref().map(|p| &p.value);
+                    phase_offer(programme, days, checks, store.today.get())
+                })
+            })
+        })
+    });
     let building = move || plan.get().building_up;
     view! {
         <p class="muted">{move || weeks().map(|w| format!("Week {} of this phase.", w + 1))}</p>
         {move || building().then(|| view! { <p class="status warn" id="pain-trend">{BUILDING_UP_PAIN}</p> })}
-        {move || match offer() {
+        {move || match offer.get() {
             PhaseOffer::Hamstring => view! {
                 <PhaseOfferBox why=FOUNDATION_READY to=Phase::Hamstring label="Move to phase 2" />
             }.into_any(),

@@ -5,7 +5,7 @@ use crate::date::Day;
 use crate::pain::{decide, NextSession, SAFE};
 use crate::phase::Phase;
 use crate::routine::set_targets;
-use crate::state::{day_log, AppState, DayLog, Days, SetKey, StrengthCheck, StrengthChecks};
+use crate::state::{day_log, DayLog, Days, Programme, SetKey, StrengthCheck, StrengthChecks};
 use hamstring_content::exercises::ExerciseId;
 
 /// Phase 1 lasts up to six weeks before hamstring-specific work is offered.
@@ -87,13 +87,18 @@ pub enum PhaseOffer {
     ReturnToRun,
 }
 
-pub fn phase_offer(state: &AppState, today: Day) -> PhaseOffer {
-    let Some(programme) = state.programme() else {
+pub fn phase_offer(
+    programme: Option<&Programme>,
+    days: &Days,
+    checks: &StrengthChecks,
+    today: Day,
+) -> PhaseOffer {
+    let Some(programme) = programme else {
         return PhaseOffer::None;
     };
     match programme.phase {
         Phase::Foundation => {
-            let progress = foundation_progress(&state.days, programme.since, today);
+            let progress = foundation_progress(days, programme.since, today);
             if progress.ready() {
                 PhaseOffer::Hamstring
             } else if weeks_in_phase(programme.since, today) >= FOUNDATION_WEEKS
@@ -104,7 +109,7 @@ pub fn phase_offer(state: &AppState, today: Day) -> PhaseOffer {
                 PhaseOffer::None
             }
         }
-        Phase::Hamstring if strength_ready_twice(&state.strength_checks) => PhaseOffer::ReturnToRun,
+        Phase::Hamstring if strength_ready_twice(checks) => PhaseOffer::ReturnToRun,
         _ => PhaseOffer::None,
     }
 }
@@ -171,30 +176,39 @@ pub fn strength_ready(check: StrengthCheck) -> bool {
 mod tests {
     use super::*;
     use crate::schedule::testing::{day, in_phase, rated};
-    use crate::state::Stamped;
+    use crate::state::{AppState, Stamped};
+
+    fn offer(state: &AppState, today: Day) -> PhaseOffer {
+        phase_offer(
+            state.programme(),
+            &state.days,
+            &state.strength_checks,
+            today,
+        )
+    }
 
     #[test]
     fn phase_two_is_earned_by_sessions_not_dates() {
         let start = day("2026-10-01");
         // Seven weeks with no session: no offer.
         let empty = in_phase(Phase::Foundation, start);
-        assert_eq!(phase_offer(&empty, start.plus(49)), PhaseOffer::None);
+        assert_eq!(offer(&empty, start.plus(49)), PhaseOffer::None);
         // Six settled sessions over two weeks and more: offered.
         let mut state = in_phase(Phase::Foundation, start);
         for offset in [0, 2, 5, 7, 9, 13] {
             state.days.insert(start.plus(offset), rated(2, 3, 2));
         }
-        assert_eq!(phase_offer(&state, start.plus(14)), PhaseOffer::Hamstring);
+        assert_eq!(offer(&state, start.plus(14)), PhaseOffer::Hamstring);
         // The same six sessions inside twelve days: not yet.
         let mut quick = in_phase(Phase::Foundation, start);
         for offset in [0, 2, 4, 6, 8, 10] {
             quick.days.insert(start.plus(offset), rated(2, 3, 2));
         }
-        assert_eq!(phase_offer(&quick, start.plus(12)), PhaseOffer::None);
+        assert_eq!(offer(&quick, start.plus(12)), PhaseOffer::None);
         // The last session did not settle: not yet, and at six weeks, a physio.
         state.days.insert(start.plus(15), rated(2, 4, 4));
-        assert_eq!(phase_offer(&state, start.plus(16)), PhaseOffer::None);
-        assert_eq!(phase_offer(&state, start.plus(42)), PhaseOffer::SeePhysio);
+        assert_eq!(offer(&state, start.plus(16)), PhaseOffer::None);
+        assert_eq!(offer(&state, start.plus(42)), PhaseOffer::SeePhysio);
         let progress = foundation_progress(&state.days, start, start.plus(16));
         assert_eq!((progress.sessions, progress.settled_in_a_row), (7, 0));
     }
@@ -253,7 +267,7 @@ mod tests {
             .strength_checks
             .insert(start.plus(1), Stamped::new(3, check(18, 20, false)));
         assert_eq!(
-            phase_offer(&state, start.plus(2)),
+            offer(&state, start.plus(2)),
             PhaseOffer::None,
             "one check is not enough"
         );
@@ -261,19 +275,19 @@ mod tests {
             .strength_checks
             .insert(start.plus(5), Stamped::new(4, check(19, 20, false)));
         assert_eq!(
-            phase_offer(&state, start.plus(6)),
+            offer(&state, start.plus(6)),
             PhaseOffer::None,
             "four days apart"
         );
         state
             .strength_checks
             .insert(start.plus(9), Stamped::new(5, check(20, 20, false)));
-        assert_eq!(phase_offer(&state, start.plus(10)), PhaseOffer::ReturnToRun);
+        assert_eq!(offer(&state, start.plus(10)), PhaseOffer::ReturnToRun);
         state
             .strength_checks
             .insert(start.plus(12), Stamped::new(6, check(17, 20, false)));
         assert_eq!(
-            phase_offer(&state, start.plus(13)),
+            offer(&state, start.plus(13)),
             PhaseOffer::None,
             "the latest fell short"
         );
@@ -281,7 +295,7 @@ mod tests {
             .strength_checks
             .insert(start.plus(20), Stamped::new(7, check(20, 20, true)));
         assert_eq!(
-            phase_offer(&state, start.plus(21)),
+            offer(&state, start.plus(21)),
             PhaseOffer::None,
             "pain at rest"
         );

@@ -102,18 +102,19 @@ pub fn adherence(days: &Days, today: Day, week_start: Weekday, weeks: i32) -> Ve
 }
 
 /// Up to `weeks` weeks as `adherence`, none before the week of the first
-/// record; none at all before any record.
+/// record (`first_record`); none at all before any record.
 pub fn recorded_weeks(
-    state: &AppState,
+    days: &Days,
+    first: Option<Day>,
     today: Day,
     week_start: Weekday,
     weeks: i32,
 ) -> Vec<WeekAdherence> {
-    let Some(first) = first_record(state) else {
+    let Some(first) = first else {
         return Vec::new();
     };
     let first_week = first.week_start(week_start);
-    let mut weeks = adherence(&state.days, today, week_start, weeks);
+    let mut weeks = adherence(days, today, week_start, weeks);
     weeks.retain(|week| week.start >= first_week);
     weeks
 }
@@ -262,10 +263,10 @@ mod tests {
     fn weeks_begin_with_the_first_record() {
         let today = day("2026-11-27");
         assert_eq!(first_record(&AppState::default()), None);
-        assert!(recorded_weeks(&AppState::default(), today, Weekday::Mon, 8).is_empty());
+        assert!(recorded_weeks(&AppState::default().days, None, today, Weekday::Mon, 8).is_empty());
         // A first session on Wednesday 18 November: two weeks, not eight.
         let mut state = with_sessions(&["2026-11-18", "2026-11-25"]);
-        let weeks = recorded_weeks(&state, today, Weekday::Mon, 8);
+        let weeks = recorded_weeks(&state.days, first_record(&state), today, Weekday::Mon, 8);
         let starts: Vec<_> = weeks.iter().map(|w| w.start).collect();
         assert_eq!(starts, vec![day("2026-11-16"), day("2026-11-23")]);
         // A strength check before the first session starts the record.
@@ -281,9 +282,15 @@ mod tests {
             ),
         );
         assert_eq!(first_record(&state), Some(day("2026-11-10")));
-        assert_eq!(recorded_weeks(&state, today, Weekday::Mon, 8).len(), 3);
+        assert_eq!(
+            recorded_weeks(&state.days, first_record(&state), today, Weekday::Mon, 8).len(),
+            3
+        );
         // Never more than asked for.
-        assert_eq!(recorded_weeks(&state, today, Weekday::Mon, 2).len(), 2);
+        assert_eq!(
+            recorded_weeks(&state.days, first_record(&state), today, Weekday::Mon, 2).len(),
+            2
+        );
     }
 
     #[test]
