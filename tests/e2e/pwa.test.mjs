@@ -99,18 +99,6 @@ test("a strict Content-Security-Policy is in force and nothing violates it", asy
   }
 });
 
-test("each page carries its own stylesheet: styled with no request for one", async () => {
-  const { page } = await env.openApp();
-  const stylesheets = [];
-  page.on("request", (request) => request.url().endsWith(".css") && stylesheets.push(request.url()));
-  for (const route of ROUTES) {
-    await env.visit(page, route.path);
-    await page.getByRole("heading", { level: 1 }).first().waitFor();
-    assert.equal(await page.locator("nav.tabs").evaluate((nav) => getComputedStyle(nav).display), "grid", route.path);
-  }
-  assert.deepEqual(stylesheets, []);
-});
-
 test("the manifest is valid and its icons are served", async () => {
   const { context, page } = await env.openApp({ profile: "desktop", path: "/" });
   const href = await page.getAttribute('link[rel="manifest"]', "href");
