@@ -212,7 +212,19 @@ async function writeSite(dir, publicUrl) {
       .replace("__SNAPSHOT__", () => JSON.stringify(SNAPSHOT_ROUTES));
   // Right after the page's content: its snapshot, if the boot script kept one.
   const afterPage = (page) => (SNAPSHOT_ROUTES.includes(page.path) ? "<script>window.hrShowSnapshot && hrShowSnapshot()</script>" : "");
-  const register = `<script type="module">if ("serviceWorker" in navigator) addEventListener("load", () => navigator.serviceWorker.register(${JSON.stringify(publicUrl + "sw.js")}));</script>`;
+  // The worker is registered once this page's app has started: installing
+  // it downloads every page's code for offline use (about 790 KB of brotli),
+  // and begun at the page's load event, soon after its first paint, that
+  // download shared a phone's network with this page's own code. (It also
+  // made the benchmark's cold visits partly warm: docs/performance.md,
+  // session 13.)
+  const register = `<script type="module">if ("serviceWorker" in navigator) {
+  const register = () => navigator.serviceWorker.register(${JSON.stringify(publicUrl + "sw.js")});
+  const started = () => document.body?.getAttribute("data-app") === "started";
+  if (started()) register();
+  else new MutationObserver((_, observer) => { if (started()) { observer.disconnect(); register(); } })
+    .observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ["data-app"] });
+}</script>`;
 
   const policy = (html) => {
     const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(

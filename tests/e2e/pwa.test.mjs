@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { useBrowser, ROUTES, reload, settled, axeViolations } from "./support.mjs";
+import { useBrowser, PROFILES, ROUTES, reload, settled, axeViolations } from "./support.mjs";
 
 const env = useBrowser();
 
@@ -31,6 +31,29 @@ test("after one visit every route, deep links included, works with the network o
   await page.getByRole("button", { name: /Phase 1/ }).tap();
   await page.getByRole("checkbox", { name: "Glute bridge: Set 1" }).tap();
   assert.equal(await page.getByRole("checkbox", { name: "Glute bridge: Set 1" }).isChecked(), true);
+});
+
+test("a first visit installs the service worker only once its own app has started, not beside its code's download", async () => {
+  const context = await env.newContext(PROFILES.phone);
+  await context.addInitScript(() => {
+    // Init scripts also run in the worker, which has no container.
+    if (typeof ServiceWorkerContainer === "undefined") return;
+    const register = ServiceWorkerContainer.prototype.register;
+    ServiceWorkerContainer.prototype.register = function (...args) {
+      window.registeredWhen = document.body?.getAttribute("data-app") ?? "before the app";
+      return register.apply(this, args);
+    };
+  });
+  const page = await context.newPage();
+  // The page's code arrives after its load event, as over a slow network.
+  const loaded = new Promise((resolve) => page.once("load", resolve));
+  await page.route(/\.wasm$/, async (route) => {
+    await loaded;
+    await route.continue();
+  });
+  await page.goto(env.server.url + "/routine");
+  await controlled(page);
+  assert.equal(await page.evaluate(() => window.registeredWhen), "started");
 });
 
 test("a new release is picked up on the next visit", async () => {
