@@ -44,7 +44,7 @@ pub fn ProgressPage(later: LaterParts) -> impl IntoView {
     let store = use_store();
     let drawn = use_parts_in_turn(move || store.loaded.get(), 5);
     let drawn_from = move |part| move || drawn.get() >= part;
-    // It reads every record kind, so the whole state; a memo, so what
+    // It reads six kinds of record, so the whole state; a memo, so what
     // depends on it wakes only when the first day changes, not on a tick.
     let first_day = Memo::new(move |_| store.state.with(first_record));
     view! {
