@@ -173,7 +173,8 @@ for (const engine of ENGINES) {
         await writeFile(file, envelope(state));
       }
       await open("/progress");
-      await driver.findElement(By.css("#import-file")).sendKeys(file);
+      // The data section is a part of the page loaded after its first screen.
+      await (await driver.wait(until.elementLocated(By.css("#import-file")), 10000, "the data section is drawn")).sendKeys(file);
       await driver.wait(until.elementLocated(By.css(".import-preview")), 10000);
       assert.match(await text(".import-preview"), /This backup holds 1 training day \(2 sets\)/);
       // An empty device has nothing to merge with: one "Restore".
