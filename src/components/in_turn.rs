@@ -46,11 +46,25 @@ impl PartsToDraw {
 /// names a place on the page (`#data`) gets every part at once, so the
 /// browser finds it.
 pub fn use_parts_in_turn(ready: impl Fn() -> bool + 'static, parts: usize) -> ReadSignal<usize> {
-    let drawn = RwSignal::new(0);
     let waiting = use_context::<PartsToDraw>();
     if let Some(waiting) = waiting {
         waiting.left.set_value(parts);
     }
+    parts_in_turn(ready, parts, waiting)
+}
+
+/// The same for parts drawn after the app has started (a lazily loaded
+/// part of a page): from the first at once, one more in each task.
+pub fn draw_in_turn(parts: usize) -> ReadSignal<usize> {
+    parts_in_turn(|| true, parts, None)
+}
+
+fn parts_in_turn(
+    ready: impl Fn() -> bool + 'static,
+    parts: usize,
+    waiting: Option<PartsToDraw>,
+) -> ReadSignal<usize> {
+    let drawn = RwSignal::new(0);
     Effect::new(move |_| {
         if !ready() || drawn.get_untracked() > 0 {
             return;

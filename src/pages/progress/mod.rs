@@ -9,7 +9,7 @@ mod undo;
 use crate::browser::{hash_target_on_page, link, scroll_to_hash};
 use crate::components::chart::{Chart, Series};
 use crate::components::exercise::SessionExercise;
-use crate::components::in_turn::use_parts_in_turn;
+use crate::components::in_turn::{draw_in_turn, use_parts_in_turn};
 use crate::components::runs::RunLog;
 use crate::components::summary::PhysioSummary;
 use crate::components::widgets::{use_day_pain, Rating};
@@ -42,7 +42,7 @@ pub type LaterParts = fn() -> Pin<Box<dyn Future<Output = AnyView> + Send>>;
 #[component]
 pub fn ProgressPage(later: LaterParts) -> impl IntoView {
     let store = use_store();
-    let drawn = use_parts_in_turn(move || store.loaded.get(), 5);
+    let drawn = use_parts_in_turn(move || store.loaded.get(), 3);
     let drawn_from = move |part| move || drawn.get() >= part;
     // It reads six kinds of record, so the whole state; a memo, so what
     // depends on it wakes only when the first day changes, not on a tick.
@@ -67,15 +67,6 @@ pub fn ProgressPage(later: LaterParts) -> impl IntoView {
                 <Calendar />
             </Show>
             <Show when=drawn_from(3)>
-                <PainChart />
-                <SymptomChart />
-                <RunChart />
-            </Show>
-            <Show when=drawn_from(4)>
-                <StrengthCheckForm />
-                <RunLog />
-            </Show>
-            <Show when=drawn_from(5)>
                 {Suspend::new(async move {
                     let parts = later().await;
                     // An address naming a place in them (`#data`) found
@@ -90,12 +81,28 @@ pub fn ProgressPage(later: LaterParts) -> impl IntoView {
     }
 }
 
-/// The physio summary and the data section: what the page draws last,
-/// and most of its code, so its entry loads them later ([`LaterParts`]).
+/// Everything below the first screen (the week and the calendar), and most
+/// of the page's code: the charts, the strength check, the run log, the
+/// physio summary and the data section. Its entry loads it later
+/// ([`LaterParts`]); once it has come, it too is drawn a few sections at a
+/// time.
 pub fn later_parts() -> AnyView {
+    let drawn = draw_in_turn(4);
+    let drawn_from = move |part| move || drawn.get() >= part;
     view! {
-        <PhysioSummary />
-        <DataSection />
+        <PainChart />
+        <SymptomChart />
+        <RunChart />
+        <Show when=drawn_from(2)>
+            <StrengthCheckForm />
+            <RunLog />
+        </Show>
+        <Show when=drawn_from(3)>
+            <PhysioSummary />
+        </Show>
+        <Show when=drawn_from(4)>
+            <DataSection />
+        </Show>
     }
     .into_any()
 }
