@@ -6,7 +6,8 @@
 //    address such as /check/ or /check/index.html reads /check.
 //  - The saved theme (the app sets it again once it runs), and whether this is
 //    a returning person (as the app noted), whose routine page hides the first
-//    visit's phase choice until the app shows their own session.
+//    visit's phase choice until the app shows their own session, and whose
+//    page asks for its code at once.
 //  - Taps on controls before the app runs are held, shown as waiting, and made
 //    again once the app runs (`hrReplayTaps`, src/browser.rs), so none is
 //    lost. Links and disclosures work without the app and are left alone.
@@ -39,6 +40,18 @@
     if (returning === null) returning = String(!!(stored.state.programme || Object.keys(stored.state.check_results || {}).length));
   } catch (e) {}
   if (returning === "true") root.setAttribute("data-returning", "");
+  // What a returning person waits for is the app (their own session, their
+  // records, their taps), not the build-time page, which they have seen: so
+  // their page's code is asked for now, right after the stylesheet (this
+  // script comes before it, and the next task comes once it is asked for),
+  // rather than after the first paint as for a new visitor. The page's
+  // loader takes it from here. (From the service worker's cache it comes
+  // quickly anyway, and sooner only competed with the page's start.)
+  if (returning === "true" && !(navigator.serviceWorker && navigator.serviceWorker.controller)) {
+    window.hrCode = new Promise(function (resolve) {
+      setTimeout(function () { resolve(fetch(base + "/" + build)); });
+    });
+  }
 
   var CONTROLS = "button, label, input[type=checkbox], input[type=radio], [role=button]";
   var held = [];

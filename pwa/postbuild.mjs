@@ -141,7 +141,9 @@ if (release) {
 // (docs/performance.md, session 7). A page the service worker answers gets
 // the code from its cache, which takes nothing from the paint: there it is
 // asked for at once (waiting for the paint there made tab to tab 426 ->
-// 658 ms). The browser compiles the stream off the main thread; the app runs
+// 658 ms). So does a returning person's page (pwa/boot.js starts the fetch
+// in the head, before the stylesheet, \`hrCode\`): what they wait for is the app, not the
+// build-time page. The browser compiles the stream off the main thread; the app runs
 // once the first contents are on screen, or at once in a tab that draws
 // nothing. A host that serves the wasm with another type gets it compiled
 // from its bytes.
@@ -155,8 +157,9 @@ const painted = new Promise((resolve) => {
     if (list.getEntries().some((entry) => entry.name === "first-contentful-paint")) { observer.disconnect(); after(); }
   }).observe({ type: "paint", buffered: true });
 });
-if (!navigator.serviceWorker?.controller) await painted;
-const code = fetch('${publicUrl}${wasm}').then((response) =>
+const early = window.hrCode;
+if (!early && !navigator.serviceWorker?.controller) await painted;
+const code = (early ?? fetch('${publicUrl}${wasm}')).then((response) =>
   response.headers.get("content-type")?.startsWith("application/wasm")
     ? WebAssembly.compileStreaming(response)
     : response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes)));
@@ -244,13 +247,17 @@ async function writeSite(dir, publicUrl) {
     ].join("; ");
   };
 
+  if (!layout.includes('<link rel="stylesheet"')) throw new Error("no stylesheet link in trunk's page: update pwa/postbuild.mjs");
   const escapeHtml = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;");
   for (const page of pages) {
     const entry = entries[page.entry];
     if (!entry) throw new Error(`no build of the entry ${page.entry} (index.html lists each one)`);
     let html = layout
       .replace("__LOADER__", loader(entry, publicUrl))
-      .replace("</head>", `  <script>${boot(page)}</script>\n    ${register}\n  </head>`)
+      // Before the stylesheet: a script after it waits until it has loaded,
+      // and a returning person's code is asked for from here.
+      .replace(/<link rel="stylesheet"/, (link) => `<script>${boot(page)}</script>\n    ${link}`)
+      .replace("</head>", `  ${register}\n  </head>`)
       .replace(/<title>[\s\S]*?<\/title>/, `<title>${escapeHtml(page.title)}</title>`)
       // No whitespace before the app: hydration starts at <body>'s first child.
       .replace(/<body>\s*/, `<body data-prerendered="${page.path}">${page.html}${afterPage(page)}\n    `);

@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { useBrowser, PROFILES, ROUTES, reload, settled, axeViolations } from "./support.mjs";
+import { useBrowser, PROFILES, ROUTES, reload, settled, axeViolations, programme } from "./support.mjs";
 
 const env = useBrowser();
 
@@ -54,6 +54,28 @@ test("a first visit installs the service worker only once its own app has starte
   await page.goto(env.server.url + "/routine");
   await controlled(page);
   assert.equal(await page.evaluate(() => window.registeredWhen), "started");
+});
+
+test("a returning person's page asks for its code before its first paint, once; a new visitor's after it", async () => {
+  for (const [who, state] of [["returning", { programme: programme("foundation") }], ["new", undefined]]) {
+    const { context, page } = await env.openApp({ state });
+    // The stylesheet holds the first paint back, as over a slow network.
+    await page.route(/\.css$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await route.continue();
+    });
+    const asked = [];
+    page.on("request", (request) => request.url().endsWith(".wasm") && asked.push(request.url()));
+    await env.visit(page, "/routine");
+    const { paint, code } = await page.evaluate(() => ({
+      paint: performance.getEntriesByName("first-contentful-paint")[0].startTime,
+      code: performance.getEntriesByType("resource").find((entry) => entry.name.endsWith(".wasm")).startTime,
+    }));
+    assert.equal(asked.length, 1, `${who}: the code is asked for once`);
+    if (who === "returning") assert.ok(code < paint, `returning: code asked for at ${code} ms, before the paint at ${paint} ms`);
+    else assert.ok(code >= paint, `new: code asked for at ${code} ms, after the paint at ${paint} ms`);
+    await context.close();
+  }
 });
 
 test("a new release is picked up on the next visit", async () => {
