@@ -142,6 +142,7 @@ pub fn provide_frame() -> Frame {
 pub fn provide_reading() {
     let frame = provide_frame();
     when_started(
+        PartsToDraw::provide(),
         move || {
             frame.read_theme();
             frame.health.set(crate::storage::peek_health());
@@ -156,7 +157,9 @@ pub fn provide_app() -> Store {
     let frame = provide_frame();
     let store = Store::new(frame);
     provide_context(store);
+    let parts = PartsToDraw::provide();
     when_started(
+        parts,
         move || {
             frame.read_theme();
             store.start();
@@ -164,7 +167,11 @@ pub fn provide_app() -> Store {
         },
         move || {
             browser::scroll_to_hash();
-            set_timeout(move || store.load_history(), std::time::Duration::ZERO);
+            // After the part a page loads later too: its first drawing
+            // would otherwise wait behind the older months.
+            parts.when_later_part_drawn(move || {
+                set_timeout(move || store.load_history(), std::time::Duration::ZERO);
+            });
         },
     );
     crate::listeners::listen_to_the_window(store);
@@ -200,8 +207,11 @@ pub fn provide_app() -> Store {
 /// drawn in parts, after its last) say the app has started and make any tap
 /// held before it ran, so it acts on what was read, and `after_first_frame`
 /// once the first screen is up.
-fn when_started(read: impl Fn() + 'static, after_first_frame: impl Fn() + Copy + 'static) {
-    let parts = PartsToDraw::provide();
+fn when_started(
+    parts: PartsToDraw,
+    read: impl Fn() + 'static,
+    after_first_frame: impl Fn() + Copy + 'static,
+) {
     Effect::new(move |_| {
         read();
         parts.when_drawn(move || {

@@ -3,14 +3,19 @@
 use leptos::prelude::*;
 use std::time::Duration;
 
+type Then = StoredValue<Option<Box<dyn FnOnce()>>, LocalStorage>;
+
 /// How many parts the page still has to draw once storage is read, and what
 /// the app does once none are left: say it has started (so everything drawn
-/// by then answers a tap), then the work that waits for the first screen
-/// (such as reading older months, which would otherwise come between parts).
+/// by then answers a tap), then the work that waits for the whole page (such
+/// as reading older months, which would otherwise come between parts),
+/// after the part its entry loads later too, if it has one.
 #[derive(Clone, Copy)]
 pub struct PartsToDraw {
     left: StoredValue<usize>,
-    then: StoredValue<Option<Box<dyn FnOnce()>>, LocalStorage>,
+    then: Then,
+    later_pending: StoredValue<bool>,
+    after_later: Then,
 }
 
 impl PartsToDraw {
@@ -18,6 +23,8 @@ impl PartsToDraw {
         let parts = PartsToDraw {
             left: StoredValue::new(0),
             then: StoredValue::new_local(None),
+            later_pending: StoredValue::new(false),
+            after_later: StoredValue::new_local(None),
         };
         provide_context(parts);
         parts
@@ -32,11 +39,38 @@ impl PartsToDraw {
         }
     }
 
+    /// Runs `after` now, or once the page's later part (see
+    /// [`expect_later_part`]) is drawn.
+    pub fn when_later_part_drawn(&self, after: impl FnOnce() + 'static) {
+        if self.later_pending.get_value() {
+            self.after_later.set_value(Some(Box::new(after)));
+        } else {
+            after();
+        }
+    }
+
     fn all_drawn(&self) {
         self.left.set_value(0);
-        if let Some(started) = self.then.try_update_value(Option::take).flatten() {
-            started();
-        }
+        run(self.then);
+    }
+
+    fn later_part_drawn(&self) {
+        self.later_pending.set_value(false);
+        run(self.after_later);
+    }
+}
+
+fn run(then: Then) {
+    if let Some(then) = then.try_update_value(Option::take).flatten() {
+        then();
+    }
+}
+
+/// Tells the page's work that waits for the whole page to wait also for a
+/// part its entry loads later, which [`draw_in_turn`] draws.
+pub fn expect_later_part() {
+    if let Some(parts) = use_context::<PartsToDraw>() {
+        parts.later_pending.set_value(true);
     }
 }
 
@@ -50,19 +84,32 @@ pub fn use_parts_in_turn(ready: impl Fn() -> bool + 'static, parts: usize) -> Re
     if let Some(waiting) = waiting {
         waiting.left.set_value(parts);
     }
-    parts_in_turn(ready, parts, waiting)
+    parts_in_turn(ready, parts, move || {
+        if let Some(waiting) = waiting {
+            waiting.all_drawn();
+        }
+    })
 }
 
-/// The same for parts drawn after the app has started (a lazily loaded
-/// part of a page): from the first at once, one more in each task.
+/// The same for the part of a page its entry loads later (after the app has
+/// started): from the first at once, one more in each task.
 pub fn draw_in_turn(parts: usize) -> ReadSignal<usize> {
-    parts_in_turn(|| true, parts, None)
+    let waiting = use_context::<PartsToDraw>();
+    parts_in_turn(
+        || true,
+        parts,
+        move || {
+            if let Some(waiting) = waiting {
+                waiting.later_part_drawn();
+            }
+        },
+    )
 }
 
 fn parts_in_turn(
     ready: impl Fn() -> bool + 'static,
     parts: usize,
-    waiting: Option<PartsToDraw>,
+    done: impl Fn() + Copy + 'static,
 ) -> ReadSignal<usize> {
     let drawn = RwSignal::new(0);
     Effect::new(move |_| {
@@ -71,22 +118,23 @@ fn parts_in_turn(
         }
         let named_place = window().location().hash().is_ok_and(|hash| hash.len() > 1);
         drawn.set(if named_place { parts } else { 1 });
-        draw_next(drawn, parts, waiting);
+        draw_next(drawn, parts, done);
     });
     drawn.read_only()
 }
 
-fn draw_next(drawn: RwSignal<usize>, parts: usize, waiting: Option<PartsToDraw>) {
-    let next = move || {
-        if drawn.get_untracked() < parts {
-            drawn.update(|n| *n += 1);
-            draw_next(drawn, parts, waiting);
-        } else if let Some(waiting) = waiting {
-            // A task after the last part, so it is on the page by then.
-            waiting.all_drawn();
-        }
-    };
-    if drawn.get_untracked() < parts || waiting.is_some_and(|w| w.left.get_value() > 0) {
-        set_timeout(next, Duration::ZERO);
-    }
+/// Draws one more part in a task of its own; a task after the last, `done`,
+/// so that part is on the page by then.
+fn draw_next(drawn: RwSignal<usize>, parts: usize, done: impl Fn() + Copy + 'static) {
+    set_timeout(
+        move || {
+            if drawn.get_untracked() < parts {
+                drawn.update(|n| *n += 1);
+                draw_next(drawn, parts, done);
+            } else {
+                done();
+            }
+        },
+        Duration::ZERO,
+    );
 }

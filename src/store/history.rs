@@ -41,7 +41,7 @@ impl Store {
     }
 
     /// Loads the older months, if not yet loaded. Called just after the
-    /// first screen, and before anything that needs every record (a backup,
+    /// page is drawn (its later part too, on progress), and before anything that needs every record (a backup,
     /// an import's preview).
     pub fn load_history(&self) {
         let keys = self

@@ -9,7 +9,7 @@ mod undo;
 use crate::browser::{hash_target_on_page, link, scroll_to_hash};
 use crate::components::chart::{Chart, Series};
 use crate::components::exercise::SessionExercise;
-use crate::components::in_turn::{draw_in_turn, use_parts_in_turn};
+use crate::components::in_turn::{draw_in_turn, expect_later_part, use_parts_in_turn};
 use crate::components::runs::RunLog;
 use crate::components::summary::PhysioSummary;
 use crate::components::widgets::{use_day_pain, Rating};
@@ -43,6 +43,7 @@ pub type LaterParts = fn() -> Pin<Box<dyn Future<Output = AnyView> + Send>>;
 pub fn ProgressPage(later: LaterParts) -> impl IntoView {
     let store = use_store();
     let drawn = use_parts_in_turn(move || store.loaded.get(), 3);
+    expect_later_part();
     let drawn_from = move |part| move || drawn.get() >= part;
     // It reads six kinds of record, so the whole state; a memo, so what
     // depends on it wakes only when the first day changes, not on a tick.
