@@ -122,13 +122,19 @@
   // the state of each control as well as the markup, without what the app
   // does not draw again on its own (a running rest, a disclosure the person
   // opened).
+  // Once each time the page goes out of sight: leaving a page fires both
+  // visibilitychange and pagehide, and the next page waits for them.
+  var keptSinceShown = false;
   function keepSnapshot() {
     var main = document.getElementById("main");
     // Only once the app has started, and while it can write the records.
-    if (!main || document.body.getAttribute("data-app") !== "started" || !document.body.hasAttribute("data-keep-screen")) return;
+    if (keptSinceShown || !main || document.body.getAttribute("data-app") !== "started" || !document.body.hasAttribute("data-keep-screen")) return;
+    keptSinceShown = true;
     var print = fingerprint();
     if (!print) return;
-    var copy = main.cloneNode(true);
+    // Copied into a document that shows nothing, so the copy's images are
+    // not fetched again.
+    var copy = document.implementation.createHTMLDocument("").importNode(main, true);
     var live = main.querySelectorAll("input"), kept = copy.querySelectorAll("input");
     for (var i = 0; i < live.length; i++) {
       if (live[i].type === "checkbox" || live[i].type === "radio") kept[i].toggleAttribute("checked", live[i].checked);
@@ -165,8 +171,9 @@
     );
     addEventListener("pagehide", keepSnapshot);
     addEventListener("visibilitychange", function () {
-      if (document.hidden) keepSnapshot();
-      else localStorage.removeItem(SNAPSHOT);
+      if (document.hidden) return keepSnapshot();
+      keptSinceShown = false;
+      localStorage.removeItem(SNAPSHOT);
     });
   }
 

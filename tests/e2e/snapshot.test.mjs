@@ -73,6 +73,25 @@ test("the next visit shows the person's own session before the app's code arrive
   assert.equal(await page.locator("#main").evaluate((main) => main.offsetHeight), height, "the same page, down to what lies below the fold");
 });
 
+test("leaving the routine keeps its screen once, not once per event: the next page waits for it", async () => {
+  const { context, page } = await env.openApp({ state: RETURNING, path: "/routine", options: NO_WORKER });
+  await page.getByRole("checkbox", { name: SET_1, exact: true }).check();
+  await page.evaluate(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key.endsWith(":snapshot")) sessionStorage.setItem("snapshots kept", String(Number(sessionStorage.getItem("snapshots kept") ?? 0) + 1));
+      return setItem.call(this, key, value);
+    };
+  });
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Progress", exact: true }).click();
+  await appReady(page);
+  assert.equal(await page.evaluate(() => sessionStorage.getItem("snapshots kept")), "1", "kept once, though leaving fires both pagehide and visibilitychange");
+  const { page: next, release } = await openWithCodeHeld(context);
+  await next.locator("main.snapshot .session-count").waitFor();
+  release();
+  await appReady(next);
+});
+
 test("a tap on the kept session, before the app runs, ticks the set in the app", async () => {
   const { context } = await sessionLeft();
   const { page, release } = await openWithCodeHeld(context);
