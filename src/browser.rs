@@ -391,6 +391,19 @@ fn same_page_link(event: &web_sys::MouseEvent) -> Option<String> {
         .then(|| format!("{}{}", path.trim_end_matches('/'), anchor.search()))
 }
 
+/// Whether the boot script (pwa/boot.js) found a returning person's records
+/// when the page opened: their page hides what a first visit shows
+/// (`data-returning`) and the app draws their own screen instead. Never at
+/// build time, which draws the first visit.
+pub fn opened_as_returning() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    return document()
+        .document_element()
+        .is_some_and(|root| root.has_attribute("data-returning"));
+    #[cfg(not(target_arch = "wasm32"))]
+    false
+}
+
 /// Says the app has started: tests (and anyone curious) can tell by
 /// `data-app="started"` on the body; and any tap held before it ran is made.
 pub fn say_started() {

@@ -116,8 +116,7 @@ fn parts_in_turn(
         if !ready() || drawn.get_untracked() > 0 {
             return;
         }
-        let named_place = window().location().hash().is_ok_and(|hash| hash.len() > 1);
-        drawn.set(if named_place { parts } else { 1 });
+        drawn.set(if names_a_place() { parts } else { 1 });
         draw_next(drawn, parts, done);
     });
     drawn.read_only()
@@ -137,4 +136,24 @@ fn draw_next(drawn: RwSignal<usize>, parts: usize, done: impl Fn() + Copy + 'sta
         },
         Duration::ZERO,
     );
+}
+
+/// Whether the page's address names a place on it (`#data`): the browser
+/// must find that place as soon as the page is drawn.
+fn names_a_place() -> bool {
+    window().location().hash().is_ok_and(|hash| hash.len() > 1)
+}
+
+/// What lies below the first screen of a view the app builds (rather than
+/// hydrates): drawn in the browser's next task, so what is on screen
+/// answers taps that much sooner (on a returning person's routine, the
+/// session before the habits, the phase and the library). At once where the
+/// address names a place, and at build time, which draws everything.
+#[component]
+pub fn BelowTheFold(children: ChildrenFn) -> impl IntoView {
+    let drawn = RwSignal::new(!cfg!(target_arch = "wasm32") || names_a_place());
+    if !drawn.get_untracked() {
+        set_timeout(move || drawn.set(true), Duration::ZERO);
+    }
+    move || drawn.get().then(|| children())
 }

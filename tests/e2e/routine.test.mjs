@@ -196,3 +196,11 @@ test("ticking a set keeps it where it is: the tick takes no extra room", async (
     assert.deepEqual(await box(), before, `${name} stays put`);
   }
 });
+
+test("a returning person's link to a move not in their session lands on its card", async () => {
+  const { page } = await env.openApp({ state: { programme: programme("foundation") }, path: "/routine#ex-romanian-deadlift" });
+  const card = page.locator("#ex-romanian-deadlift");
+  await card.getByText("it joins the routine in phase 2").waitFor();
+  // Put in view as the page started, as the browser does for a link.
+  assert.equal(await card.evaluate((el) => { const box = el.getBoundingClientRect(); return box.top >= 0 && box.top < innerHeight; }), true, "the card is in view");
+});

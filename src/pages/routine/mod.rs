@@ -6,6 +6,7 @@ mod today_card;
 use crate::browser::link;
 use crate::browser::{release_wake_lock, request_wake_lock};
 use crate::components::exercise::{ExerciseCard, SessionExercise};
+use crate::components::in_turn::BelowTheFold;
 use crate::components::reminders::Reminders;
 use crate::components::runs::{RunLog, RunToday};
 use crate::components::standing::StandingBreak;
@@ -53,6 +54,12 @@ pub fn RoutinePage() -> impl IntoView {
             .check_results()
             .with(|results| care_pending(results, seen))
     });
+    // A returning person's page hides the first visit's view until the app
+    // has read their records, which then draws their own: until then it is
+    // taken over as it is, without its controls (and their hydration, a
+    // good part of the page's start).
+    let returning = crate::browser::opened_as_returning();
+    let first_visit_hidden = move || returning && !store.loaded.get();
     view! {
         <article class="page routine">
             <h1>"Your routine"</h1>
@@ -61,16 +68,17 @@ pub fn RoutinePage() -> impl IntoView {
             // hydrates) this is a first visit: the phase choice and every
             // exercise, painted with the page. A returning person's page
             // hides them until the app starts (see `data-returning` in
-            // pwa/postbuild.mjs), then shows their own session instead.
+            // pwa/boot.js), then shows their own session instead.
             {move || match (waiting_for_care.get(), phase.get(), today.get()) {
-                (Some((id, level, day)), _, _) => view! { <BeenSeen id level day /> <Library in_session=vec![] /> }.into_any(),
+                (Some((id, level, day)), _, _) => view! { <BeenSeen id level day /> <BelowTheFold><Library in_session=vec![] /></BelowTheFold> }.into_any(),
+                (None, None, _) if first_visit_hidden() => view! { <div class="first-visit"></div> }.into_any(),
                 (None, None, _) => view! {
                     <div class="first-visit">
                         <PhasePicker />
                         <Library in_session=vec![] />
                     </div>
                 }.into_any(),
-                (None, Some(phase), day) => view! { <Today phase day /> <Library in_session=phase.exercises() /> }.into_any(),
+                (None, Some(phase), day) => view! { <Today phase day /> <BelowTheFold><Library in_session=phase.exercises() /></BelowTheFold> }.into_any(),
             }}
         </article>
     }
@@ -212,10 +220,12 @@ fn Today(phase: Phase, day: Day) -> impl IntoView {
             <Session phase day targets open rest />
             <RestBar rest />
         </div>
-        {(phase == Phase::Prevention).then(|| view! { <RunLog /> })}
-        <Habits phase />
-        <Reminders phase />
-        <AboutPhase phase plan />
+        <BelowTheFold>
+            {(phase == Phase::Prevention).then(|| view! { <RunLog /> })}
+            <Habits phase />
+            <Reminders phase />
+            <AboutPhase phase plan />
+        </BelowTheFold>
     }
 }
 
