@@ -115,6 +115,11 @@
       el.style.cssText = el.getAttribute("data-style");
       el.removeAttribute("data-style");
     });
+    // Its own radio groups: sharing a name with the app's, a rating the app
+    // draws would clear the same rating on the copy while both are shown.
+    copy.querySelectorAll("input[type=radio][name]").forEach(function (el) {
+      el.name = "snapshot-" + el.name;
+    });
     main.before(copy);
   };
 

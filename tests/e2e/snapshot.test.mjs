@@ -92,6 +92,30 @@ test("leaving the routine keeps its screen once, not once per event: the next pa
   await appReady(next);
 });
 
+test("a rating on the kept session stays as the person left it while the app takes over", async () => {
+  const { context, page } = await env.openApp({ state: RETURNING, path: "/routine", options: NO_WORKER });
+  await page.locator('label[for="pain-after-3"]').tap();
+  await page.goto("about:blank");
+  await page.close();
+  // Every time the page changes while the kept copy is shown: is its rating still there?
+  await context.addInitScript(() => {
+    window.copyRating = [];
+    new MutationObserver(() => {
+      const copy = document.querySelector("main.snapshot #pain-after-3");
+      if (copy && document.querySelector("#main #pain-after-3")) window.copyRating.push(copy.checked);
+    }).observe(document, { subtree: true, childList: true });
+  });
+  const { page: next, release } = await openWithCodeHeld(context);
+  assert.equal(await next.locator("main.snapshot #pain-after-3").isChecked(), true, "kept with the screen");
+  release();
+  await appReady(next);
+  await next.locator("main.snapshot").waitFor({ state: "detached" });
+  const seen = await next.evaluate(() => window.copyRating);
+  assert.ok(seen.length > 0, "the copy and the app's page were both there for a moment");
+  assert.deepEqual(seen.filter((checked) => !checked), [], "the copy's rating never cleared by the app's own");
+  assert.equal(await next.locator("#pain-after-3").isChecked(), true, "and the app shows it");
+});
+
 test("a tap on the kept session, before the app runs, ticks the set in the app", async () => {
   const { context } = await sessionLeft();
   const { page, release } = await openWithCodeHeld(context);
