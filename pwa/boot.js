@@ -222,6 +222,8 @@
       snapshotMain.remove();
       root.removeAttribute("data-snapshot");
       scrollTo(scrollX, scroll);
+      // The app left this to the hand-over (src/browser.rs, say_started).
+      document.body.setAttribute("data-app", "started");
     }
     targets.forEach(function (control) {
       if (control && control.isConnected) control.click();

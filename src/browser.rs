@@ -406,12 +406,19 @@ pub fn opened_as_returning() -> bool {
 
 /// Says the app has started: tests (and anyone curious) can tell by
 /// `data-app="started"` on the body; and any tap held before it ran is made.
+/// Where the boot script shows the person's kept screen (`data-snapshot`),
+/// it says so itself once it has handed that screen over: until then the
+/// page holds two copies of every control.
 pub fn say_started() {
-    if let Some(body) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.body())
-    {
-        let _ = body.set_attribute("data-app", "started");
+    let document = web_sys::window().and_then(|w| w.document());
+    let kept_screen_shown = document
+        .as_ref()
+        .and_then(|d| d.document_element())
+        .is_some_and(|root| root.has_attribute("data-snapshot"));
+    if let Some(body) = document.and_then(|d| d.body()) {
+        if !kept_screen_shown {
+            let _ = body.set_attribute("data-app", "started");
+        }
     }
     replay_early_taps();
 }

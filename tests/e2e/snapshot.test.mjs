@@ -73,6 +73,23 @@ test("the next visit shows the person's own session before the app's code arrive
   assert.equal(await page.locator("#main").evaluate((main) => main.offsetHeight), height, "the same page, down to what lies below the fold");
 });
 
+test("the app says it has started only once the kept screen is handed over: from then on the page has one copy of each control", async () => {
+  const { context } = await sessionLeft();
+  await context.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.body?.getAttribute("data-app") !== "started") return;
+      observer.disconnect();
+      window.mainsWhenStarted = document.querySelectorAll("main").length;
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-app"] });
+  });
+  const { page, release } = await openWithCodeHeld(context);
+  await page.locator("main.snapshot .session-count").waitFor();
+  release();
+  await appReady(page);
+  assert.equal(await page.evaluate(() => window.mainsWhenStarted), 1, "only the app's own page");
+  assert.equal(await page.locator("#ex-glute-bridge").count(), 1);
+});
+
 test("leaving the routine keeps its screen once, not once per event: the next page waits for it", async () => {
   const { context, page } = await env.openApp({ state: RETURNING, path: "/routine", options: NO_WORKER });
   await page.getByRole("checkbox", { name: SET_1, exact: true }).check();
