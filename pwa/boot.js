@@ -16,7 +16,7 @@
 //    page, if nothing stored has changed since and it is the same day and the
 //    same release, then handed over to the app when it starts.
 (function () {
-  var base = __BASE__, files = __FILES__, here = __ROUTE__, build = __BUILD__, snapshots = __SNAPSHOT__;
+  var base = __BASE__, files = __FILES__, here = __ROUTE__, build = __BUILD__, parts = __PARTS__, snapshots = __SNAPSHOT__;
   var path = location.pathname.slice(base.length).replace(/\/(index\.html)?$/, "") || "/";
   if (path !== here && files[path]) return location.replace(base + "/" + files[path] + location.search + location.hash);
   if (location.pathname !== base + path && path === here) history.replaceState(null, "", base + path + location.search + location.hash);
@@ -40,6 +40,21 @@
     if (returning === null) returning = String(!!(stored.state.programme || Object.keys(stored.state.check_results || {}).length));
   } catch (e) {}
   if (returning === "true") root.setAttribute("data-returning", "");
+  // A part of the page's code (pwa/postbuild.mjs, `data-parts="early"`) asked
+  // for before the app asks: compiled as it arrives, off the main thread, and
+  // kept in `hrParts` for the link module, which takes it from there once.
+  window.hrFetchParts = function () {
+    var kept = (window.hrParts = window.hrParts || {});
+    parts.forEach(function (file) {
+      var url = new URL(base + "/" + file, location.href).href;
+      if (kept[url]) return;
+      kept[url] = fetch(url).then(function (response) {
+        var wasm = (response.headers.get("content-type") || "").indexOf("application/wasm") === 0;
+        return wasm ? WebAssembly.compileStreaming(response) : response.arrayBuffer().then(WebAssembly.compile);
+      });
+      kept[url].catch(function () {});
+    });
+  };
   // What a returning person waits for is the app (their own session, their
   // records, their taps), not the build-time page, which they have seen: so
   // their page's code is asked for now, right after the stylesheet (this
@@ -47,9 +62,13 @@
   // rather than after the first paint as for a new visitor. The page's
   // loader takes it from here. (From the service worker's cache it comes
   // quickly anyway, and sooner only competed with the page's start.)
+  // With it, the parts of its code their first screen needs (`parts`).
   if (returning === "true" && !(navigator.serviceWorker && navigator.serviceWorker.controller)) {
     window.hrCode = new Promise(function (resolve) {
-      setTimeout(function () { resolve(fetch(base + "/" + build)); });
+      setTimeout(function () {
+        resolve(fetch(base + "/" + build));
+        window.hrFetchParts();
+      });
     });
   }
 

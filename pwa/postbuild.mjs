@@ -76,8 +76,8 @@ const rewrite = (text, from, to) => {
   return text.replaceAll(from, to);
 };
 const targetDir = process.env.CARGO_TARGET_DIR ? resolve(process.env.CARGO_TARGET_DIR) : resolve(here, "..", "target");
-const splitEntries = [...template.matchAll(/\s*<link rel="split-entry" data-bin="([a-z-]+)"\s*\/?>/g)];
-for (const [link, entry] of splitEntries) {
+const splitEntries = [...template.matchAll(/\s*<link rel="split-entry" data-bin="([a-z-]+)"( data-parts="early")?\s*\/?>/g)];
+for (const [link, entry, early] of splitEntries) {
   template = template.replace(link, "");
   const work = join(staging, `.${entry}-split`);
   const linked = join(targetDir, "wasm32-unknown-unknown", release ? "release" : "debug", `${entry}.wasm`);
@@ -91,23 +91,30 @@ for (const [link, entry] of splitEntries) {
   // As the page's loader does: a host that serves wasm with another type
   // gets it compiled from its bytes.
   if (parts.length) linkText = rewrite(linkText, "WebAssembly.instantiateStreaming(src, imports)", `src.then((response) => response.headers.get("content-type")?.startsWith("application/wasm") ? WebAssembly.instantiateStreaming(response, imports) : response.arrayBuffer().then((bytes) => WebAssembly.instantiate(bytes, imports)))`);
+  // A part the page asked for early (`data-parts="early"`: pwa/boot.js,
+  // `hrFetchParts`) is taken from `hrParts` once, already compiled.
+  if (parts.length) {
+    linkText = rewrite(linkText, "fetch(new URL(", "((url) => { const early = globalThis.hrParts?.[url.href]; if (early) delete globalThis.hrParts[url.href]; return early ?? fetch(url); })(new URL(");
+    linkText = rewrite(linkText, "src.then((response) => response.headers", "src.then((response) => response instanceof WebAssembly.Module ? WebAssembly.instantiate(response, imports) : response.headers");
+  }
   // Named after what they hold before their names of each other go in.
   const whole = createHash("sha256").update(glueText).update(linkText);
   for (const file of wasmFiles) whole.update(await readFile(file));
   const hash = whole.digest("hex").slice(0, 16);
-  const names = { glue: `${entry}-${hash}.js`, wasm: `${entry}-${hash}_bg.wasm`, link: `${entry}-parts-${hash}.js` };
+  const names = { glue: `${entry}-${hash}.js`, wasm: `${entry}-${hash}_bg.wasm`, link: `${entry}-parts-${hash}.js`, early: [] };
   glueText = rewrite(glueText, `from "./__wasm_split.js"`, `from "./${names.link}"`);
   linkText = rewrite(linkText, `from "./${entry}.js"`, `from "./${names.glue}"`);
   for (const part of parts) {
     const name = `${entry}-${part.replace(/\.wasm$/, "").replace(/_\d{6,}$/, "").replace(/^split_/, "")}-${hash}.wasm`;
     linkText = rewrite(linkText, `"./${part}"`, `"./${name}"`);
     await rename(join(work, "split", part), join(staging, name));
+    if (early) names.early.push(name);
   }
   await rename(join(work, "bound", `${entry}_bg.wasm`), join(staging, names.wasm));
   await writeFile(join(staging, names.glue), glueText);
   await writeFile(join(staging, names.link), linkText);
   await rm(work, { recursive: true, force: true });
-  entries[entry] = { glue: names.glue, wasm: names.wasm, link: names.link };
+  entries[entry] = names;
 }
 
 // A release's stylesheet and glue go out minified: the stylesheet's comments
@@ -147,7 +154,11 @@ if (release) {
 // once the first contents are on screen, or at once in a tab that draws
 // nothing. A host that serves the wasm with another type gets it compiled
 // from its bytes.
-const loader = ({ glue, wasm, link }, publicUrl) => `<script type="module">
+// An entry's parts marked `data-parts="early"` are needed for a returning
+// person's first screen: fetched beside the code (the boot script asks for
+// them with it; a page the worker answers, at once), and on a first visit
+// once the code has come, while it starts.
+const loader = ({ glue, wasm, link, early: earlyParts = [] }, publicUrl) => `<script type="module">
 const painted = new Promise((resolve) => {
   const after = () => setTimeout(resolve);
   if (document.hidden) return resolve();
@@ -158,11 +169,12 @@ const painted = new Promise((resolve) => {
   }).observe({ type: "paint", buffered: true });
 });
 const early = window.hrCode;
-if (!early && !navigator.serviceWorker?.controller) await painted;
+if (!early && !navigator.serviceWorker?.controller) await painted;${earlyParts.length ? `
+if (navigator.serviceWorker?.controller) hrFetchParts();` : ""}
 const code = (early ?? fetch('${publicUrl}${wasm}')).then((response) =>
   response.headers.get("content-type")?.startsWith("application/wasm")
     ? WebAssembly.compileStreaming(response)
-    : response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes)));
+    : response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes)));${earlyParts.length ? "\ncode.then(hrFetchParts, () => {});" : ""}
 const bindings = import('${publicUrl}${glue}');${link ? `\nimport('${publicUrl}${link}').catch(() => {});` : ""}
 await painted;
 await (await bindings).default({ module_or_path: await code });
@@ -212,6 +224,7 @@ async function writeSite(dir, publicUrl) {
       .replace("__FILES__", () => JSON.stringify(files))
       .replace("__ROUTE__", () => JSON.stringify(page.path))
       .replace("__BUILD__", () => JSON.stringify(entries[page.entry].wasm))
+      .replace("__PARTS__", () => JSON.stringify(entries[page.entry].early ?? []))
       .replace("__SNAPSHOT__", () => JSON.stringify(SNAPSHOT_ROUTES));
   // Right after the page's content: its snapshot, if the boot script kept one.
   const afterPage = (page) => (SNAPSHOT_ROUTES.includes(page.path) ? "<script>window.hrShowSnapshot && hrShowSnapshot()</script>" : "");

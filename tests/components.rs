@@ -7,7 +7,7 @@ use hamstring_domain::phase::Phase;
 use hamstring_domain::state::{encode_part, AppState, Programme, Stamped};
 use hamstring_rehab::app::{Route, Shell};
 use hamstring_rehab::browser::today;
-use hamstring_rehab::pages::{CheckPage, GuidePage, RoutinePage};
+use hamstring_rehab::pages::{todays_session, CheckPage, GuidePage, RoutinePage};
 use hamstring_rehab::storage::{key_of, MONTH_PREFIX, STATE_KEY, THEME_KEY};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -120,7 +120,10 @@ fn open_at(route: Route, page: fn() -> AnyView, path: &str, mut state: AppState)
 async fn ticking_a_set_updates_the_count_and_saves_at_once() {
     let container = open_at(
         Route::Routine,
-        || view! { <RoutinePage /> }.into_any(),
+        || {
+            view! { <RoutinePage session_view=|| Box::pin(async { todays_session() }) /> }
+                .into_any()
+        },
         "/routine",
         AppState {
             programme: Some(Stamped::new(

@@ -8,7 +8,7 @@
 fn main() {
     use hamstring_rehab::app::{Route, Shell};
     use hamstring_rehab::pages::{
-        later_parts, CheckPage, GuidePage, NotFound, ProgressPage, RoutinePage,
+        later_parts, todays_session, CheckPage, GuidePage, NotFound, ProgressPage, RoutinePage,
     };
     use hydration_context::SsrSharedContext;
     use leptos::prelude::*;
@@ -24,7 +24,10 @@ fn main() {
                 let page = move || match route {
                     Route::Guide => view! { <GuidePage /> }.into_any(),
                     Route::Check => view! { <CheckPage /> }.into_any(),
-                    Route::Routine => view! { <RoutinePage /> }.into_any(),
+                    Route::Routine => view! {
+                        <RoutinePage session_view=|| Box::pin(async { todays_session() }) />
+                    }
+                    .into_any(),
                     Route::Progress => {
                         view! { <ProgressPage later=|| Box::pin(async { later_parts() }) /> }
                             .into_any()

@@ -66,6 +66,48 @@ fn run(then: Then) {
     }
 }
 
+/// One part of the first screen that comes in its own time (its code loaded
+/// later): the app says it has started only once each is [`drawn`].
+///
+/// [`drawn`]: PartToCome::drawn
+#[derive(Clone, Copy)]
+pub struct PartToCome {
+    parts: Option<PartsToDraw>,
+    done: StoredValue<bool>,
+}
+
+impl PartsToDraw {
+    /// Counts one more part to wait for.
+    pub fn expect_part() -> PartToCome {
+        let parts = use_context::<PartsToDraw>();
+        if let Some(parts) = parts {
+            parts.left.update_value(|left| *left += 1);
+        }
+        PartToCome {
+            parts,
+            done: StoredValue::new(false),
+        }
+    }
+}
+
+impl PartToCome {
+    /// The part is on the page (or not needed): counted once, however often
+    /// it is drawn again.
+    pub fn drawn(&self) {
+        if self.done.get_value() {
+            return;
+        }
+        self.done.set_value(true);
+        if let Some(parts) = self.parts {
+            let left = parts.left.get_value().saturating_sub(1);
+            parts.left.set_value(left);
+            if left == 0 {
+                run(parts.then);
+            }
+        }
+    }
+}
+
 /// Tells the page's work that waits for the whole page to wait also for a
 /// part its entry loads later, which [`draw_in_turn`] draws.
 pub fn expect_later_part() {

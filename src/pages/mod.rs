@@ -11,4 +11,4 @@ pub use check::CheckPage;
 pub use guide::{guide_slots, GuidePage};
 pub use not_found::NotFound;
 pub use progress::{later_parts, LaterParts, ProgressPage};
-pub use routine::RoutinePage;
+pub use routine::{todays_session, RoutinePage, TodaysSession};

@@ -204,3 +204,42 @@ test("a returning person's link to a move not in their session lands on its card
   // Put in view as the page started, as the browser does for a link.
   assert.equal(await card.evaluate((el) => { const box = el.getBoundingClientRect(); return box.top >= 0 && box.top < innerHeight; }), true, "the card is in view");
 });
+
+// The routine's entry loads a phase's day (the session and what follows it)
+// as a part of its own (src/bin/app-routine.rs): a new visitor's page starts
+// without it, and a returning person's page asks for it with its own code.
+const SESSION_PART = /-todays_session-[0-9a-f]{16}\.wasm$/;
+
+test("a new visitor's routine starts before the session's code has come; a phase chosen meanwhile says it is on its way, then shows the session with focus on its heading", { timeout: 60000 }, async () => {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  const { context, page } = await env.openApp();
+  await context.route(SESSION_PART, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await env.visit(page, "/routine");
+  await page.getByRole("button", { name: /Phase 1 · General leg strength/ }).tap();
+  await page.getByRole("status").filter({ hasText: "Getting today's session ready" }).waitFor();
+  release();
+  await page.getByRole("checkbox", { name: PHASE_1_REQUIRED[0], exact: true }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "phase-title", "focus on the phase's heading");
+  assert.equal(await page.getByText("Getting today's session ready").count(), 0);
+});
+
+test("a returning person's page asks for the session's code while its own is still on its way", { timeout: 60000 }, async () => {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  const { context, page } = await env.openApp({ state: { programme: programme("foundation") } });
+  const partAsked = new Promise((resolve) => context.on("request", (request) => SESSION_PART.test(request.url()) && resolve()));
+  await context.route(/_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(env.server.url + "/routine", { waitUntil: "domcontentloaded" });
+  await partAsked;
+  assert.equal(await page.locator("body[data-app]").count(), 0, "asked before the app ran");
+  release();
+  await page.getByRole("checkbox", { name: PHASE_1_REQUIRED[0], exact: true }).waitFor();
+  assert.equal(await page.locator("body[data-app=started]").count(), 1);
+});

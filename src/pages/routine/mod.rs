@@ -6,7 +6,7 @@ mod today_card;
 use crate::browser::link;
 use crate::browser::{release_wake_lock, request_wake_lock};
 use crate::components::exercise::{ExerciseCard, SessionExercise};
-use crate::components::in_turn::BelowTheFold;
+use crate::components::in_turn::{BelowTheFold, PartsToDraw};
 use crate::components::reminders::Reminders;
 use crate::components::runs::{RunLog, RunToday};
 use crate::components::standing::StandingBreak;
@@ -25,13 +25,23 @@ use hamstring_domain::state::{AppStateStoreFields, Stamped};
 use hamstring_domain::today::today;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::future::Future;
+use std::pin::Pin;
 use wasm_bindgen::JsValue;
 
 use session::{FinishSession, MorningCheck, SessionHeader};
 use today_card::{PhaseStatus, TodayCard};
 
+/// Gives the view of the current phase's day ([`todays_session`]). The
+/// routine's entry passes a lazily loaded function (Leptos's `#[lazy]`,
+/// split out of its wasm by pwa/postbuild.mjs): a first visit paints and
+/// answers taps on the phase choice and the exercises without that code,
+/// which the page then fetches; a returning person's page fetches both at
+/// once.
+pub type TodaysSession = fn() -> Pin<Box<dyn Future<Output = AnyView> + Send>>;
+
 #[component]
-pub fn RoutinePage() -> impl IntoView {
+pub fn RoutinePage(session_view: TodaysSession) -> impl IntoView {
     let store = use_store();
     // Read narrowly: a tick does not wake these.
     let phase = Memo::new(move |_| {
@@ -40,8 +50,6 @@ pub fn RoutinePage() -> impl IntoView {
             .programme()
             .with(|p| p.as_ref().map(|p| p.value.phase))
     });
-    // A new session after midnight, even if the page stayed open.
-    let today = store.today;
     // After an emergency or same-day result, the routine waits until the
     // person says they have been seen.
     let waiting_for_care = Memo::new(move |_| {
@@ -59,7 +67,22 @@ pub fn RoutinePage() -> impl IntoView {
     // taken over as it is, without its controls (and their hydration, a
     // good part of the page's start).
     let returning = crate::browser::opened_as_returning();
-    let first_visit_hidden = move || returning && !store.loaded.get();
+    let screen = Memo::new(move |_| match (waiting_for_care.get(), phase.get()) {
+        (Some((id, level, day)), _) => Screen::WaitForCare(id, level, day),
+        (None, None) if returning && !store.loaded.get() => Screen::Hidden,
+        (None, None) => Screen::FirstVisit,
+        (None, Some(_)) => Screen::Session,
+    });
+    // The app says it has started once what storage calls for is drawn: a
+    // person's own session only once its code has come.
+    let session_drawn = PartsToDraw::expect_part();
+    Effect::new(move |_| {
+        if store.loaded.get() && screen.get() != Screen::Session {
+            session_drawn.drawn();
+        }
+    });
+    // Whether the session's code has come (it stays once it has).
+    let session_came = RwSignal::new(false);
     view! {
         <article class="page routine">
             <h1>"Your routine"</h1>
@@ -69,19 +92,47 @@ pub fn RoutinePage() -> impl IntoView {
             // exercise, painted with the page. A returning person's page
             // hides them until the app starts (see `data-returning` in
             // pwa/boot.js), then shows their own session instead.
-            {move || match (waiting_for_care.get(), phase.get(), today.get()) {
-                (Some((id, level, day)), _, _) => view! { <BeenSeen id level day /> <BelowTheFold><Library in_session=vec![] /></BelowTheFold> }.into_any(),
-                (None, None, _) if first_visit_hidden() => view! { <div class="first-visit"></div> }.into_any(),
-                (None, None, _) => view! {
+            {move || match screen.get() {
+                Screen::WaitForCare(id, level, day) => view! { <BeenSeen id level day /> <BelowTheFold><Library in_session=vec![] /></BelowTheFold> }.into_any(),
+                Screen::Hidden => view! { <div class="first-visit"></div> }.into_any(),
+                Screen::FirstVisit => view! {
                     <div class="first-visit">
                         <PhasePicker />
                         <Library in_session=vec![] />
                     </div>
                 }.into_any(),
-                (None, Some(phase), day) => view! { <Today phase day /> <BelowTheFold><Library in_session=phase.exercises() /></BelowTheFold> }.into_any(),
+                // The part redraws the session itself when the phase or the
+                // day changes, as the library below does.
+                Screen::Session => view! {
+                    <Show when=move || !session_came.get()>
+                        <p class="status" role="status">"Getting today's session ready…"</p>
+                    </Show>
+                    {Suspend::new(async move {
+                        let session = session_view().await;
+                        session_came.set(true);
+                        // Effects run once it is on the page: before what
+                        // it draws below the fold, in a task of its own.
+                        Effect::new(move |_| session_drawn.drawn());
+                        session
+                    })}
+                    <BelowTheFold>
+                        {move || phase.get().map(|phase| view! { <Library in_session=phase.exercises() /> })}
+                    </BelowTheFold>
+                }.into_any(),
             }}
         </article>
     }
+}
+
+/// What the routine shows, from the person's records.
+#[derive(Clone, Copy, PartialEq)]
+enum Screen {
+    /// A self-check result that called for a doctor, not yet seen to.
+    WaitForCare(u64, Level, Day),
+    /// A returning person's page before storage is read.
+    Hidden,
+    FirstVisit,
+    Session,
 }
 
 /// Asks "Have you been seen?" before offering the routine after an
@@ -162,14 +213,24 @@ pub fn PhasePicker() -> impl IntoView {
 }
 
 /// The picker is replaced by the phase's session: keyboard focus moves to
-/// its heading rather than falling back to the page's body.
+/// its heading rather than falling back to the page's body. On a first
+/// visit the session's code may still be on its way: the heading is looked
+/// for in each frame until it is drawn (for a minute at most).
 fn focus_phase_heading() {
-    request_animation_frame(|| {
+    focus_phase_heading_within(3600);
+}
+
+fn focus_phase_heading_within(frames: u32) {
+    request_animation_frame(move || {
         use wasm_bindgen::JsCast;
         let heading = document().get_element_by_id("phase-title");
-        if let Some(heading) = heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = heading.set_attribute("tabindex", "-1");
-            let _ = heading.focus();
+        match heading.and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok()) {
+            Some(heading) => {
+                let _ = heading.set_attribute("tabindex", "-1");
+                let _ = heading.focus();
+            }
+            None if frames > 0 => focus_phase_heading_within(frames - 1),
+            None => {}
         }
     });
 }
@@ -182,6 +243,27 @@ fn todays_plan(store: Store, day: Day) -> Plan {
         .state
         .days()
         .with(|days| pain::plan(days, day, week_start))
+}
+
+/// The current phase's day, as the routine's entry loads it
+/// ([`TodaysSession`]): drawn again when the phase changes, and after
+/// midnight even if the page stayed open.
+pub fn todays_session() -> AnyView {
+    let store = use_store();
+    let phase = Memo::new(move |_| {
+        store
+            .state
+            .programme()
+            .with(|p| p.as_ref().map(|p| p.value.phase))
+    });
+    let today = store.today;
+    (move || {
+        phase.get().map(|phase| {
+            let day = today.get();
+            view! { <Today phase day /> }
+        })
+    })
+    .into_any()
 }
 
 /// Today first: in phase 3 today's run; then what today is and the set to
