@@ -28,7 +28,12 @@ const RUNS = arg("runs", 5);
 const ONLY = process.argv.find((a) => a.startsWith("--only="))?.split("=")[1].split(",");
 const part = (name) => (!ONLY || ONLY.includes(name)) && !(name === "lighthouse" && process.argv.includes("--no-lighthouse"));
 const median = (values) => percentile(values, 50);
-const ROUTES = JSON.parse(await readFile(new URL("routes.json", DIST), "utf8")).filter((route) => route.path !== "/404");
+// `--routes=/routine,/check` takes only those routes' sizes, Lighthouse runs
+// and waits (tab to tab goes through every tab all the same).
+const ONLY_ROUTES = process.argv.find((a) => a.startsWith("--routes="))?.split("=")[1].split(",");
+const ROUTES = JSON.parse(await readFile(new URL("routes.json", DIST), "utf8"))
+  .filter((route) => route.path !== "/404" && (!ONLY_ROUTES || ONLY_ROUTES.includes(route.path)));
+if (!ROUTES.length) throw new Error(`no route of ${ONLY_ROUTES} in the build (routes.json)`);
 
 // 1. First-load transfer per route: its page and everything it loads, as the
 // build's brotli and gzip copies (what a host with precompressed files sends).
