@@ -27,11 +27,8 @@ fn run_stage(store: Store) -> impl Fn() -> u8 + Copy + Send + Sync + 'static {
 pub fn RunLog() -> impl IntoView {
     let store = use_store();
     let visible = move || {
-        let phase = store
-            .state
-            .programme()
-            .with(|p| p.as_ref().map(|p| p.value.phase));
-        phase.is_some_and(|p| p.has_run_log()) || store.state.runs().with(|runs| !runs.is_empty())
+        store.phase().is_some_and(|p| p.has_run_log())
+            || store.state.runs().with(|runs| !runs.is_empty())
     };
     let stage = run_stage(store);
     view! {

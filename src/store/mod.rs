@@ -283,6 +283,14 @@ impl Store {
             .unwrap_or_else(locale_week_start)
     }
 
+    /// The phase the person is in, if they have started one, read narrowly
+    /// (a tick does not wake its readers).
+    pub fn phase(&self) -> Option<Phase> {
+        self.state
+            .programme()
+            .with(|p| p.as_ref().map(|p| p.value.phase))
+    }
+
     /// Starts `phase` today (the self-check's suggestion, the picker, or a move on).
     pub fn set_phase(&self, phase: Phase) {
         let since = self.today.get_untracked();

@@ -44,12 +44,7 @@ pub type TodaysSession = fn() -> Pin<Box<dyn Future<Output = AnyView> + Send>>;
 pub fn RoutinePage(session_view: TodaysSession) -> impl IntoView {
     let store = use_store();
     // Read narrowly: a tick does not wake these.
-    let phase = Memo::new(move |_| {
-        store
-            .state
-            .programme()
-            .with(|p| p.as_ref().map(|p| p.value.phase))
-    });
+    let phase = Memo::new(move |_| store.phase());
     // After an emergency or same-day result, the routine waits until the
     // person says they have been seen.
     let waiting_for_care = Memo::new(move |_| {
@@ -250,12 +245,7 @@ fn todays_plan(store: Store, day: Day) -> Plan {
 /// midnight even if the page stayed open.
 pub fn todays_session() -> AnyView {
     let store = use_store();
-    let phase = Memo::new(move |_| {
-        store
-            .state
-            .programme()
-            .with(|p| p.as_ref().map(|p| p.value.phase))
-    });
+    let phase = Memo::new(move |_| store.phase());
     let today = store.today;
     (move || {
         phase.get().map(|phase| {
